@@ -1,0 +1,35 @@
+// Finding and Location: what the rule engine reports and reporters print.
+#ifndef CLAUSECHECK_CORE_FINDING_H_
+#define CLAUSECHECK_CORE_FINDING_H_
+
+#include <optional>
+#include <string>
+
+#include "core/vocabulary.h"
+
+namespace clausecheck {
+
+/// A span of one block. start/end are code points in Block::text, half open.
+struct Location {
+  std::string part;
+  int block = 0;
+  int start = 0;
+  int end = 0;
+};
+
+struct Finding {
+  std::string id;  // "f1", "f2", ... in report order
+  std::string rule;
+  Category category = Category::kGeneral;
+  Kind kind = Kind::kRisky;
+  Severity severity = Severity::kInfo;
+  std::string message;
+  std::string recommendation;
+  std::string clause_id;  // empty for document-level findings (kind missing)
+  std::string evidence;   // the matched text, empty for document-level findings
+  std::optional<Location> location;
+};
+
+}  // namespace clausecheck
+
+#endif  // CLAUSECHECK_CORE_FINDING_H_

@@ -1,0 +1,44 @@
+// Turning input bytes into a Document: format detection and dispatch.
+//
+// Format is detected from content (magic bytes, BOMs, markup), never from the
+// file name alone. Every input is untrusted: on anything we cannot read, the
+// result is an Error whose message is one line naming the reason; the caller
+// prefixes the path.
+//
+//   auto doc = parsers::ParseFile("contracts/msa.txt", parsers::Limits{});
+//   if (!doc.ok()) { std::cerr << doc.error().ToString() << "\n"; return 2; }
+#ifndef CLAUSECHECK_PARSERS_PARSE_H_
+#define CLAUSECHECK_PARSERS_PARSE_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "core/document.h"
+#include "core/result.h"
+
+namespace clausecheck::parsers {
+
+struct Limits {
+  size_t max_file_size = size_t{256} << 20;  // bytes read from disk
+};
+
+/// What the bytes are. Errors: kFormat for binary junk, kUnsupported for
+/// formats we recognise but do not read, kEmpty for no bytes at all.
+Result<Format> DetectFormat(std::string_view bytes);
+
+/// Parses bytes already in memory. `path` becomes Document::path and the
+/// Error's `where`. Also fills Document::sha256.
+Result<Document> ParseBytes(std::string_view bytes, std::string_view path);
+
+/// Reads `path` (a regular file, at most limits.max_file_size bytes) and
+/// parses it. Errors name the reason: "no such file", "is a directory",
+/// "permission denied", "file too large (N bytes, limit M)".
+Result<Document> ParseFile(const std::string& path, const Limits& limits);
+
+/// Lower-case hex SHA-256 of `bytes`.
+std::string Sha256Hex(std::string_view bytes);
+
+}  // namespace clausecheck::parsers
+
+#endif  // CLAUSECHECK_PARSERS_PARSE_H_

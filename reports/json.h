@@ -1,0 +1,38 @@
+// The JSON report, schema "clausecheck/report@1" (reports/schema/report.schema.json,
+// documented in docs/report-format.md).
+//
+// ReportJson builds the object for one Review; ErrorJson the record that takes
+// the place of an input that could not be read. Nothing in a report depends on
+// the machine it ran on except document.path.
+#ifndef CLAUSECHECK_REPORTS_JSON_H_
+#define CLAUSECHECK_REPORTS_JSON_H_
+
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "core/result.h"
+#include "core/review.h"
+
+namespace clausecheck::reports {
+
+inline constexpr std::string_view kReportSchema = "clausecheck/report@1";
+
+struct ToolInfo {
+  std::string name = "clausecheck";
+  std::string version;
+};
+
+nlohmann::ordered_json ReportJson(const Review& review, const ToolInfo& tool);
+
+/// {"schema", "tool", "document": {"path"}, "error": {"code", "message"}}
+nlohmann::ordered_json ErrorJson(std::string_view path, const Error& error,
+                                 const ToolInfo& tool);
+
+/// Serialises: pretty (2-space indent, trailing newline) or one line (jsonl).
+std::string Serialize(const nlohmann::ordered_json& j, bool pretty);
+
+}  // namespace clausecheck::reports
+
+#endif  // CLAUSECHECK_REPORTS_JSON_H_
