@@ -1,0 +1,49 @@
+#include "analyzer/analyze.h"
+
+#include <cmath>
+#include <string>
+#include <utility>
+
+#include "analyzer/language.h"
+#include "analyzer/segment.h"
+#include "core/utf8.h"
+
+namespace clausecheck::analyzer {
+
+Verdict ComputeVerdict(const std::vector<Finding>& findings) {
+  Verdict v = Verdict::kPass;
+  for (const Finding& f : findings) {
+    if (f.severity >= Severity::kHigh) return Verdict::kBlock;
+    if (f.severity >= Severity::kLow) v = Verdict::kReview;
+  }
+  return v;
+}
+
+int ComputeRiskScore(const std::vector<Finding>& findings) {
+  static constexpr double kWeight[] = {0.0, 0.04, 0.12, 0.3, 0.5};
+  double clean = 1.0;
+  for (const Finding& f : findings) clean *= 1.0 - kWeight[static_cast<int>(f.severity)];
+  return static_cast<int>(std::lround(100.0 * (1.0 - clean)));
+}
+
+Review Analyze(Document doc, const Engine& engine, const AnalyzeOptions& options) {
+  (void)options;  // no date check uses as_of yet; facts arrive with the extractor
+  Review r;
+  r.language = DetectLanguage(doc);
+  r.clauses = Segment(doc);
+  engine.Classify(r.language, &r.clauses);
+  r.findings = engine.Evaluate(doc, r.language, r.clauses);
+  for (size_t i = 0; i < r.findings.size(); ++i) {
+    r.findings[i].id = "f" + std::to_string(i + 1);
+    ++r.counts[static_cast<int>(r.findings[i].severity)];
+  }
+  r.verdict = ComputeVerdict(r.findings);
+  r.risk_score = ComputeRiskScore(r.findings);
+  for (const Block& b : doc.blocks) r.characters += utf8::CodePointCount(b.text);
+  const Ruleset& rs = engine.ruleset();
+  r.ruleset = RulesetInfo{rs.name, rs.version, static_cast<int>(rs.rules.size())};
+  r.document = std::move(doc);
+  return r;
+}
+
+}  // namespace clausecheck::analyzer

@@ -1,0 +1,285 @@
+#include "analyzer/engine.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <atomic>
+#include <set>
+#include <utility>
+
+#include "core/utf8.h"
+
+namespace clausecheck::analyzer {
+
+bool LangApplies(Lang rule_lang, std::string_view doc_language) {
+  if (rule_lang == Lang::kAny) return true;
+  if (doc_language == "en") return rule_lang == Lang::kEn;
+  if (doc_language == "zh") return rule_lang == Lang::kZh;
+  return true;  // mixed or unknown: every rule
+}
+
+namespace {
+
+// Buckets of patterns by the document languages they serve.
+constexpr int kBuckets = 3;
+constexpr std::string_view kBucketLanguage[kBuckets] = {"en", "zh", "mixed"};
+
+int BucketOf(std::string_view doc_language) {
+  if (doc_language == "en") return 0;
+  if (doc_language == "zh") return 1;
+  return 2;
+}
+
+RE2::Options PatternOptions() {
+  RE2::Options o;
+  o.set_log_errors(false);
+  return o;
+}
+
+// An RE2::Set over some owners' patterns, remembering which owner each
+// pattern belongs to, with the owners' own compiled patterns for fallback.
+class PatternSet {
+ public:
+  PatternSet() : set_(MakeOptions(), RE2::UNANCHORED) {}
+
+  bool Add(int owner, const std::string& pattern, std::string* err) {
+    if (set_.Add(pattern, err) < 0) return false;
+    owners_.push_back(owner);
+    return true;
+  }
+  bool Compile() { return owners_.empty() || set_.Compile(); }
+
+  // Owners whose pattern matches somewhere in `text`, ascending. `each` is the
+  // owners' own compiled patterns, indexed by owner, used if the set cannot answer.
+  std::vector<int> Match(std::string_view text, const std::vector<std::unique_ptr<RE2>>& each,
+                         std::atomic<long>* fallbacks) const {
+    std::vector<int> out;
+    if (owners_.empty()) return out;
+    std::vector<int> hits;
+    RE2::Set::ErrorInfo info{};
+    if (set_.Match(text, &hits, &info)) {
+      for (int h : hits) out.push_back(owners_[h]);
+    } else if (info.kind != RE2::Set::kNoError) {
+      fallbacks->fetch_add(1, std::memory_order_relaxed);
+      for (int owner : owners_) {
+        if (RE2::PartialMatch(text, *each[owner])) out.push_back(owner);
+      }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+ private:
+  static RE2::Options MakeOptions() {
+    RE2::Options o = PatternOptions();
+    o.set_max_mem(int64_t{64} << 20);  // room for a playbook of hundreds of patterns
+    return o;
+  }
+  RE2::Set set_;
+  std::vector<int> owners_;
+};
+
+std::unique_ptr<RE2> CompileOne(const std::string& pattern) {
+  if (pattern.empty()) return nullptr;
+  return std::make_unique<RE2>(pattern, PatternOptions());
+}
+
+bool HasAny(const std::vector<Category>& have, const std::vector<Category>& want) {
+  for (Category c : want) {
+    if (std::find(have.begin(), have.end(), c) != have.end()) return true;
+  }
+  return false;
+}
+
+bool HasAnyTag(const std::vector<std::string>& have, const std::vector<std::string>& want) {
+  for (const auto& t : want) {
+    if (std::binary_search(have.begin(), have.end(), t)) return true;
+  }
+  return false;
+}
+
+// The location of bytes [begin, end) of a clause's text, in its block's code points.
+// The first match of `re` in `text` that `except` does not match, if any.
+bool FirstMatch(const RE2& re, const RE2* except, std::string_view text, re2::StringPiece* out) {
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    if (!re.Match(text, pos, text.size(), RE2::UNANCHORED, out, 1)) return false;
+    if (!except || !RE2::PartialMatch(*out, *except)) return true;
+    // Skip past the start of the rejected match, keeping whole UTF-8 sequences.
+    pos = out->data() - text.data() + 1;
+    while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+  }
+  return false;
+}
+
+// A span that runs past its first block is cut at the block's end: *end is
+// updated so that the evidence text agrees with the location.
+Location LocateInClause(const Document& doc, const Clause& c, size_t begin, size_t* end_io) {
+  size_t end = *end_io;
+  auto it = std::upper_bound(c.block_offsets.begin(), c.block_offsets.end(),
+                             static_cast<int>(begin));
+  size_t k = it == c.block_offsets.begin() ? 0 : (it - c.block_offsets.begin()) - 1;
+  size_t block_begin = c.block_offsets[k];
+  size_t block_end = k + 1 < c.block_offsets.size() ? c.block_offsets[k + 1] - 1 : c.text.size();
+  end = std::min(end, block_end);
+  *end_io = end;
+  std::string_view block_text(c.text.data() + block_begin, block_end - block_begin);
+  const Block& block = doc.blocks[c.first_block + k];
+  Location loc;
+  loc.part = block.source.part;
+  loc.block = block.source.index;
+  loc.start = utf8::CodePointOffset(block_text, begin - block_begin);
+  loc.end = utf8::CodePointOffset(block_text, end - block_begin);
+  return loc;
+}
+
+}  // namespace
+
+struct Engine::Impl {
+  Ruleset ruleset;
+  std::vector<std::unique_ptr<RE2>> rule_match, rule_unless, rule_except;
+  std::vector<std::unique_ptr<RE2>> cls_heading, cls_text, cls_unless;
+  PatternSet rule_sets[kBuckets], heading_sets[kBuckets], text_sets[kBuckets];
+  mutable std::atomic<long> fallbacks{0};
+};
+
+Engine::Engine(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+const Ruleset& Engine::ruleset() const { return impl_->ruleset; }
+long Engine::fallbacks() const { return impl_->fallbacks.load(); }
+
+Result<Engine> Engine::Compile(const Ruleset& ruleset) {
+  auto impl = std::make_shared<Impl>();
+  impl->ruleset = ruleset;
+  const Ruleset& rs = impl->ruleset;
+  auto fail = [](const std::string& source, const std::string& id, const std::string& err) {
+    return Error{ErrorCode::kConfig, (id.empty() ? "" : id + ": ") + err, source};
+  };
+  std::string err;
+  for (size_t i = 0; i < rs.rules.size(); ++i) {
+    const Rule& r = rs.rules[i];
+    impl->rule_match.push_back(CompileOne(r.match));
+    impl->rule_unless.push_back(CompileOne(r.unless));
+    impl->rule_except.push_back(CompileOne(r.except));
+    if (r.match.empty()) continue;
+    for (int b = 0; b < kBuckets; ++b) {
+      if (!LangApplies(r.lang, kBucketLanguage[b])) continue;
+      if (!impl->rule_sets[b].Add(static_cast<int>(i), r.match, &err)) {
+        return fail(r.source, r.id, "invalid 'match': " + err);
+      }
+    }
+  }
+  for (size_t i = 0; i < rs.classifiers.size(); ++i) {
+    const Classifier& c = rs.classifiers[i];
+    impl->cls_heading.push_back(CompileOne(c.heading));
+    impl->cls_text.push_back(CompileOne(c.text));
+    impl->cls_unless.push_back(CompileOne(c.unless));
+    for (int b = 0; b < kBuckets; ++b) {
+      if (!LangApplies(c.lang, kBucketLanguage[b])) continue;
+      if (!c.heading.empty() && !impl->heading_sets[b].Add(static_cast<int>(i), c.heading, &err)) {
+        return fail(c.source, c.tag, "invalid 'heading': " + err);
+      }
+      if (!c.text.empty() && !impl->text_sets[b].Add(static_cast<int>(i), c.text, &err)) {
+        return fail(c.source, c.tag, "invalid 'text': " + err);
+      }
+    }
+  }
+  for (int b = 0; b < kBuckets; ++b) {
+    if (!impl->rule_sets[b].Compile() || !impl->heading_sets[b].Compile() ||
+        !impl->text_sets[b].Compile()) {
+      return Error{ErrorCode::kConfig, "the ruleset's patterns are too large to compile together",
+                   ""};
+    }
+  }
+  return Engine(std::move(impl));
+}
+
+void Engine::Classify(std::string_view doc_language, std::vector<Clause>* clauses) const {
+  const Impl& m = *impl_;
+  const int b = BucketOf(doc_language);
+  // Categories and tags from headings, including those inherited from ancestors.
+  std::vector<std::vector<Category>> heading_cats(clauses->size());
+  std::vector<std::vector<std::string>> heading_tags(clauses->size());
+  for (size_t i = 0; i < clauses->size(); ++i) {
+    Clause& c = (*clauses)[i];
+    std::set<Category> cats;
+    std::set<std::string> tags;
+    if (c.parent >= 0 && static_cast<size_t>(c.parent) < i) {
+      heading_cats[i] = heading_cats[c.parent];
+      heading_tags[i] = heading_tags[c.parent];
+    }
+    auto take = [&](int k, bool from_heading) {
+      const Classifier& cl = m.ruleset.classifiers[k];
+      if (m.cls_unless[k] && RE2::PartialMatch(c.text, *m.cls_unless[k])) return;
+      cats.insert(cl.category);
+      if (!cl.tag.empty()) tags.insert(cl.tag);
+      if (from_heading) {
+        heading_cats[i].push_back(cl.category);
+        if (!cl.tag.empty()) heading_tags[i].push_back(cl.tag);
+      }
+    };
+    if (!c.heading.empty()) {
+      for (int k : m.heading_sets[b].Match(c.heading, m.cls_heading, &m.fallbacks)) take(k, true);
+    }
+    for (int k : m.text_sets[b].Match(c.text, m.cls_text, &m.fallbacks)) take(k, false);
+    cats.insert(heading_cats[i].begin(), heading_cats[i].end());
+    tags.insert(heading_tags[i].begin(), heading_tags[i].end());
+    c.categories.assign(cats.begin(), cats.end());
+    c.tags.assign(tags.begin(), tags.end());
+  }
+}
+
+std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_language,
+                                      const std::vector<Clause>& clauses) const {
+  const Impl& m = *impl_;
+  const int b = BucketOf(doc_language);
+  std::vector<Finding> findings;
+  auto make = [](const Rule& r) {
+    Finding f;
+    f.rule = r.id;
+    f.category = r.category;
+    f.kind = r.kind;
+    f.severity = r.severity;
+    f.message = r.message;
+    f.recommendation = r.recommendation;
+    return f;
+  };
+
+  for (const Rule& r : m.ruleset.rules) {
+    if (r.require.empty() || !LangApplies(r.lang, doc_language)) continue;
+    bool present = false;
+    for (const Clause& c : clauses) {
+      for (const ClauseSelector& sel : r.require) {
+        bool cat_ok = sel.categories.empty() || HasAny(c.categories, sel.categories);
+        bool tag_ok = sel.tags.empty() || HasAnyTag(c.tags, sel.tags);
+        if (cat_ok && tag_ok) present = true;
+      }
+      if (present) break;
+    }
+    if (!present) findings.push_back(make(r));
+  }
+
+  for (const Clause& c : clauses) {
+    for (int k : m.rule_sets[b].Match(c.text, m.rule_match, &m.fallbacks)) {
+      const Rule& r = m.ruleset.rules[k];
+      if (!r.in.empty() && !HasAny(c.categories, r.in)) continue;
+      if (!r.in_tags.empty() && !HasAnyTag(c.tags, r.in_tags)) continue;
+      if (HasAny(c.categories, r.not_in)) continue;
+      if (m.rule_unless[k] && RE2::PartialMatch(c.text, *m.rule_unless[k])) continue;
+      re2::StringPiece whole;
+      if (!FirstMatch(*m.rule_match[k], m.rule_except[k].get(), c.text, &whole)) continue;
+      size_t begin = whole.data() - c.text.data();
+      size_t end = begin + whole.size();
+      Finding f = make(r);
+      f.clause_id = c.id;
+      f.location = LocateInClause(doc, c, begin, &end);
+      f.evidence = c.text.substr(begin, end - begin);
+      findings.push_back(std::move(f));
+    }
+  }
+  return findings;
+}
+
+}  // namespace clausecheck::analyzer

@@ -1,0 +1,62 @@
+// Engine: a Ruleset compiled for matching, shared read-only across threads.
+//
+// Compile once per run. All `match` patterns of the rules that apply to a
+// language go into one RE2::Set, as do the classifiers' heading and text
+// patterns, so each clause is scanned once per set; only the candidate rules
+// then run their own RE2 to find positions. When a set cannot answer (the
+// DFA ran out of memory, which RE2 reports like "no match" unless asked), the
+// engine falls back to running every pattern one by one: a limit never turns
+// into a silent "no findings".
+//
+//   auto engine = Engine::Compile(ruleset);
+//   if (!engine.ok()) ...;
+//   engine.value().Classify(lang, &clauses);
+//   std::vector<Finding> findings = engine.value().Evaluate(doc, lang, clauses);
+#ifndef CLAUSECHECK_ANALYZER_ENGINE_H_
+#define CLAUSECHECK_ANALYZER_ENGINE_H_
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/ruleset.h"
+#include "core/clause.h"
+#include "core/document.h"
+#include "core/finding.h"
+#include "core/result.h"
+
+namespace clausecheck::analyzer {
+
+/// Which rules run on a document: "en" runs en and any rules, "zh" zh and any,
+/// "mixed" and "unknown" all of them.
+bool LangApplies(Lang rule_lang, std::string_view doc_language);
+
+class Engine {
+ public:
+  static Result<Engine> Compile(const Ruleset& ruleset);
+
+  const Ruleset& ruleset() const;
+
+  /// Assigns categories and tags to every clause. Categories and tags that
+  /// come from a heading also hold for the clause's descendants (the clauses
+  /// under "ARTICLE 9 LIMITATION OF LIABILITY" are about liability).
+  void Classify(std::string_view doc_language, std::vector<Clause>* clauses) const;
+
+  /// Runs every applicable rule. Findings come document-level first (in rule
+  /// order), then by clause and rule order; ids are left empty for the caller.
+  std::vector<Finding> Evaluate(const Document& doc, std::string_view doc_language,
+                                const std::vector<Clause>& clauses) const;
+
+  /// How many times a set could not answer and every pattern ran one by one
+  /// (for tests and diagnostics).
+  long fallbacks() const;
+
+ private:
+  struct Impl;
+  explicit Engine(std::shared_ptr<Impl> impl);
+  std::shared_ptr<Impl> impl_;
+};
+
+}  // namespace clausecheck::analyzer
+
+#endif  // CLAUSECHECK_ANALYZER_ENGINE_H_

@@ -1,0 +1,353 @@
+#include "analyzer/ruleset.h"
+
+#include <re2/re2.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <set>
+#include <utility>
+
+namespace clausecheck::analyzer {
+
+std::string_view Name(Lang l) {
+  switch (l) {
+    case Lang::kEn: return "en";
+    case Lang::kZh: return "zh";
+    case Lang::kAny: return "any";
+  }
+  return "any";
+}
+
+namespace {
+
+// Thrown inside this file only, turned into an Error at the boundary, so that
+// the many nested validation steps stay readable.
+struct LoadError {
+  int line;
+  std::string id;
+  std::string message;
+};
+
+int LineOf(const YAML::Node& n) {
+  YAML::Mark m = n.Mark();
+  return m.line >= 0 ? m.line + 1 : 0;
+}
+
+[[noreturn]] void Fail(const YAML::Node& n, const std::string& id, std::string message) {
+  throw LoadError{LineOf(n), id, std::move(message)};
+}
+
+// Checks that `map` is a mapping whose keys are all in `allowed` and unique.
+void CheckKeys(const YAML::Node& map, const std::set<std::string_view>& allowed,
+               const std::string& id, std::string_view what) {
+  if (!map.IsMap()) Fail(map, id, std::string(what) + " must be a mapping");
+  std::set<std::string> seen;
+  for (const auto& kv : map) {
+    if (!kv.first.IsScalar()) Fail(kv.first, id, "keys must be plain strings");
+    const std::string key = kv.first.Scalar();
+    if (!allowed.count(key)) {
+      std::string list;
+      for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      Fail(kv.first, id, "unknown key '" + key + "' in " + std::string(what) + " (known: " + list + ")");
+    }
+    if (!seen.insert(key).second) Fail(kv.first, id, "duplicate key '" + key + "'");
+  }
+}
+
+std::string Str(const YAML::Node& n, const std::string& id, std::string_view key) {
+  if (!n.IsScalar()) Fail(n, id, "'" + std::string(key) + "' must be a string");
+  return n.Scalar();
+}
+
+std::vector<std::string> StrList(const YAML::Node& n, const std::string& id,
+                                 std::string_view key) {
+  std::vector<std::string> out;
+  if (n.IsScalar()) {
+    out.push_back(n.Scalar());
+  } else if (n.IsSequence()) {
+    for (const auto& e : n) out.push_back(Str(e, id, key));
+  } else {
+    Fail(n, id, "'" + std::string(key) + "' must be a string or a list of strings");
+  }
+  return out;
+}
+
+void CheckPattern(const YAML::Node& n, const std::string& pattern, const std::string& id,
+                  std::string_view key) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  RE2 re(pattern, options);
+  if (!re.ok()) Fail(n, id, "invalid regular expression in '" + std::string(key) + "': " + re.error());
+  // A pattern that matches the empty string would flag every clause.
+  if (RE2::PartialMatch("", re) && re.Match("", 0, 0, RE2::ANCHOR_BOTH, nullptr, 0)) {
+    Fail(n, id, "'" + std::string(key) + "' matches the empty string");
+  }
+}
+
+std::string Pattern(const YAML::Node& n, const std::string& id, std::string_view key) {
+  std::string p = Str(n, id, key);
+  if (p.empty()) Fail(n, id, "'" + std::string(key) + "' must not be empty");
+  CheckPattern(n, p, id, key);
+  return p;
+}
+
+Lang ParseLang(const YAML::Node& n, const std::string& id) {
+  std::string s = Str(n, id, "lang");
+  if (s == "en") return Lang::kEn;
+  if (s == "zh") return Lang::kZh;
+  if (s == "any") return Lang::kAny;
+  Fail(n, id, "lang must be en, zh or any, not '" + s + "'");
+}
+
+Category ParseCat(const YAML::Node& n, const std::string& value, const std::string& id) {
+  Category c;
+  if (!ParseCategory(value, &c)) Fail(n, id, "unknown category '" + value + "'");
+  return c;
+}
+
+std::vector<RuleExample> ParseExampleList(const YAML::Node& n, const std::string& id,
+                                          bool allow_evidence) {
+  if (!n.IsSequence()) Fail(n, id, "examples must be lists");
+  std::vector<RuleExample> out;
+  for (const auto& e : n) {
+    RuleExample ex;
+    ex.line = LineOf(e);
+    if (e.IsScalar()) {
+      ex.text = e.Scalar();
+    } else {
+      CheckKeys(e, allow_evidence ? std::set<std::string_view>{"text", "evidence"}
+                                  : std::set<std::string_view>{"text"},
+                id, "example");
+      if (!e["text"]) Fail(e, id, "example needs 'text'");
+      ex.text = Str(e["text"], id, "text");
+      if (e["evidence"]) ex.evidence = Str(e["evidence"], id, "evidence");
+      if (!ex.evidence.empty() && ex.text.find(ex.evidence) == std::string::npos) {
+        Fail(e, id, "example evidence '" + ex.evidence + "' is not part of its text");
+      }
+    }
+    if (ex.text.empty()) Fail(e, id, "example text must not be empty");
+    out.push_back(std::move(ex));
+  }
+  return out;
+}
+
+void ParseExamples(const YAML::Node& n, const std::string& id, bool allow_evidence,
+                   std::vector<RuleExample>* match, std::vector<RuleExample>* no_match) {
+  CheckKeys(n, {"match", "no_match"}, id, "examples");
+  if (n["match"]) *match = ParseExampleList(n["match"], id, allow_evidence);
+  if (n["no_match"]) *no_match = ParseExampleList(n["no_match"], id, false);
+}
+
+ClauseSelector ParseSelector(const YAML::Node& n, const std::string& id) {
+  CheckKeys(n, {"category", "tag"}, id, "require");
+  ClauseSelector sel;
+  if (n["category"]) {
+    for (const auto& c : StrList(n["category"], id, "category")) {
+      sel.categories.push_back(ParseCat(n["category"], c, id));
+    }
+  }
+  if (n["tag"]) sel.tags = StrList(n["tag"], id, "tag");
+  if (sel.categories.empty() && sel.tags.empty()) Fail(n, id, "require needs a category or a tag");
+  return sel;
+}
+
+std::vector<ClauseSelector> ParseRequire(const YAML::Node& n, const std::string& id) {
+  std::vector<ClauseSelector> out;
+  if (n.IsMap() && n["any"]) {
+    CheckKeys(n, {"any"}, id, "require");
+    if (!n["any"].IsSequence() || n["any"].size() == 0) Fail(n, id, "require.any must be a non-empty list");
+    for (const auto& e : n["any"]) out.push_back(ParseSelector(e, id));
+  } else {
+    out.push_back(ParseSelector(n, id));
+  }
+  return out;
+}
+
+bool ValidId(const std::string& id) {
+  if (id.empty() || id.size() > 100) return false;
+  for (char c : id) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')) {
+      return false;
+    }
+  }
+  return id.front() != '.' && id.back() != '.';
+}
+
+Rule ParseRule(const YAML::Node& n, const std::string& file) {
+  std::string id;
+  if (n.IsMap() && n["id"] && n["id"].IsScalar()) id = n["id"].Scalar();
+  CheckKeys(n,
+            {"id", "category", "kind", "severity", "lang", "in", "in_tags", "not_in", "match",
+             "unless", "except",
+             "require", "message", "recommendation", "metadata", "examples"},
+            id, "rule");
+  if (id.empty()) Fail(n, id, "rule needs an 'id'");
+  if (!ValidId(id)) Fail(n["id"], id, "rule id must be lower-case letters, digits, '.', '_' or '-'");
+  Rule r;
+  r.id = id;
+  r.source = file + ":" + std::to_string(LineOf(n));
+  for (const char* key : {"category", "kind", "severity", "message", "recommendation"}) {
+    if (!n[key]) Fail(n, id, std::string("rule needs '") + key + "'");
+  }
+  r.category = ParseCat(n["category"], Str(n["category"], id, "category"), id);
+  std::string kind = Str(n["kind"], id, "kind");
+  if (!ParseKind(kind, &r.kind)) Fail(n["kind"], id, "unknown kind '" + kind + "'");
+  std::string severity = Str(n["severity"], id, "severity");
+  if (!ParseSeverity(severity, &r.severity)) Fail(n["severity"], id, "unknown severity '" + severity + "'");
+  if (n["lang"]) r.lang = ParseLang(n["lang"], id);
+  if (n["in"]) {
+    for (const auto& c : StrList(n["in"], id, "in")) r.in.push_back(ParseCat(n["in"], c, id));
+  }
+  if (n["in_tags"]) r.in_tags = StrList(n["in_tags"], id, "in_tags");
+  if (n["not_in"]) {
+    for (const auto& c : StrList(n["not_in"], id, "not_in")) {
+      r.not_in.push_back(ParseCat(n["not_in"], c, id));
+    }
+  }
+  if (n["match"]) r.match = Pattern(n["match"], id, "match");
+  if (n["unless"]) r.unless = Pattern(n["unless"], id, "unless");
+  if (n["except"]) r.except = Pattern(n["except"], id, "except");
+  if (n["require"]) r.require = ParseRequire(n["require"], id);
+  r.message = Str(n["message"], id, "message");
+  r.recommendation = Str(n["recommendation"], id, "recommendation");
+  if (r.message.empty()) Fail(n["message"], id, "message must not be empty");
+  if (r.recommendation.empty()) Fail(n["recommendation"], id, "recommendation must not be empty");
+  if (n["metadata"]) {
+    CheckKeys(n["metadata"], {"basis", "references"}, id, "metadata");
+    if (n["metadata"]["basis"]) r.basis = Str(n["metadata"]["basis"], id, "basis");
+  }
+
+  const bool is_match = !r.match.empty();
+  const bool is_require = !r.require.empty();
+  if (is_match == is_require) Fail(n, id, "a rule has exactly one of 'match' or 'require'");
+  if (is_require) {
+    if (r.kind != Kind::kMissing) Fail(n["kind"], id, "a 'require' rule has kind 'missing'");
+    if (!r.unless.empty() || !r.except.empty() || !r.in.empty() || !r.in_tags.empty() ||
+        !r.not_in.empty()) {
+      Fail(n, id, "'unless', 'except', 'in', 'in_tags' and 'not_in' apply to 'match' rules only");
+    }
+  } else if (r.kind == Kind::kMissing) {
+    Fail(n["kind"], id, "kind 'missing' is for 'require' rules");
+  }
+
+  if (!n["examples"]) Fail(n, id, "rule needs 'examples' with 'match' and 'no_match'");
+  ParseExamples(n["examples"], id, is_match, &r.match_examples, &r.no_match_examples);
+  if (r.match_examples.empty() || r.no_match_examples.empty()) {
+    Fail(n["examples"], id, "rule needs at least one 'match' and one 'no_match' example");
+  }
+  return r;
+}
+
+Classifier ParseClassifier(const YAML::Node& n, const std::string& file) {
+  CheckKeys(n, {"category", "tag", "lang", "heading", "text", "unless", "examples"}, "",
+            "classifier");
+  Classifier c;
+  if (!n["category"]) Fail(n, "", "classifier needs a 'category'");
+  c.category = ParseCat(n["category"], Str(n["category"], "", "category"), "");
+  if (n["tag"]) {
+    c.tag = Str(n["tag"], "", "tag");
+    if (!ValidId(c.tag) || c.tag.find('.') != std::string::npos) {
+      Fail(n["tag"], "", "tag must be snake_case");
+    }
+  }
+  const std::string label = c.tag.empty() ? std::string(Name(c.category)) : c.tag;
+  if (n["lang"]) c.lang = ParseLang(n["lang"], label);
+  if (n["heading"]) c.heading = Pattern(n["heading"], label, "heading");
+  if (n["text"]) c.text = Pattern(n["text"], label, "text");
+  if (n["unless"]) c.unless = Pattern(n["unless"], label, "unless");
+  if (c.heading.empty() && c.text.empty()) Fail(n, label, "classifier needs 'heading' or 'text'");
+  if (n["examples"]) {
+    ParseExamples(n["examples"], label, false, &c.match_examples, &c.no_match_examples);
+  }
+  c.source = file + ":" + std::to_string(LineOf(n));
+  return c;
+}
+
+}  // namespace
+
+Result<Ruleset> ParseRuleset(std::string_view yaml, std::string_view source_name) {
+  const std::string file(source_name);
+  auto error = [&](int line, const std::string& id, const std::string& message) {
+    std::string where = file + ":" + std::to_string(line);
+    return Error{ErrorCode::kConfig, (id.empty() ? "" : id + ": ") + message, where};
+  };
+  try {
+    YAML::Node root = YAML::Load(std::string(yaml));
+    Ruleset rs;
+    rs.name.clear();
+    if (!root.IsDefined() || root.IsNull()) return error(1, "", "empty ruleset");
+    CheckKeys(root, {"ruleset", "classifiers", "rules", "disable"}, "", "ruleset file");
+    if (root["ruleset"]) {
+      const YAML::Node& h = root["ruleset"];
+      CheckKeys(h, {"name", "version", "description"}, "", "ruleset header");
+      if (h["name"]) rs.name = Str(h["name"], "", "name");
+      if (h["version"]) rs.version = Str(h["version"], "", "version");
+      if (h["description"]) rs.description = Str(h["description"], "", "description");
+    }
+    if (root["classifiers"]) {
+      if (!root["classifiers"].IsSequence()) Fail(root["classifiers"], "", "'classifiers' must be a list");
+      for (const auto& n : root["classifiers"]) rs.classifiers.push_back(ParseClassifier(n, file));
+    }
+    if (root["rules"]) {
+      if (!root["rules"].IsSequence()) Fail(root["rules"], "", "'rules' must be a list");
+      std::set<std::string> ids;
+      for (const auto& n : root["rules"]) {
+        Rule r = ParseRule(n, file);
+        if (!ids.insert(r.id).second) Fail(n, r.id, "duplicate rule id");
+        rs.rules.push_back(std::move(r));
+      }
+    }
+    if (root["disable"]) rs.disable = StrList(root["disable"], "", "disable");
+    return rs;
+  } catch (const LoadError& e) {
+    return error(e.line, e.id, e.message);
+  } catch (const YAML::Exception& e) {
+    int line = e.mark.line >= 0 ? e.mark.line + 1 : 0;
+    return error(line, "", "invalid YAML: " + e.msg);
+  }
+}
+
+Result<bool> MergeRuleset(const Ruleset& overlay, Ruleset* base) {
+  if (!overlay.name.empty()) base->name = overlay.name;
+  if (!overlay.version.empty()) base->version = overlay.version;
+  if (!overlay.description.empty()) base->description = overlay.description;
+  base->classifiers.insert(base->classifiers.end(), overlay.classifiers.begin(),
+                           overlay.classifiers.end());
+  for (const Rule& r : overlay.rules) {
+    auto it = std::find_if(base->rules.begin(), base->rules.end(),
+                           [&](const Rule& b) { return b.id == r.id; });
+    if (it != base->rules.end()) {
+      *it = r;
+    } else {
+      base->rules.push_back(r);
+    }
+  }
+  for (const std::string& id : overlay.disable) {
+    auto it = std::find_if(base->rules.begin(), base->rules.end(),
+                           [&](const Rule& b) { return b.id == id; });
+    if (it == base->rules.end()) {
+      return Error{ErrorCode::kConfig, "disable: no rule with id '" + id + "'", ""};
+    }
+    base->rules.erase(it);
+  }
+  return true;
+}
+
+}  // namespace clausecheck::analyzer
+
+#include "rulesets/embedded.h"
+
+namespace clausecheck::analyzer {
+
+Result<Ruleset> DefaultRuleset() {
+  Ruleset all;
+  for (const auto& [name, content] : rulesets::EmbeddedDefault()) {
+    auto rs = ParseRuleset(content, name);
+    if (!rs.ok()) return rs.error();
+    auto merged = MergeRuleset(rs.value(), &all);
+    if (!merged.ok()) return merged.error();
+  }
+  return all;
+}
+
+}  // namespace clausecheck::analyzer

@@ -1,0 +1,441 @@
+#include "cli/app.h"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <system_error>
+
+#include "analyzer/analyze.h"
+#include "analyzer/engine.h"
+#include "analyzer/examples.h"
+#include "analyzer/ruleset.h"
+#include "analyzer/segment.h"
+#include "cli/inputs.h"
+#include "parsers/parse.h"
+#include "reports/console.h"
+#include "reports/json.h"
+
+namespace clausecheck::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::ordered_json;
+
+constexpr const char* kVersion = CLAUSECHECK_VERSION;
+
+reports::ToolInfo Tool() { return reports::ToolInfo{"clausecheck", kVersion}; }
+
+void PrintError(std::ostream& err, const std::string& line) {
+  err << "clausecheck: error: " << line << "\n";
+}
+
+// Options shared by every command that loads a ruleset.
+struct RulesetOptions {
+  std::vector<std::string> files;
+  bool no_default = false;
+};
+
+void AddRulesetOptions(CLI::App* cmd, RulesetOptions* o) {
+  cmd->add_option("--ruleset", o->files,
+                  "YAML ruleset extending or overriding the default one (repeatable)");
+  cmd->add_flag("--no-default-ruleset", o->no_default,
+                "Start from an empty ruleset instead of the embedded default");
+}
+
+Result<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{ErrorCode::kIo, "cannot read ruleset file", path};
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+Result<analyzer::Ruleset> LoadRuleset(const RulesetOptions& o) {
+  analyzer::Ruleset rs;
+  if (!o.no_default) {
+    auto def = analyzer::DefaultRuleset();
+    if (!def.ok()) return def.error();
+    rs = std::move(def.value());
+  } else {
+    rs.name = "custom";
+  }
+  for (const std::string& file : o.files) {
+    auto text = ReadWholeFile(file);
+    if (!text.ok()) return text.error();
+    auto overlay = analyzer::ParseRuleset(text.value(), file);
+    if (!overlay.ok()) return overlay.error();
+    auto merged = analyzer::MergeRuleset(overlay.value(), &rs);
+    if (!merged.ok()) {
+      Error e = merged.error();
+      e.where = file;
+      return e;
+    }
+  }
+  return rs;
+}
+
+Result<analyzer::Engine> LoadEngine(const RulesetOptions& o) {
+  auto rs = LoadRuleset(o);
+  if (!rs.ok()) return rs.error();
+  return analyzer::Engine::Compile(rs.value());
+}
+
+bool ValidDate(const std::string& s) {
+  int y, m, d;
+  char tail;
+  if (s.size() != 10 || std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) {
+    return false;
+  }
+  if (s[4] != '-' || s[7] != '-' || m < 1 || m > 12 || d < 1) return false;
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  int max = (m == 2 && !leap) ? 28 : kDays[m - 1];
+  return d <= max;
+}
+
+// Writes `content` to `path` atomically: a temporary file in the same
+// directory, then a rename, so a reader never sees half a report.
+bool WriteFileAtomically(const std::string& path, const std::string& content, std::string* err) {
+  std::error_code ec;
+  fs::path p(path);
+  if (p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
+  if (ec) {
+    *err = "cannot create directory " + p.parent_path().string() + ": " + ec.message();
+    return false;
+  }
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    f << content;
+    f.flush();
+    if (!f) {
+      *err = "cannot write " + tmp;
+      return false;
+    }
+  }
+  fs::rename(tmp, p, ec);
+  if (ec) {
+    *err = "cannot rename " + tmp + " to " + path + ": " + ec.message();
+    return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------- review --
+
+struct ReviewOptions {
+  std::vector<std::string> paths;
+  std::string format = "console";
+  std::string fail_on = "never";
+  std::string as_of;
+  std::string output_dir;
+  std::string color = "auto";
+  RulesetOptions rulesets;
+};
+
+int RunReview(const ReviewOptions& o, const Environment& env, std::ostream& out,
+              std::ostream& err) {
+  std::optional<Severity> gate;
+  if (o.fail_on != "never") {
+    Severity s;
+    if (!ParseSeverity(o.fail_on, &s)) {
+      PrintError(err, "--fail-on must be info, low, medium, high, critical or never");
+      return kExitError;
+    }
+    gate = s;
+  }
+  if (!o.as_of.empty() && !ValidDate(o.as_of)) {
+    PrintError(err, "--as-of must be a date as YYYY-MM-DD, not '" + o.as_of + "'");
+    return kExitError;
+  }
+  auto engine = LoadEngine(o.rulesets);
+  if (!engine.ok()) {
+    PrintError(err, engine.error().ToString());
+    return kExitError;
+  }
+
+  reports::ConsoleOptions console;
+  console.color = o.color == "always" || (o.color == "auto" && env.stdout_is_terminal && !env.no_color);
+  analyzer::AnalyzeOptions analyze;
+  analyze.as_of = o.as_of;
+
+  const std::vector<Input> inputs = ExpandInputs(o.paths);
+  reports::BatchTotals totals;
+  bool gate_failed = false;
+  ordered_json json_items = ordered_json::array();
+
+  for (const Input& input : inputs) {
+    ++totals.documents;
+    std::optional<Error> error;
+    std::optional<Review> review;
+    if (!input.error.empty()) {
+      error = Error{ErrorCode::kIo, input.error, input.path};
+    } else {
+      auto doc = parsers::ParseFile(input.path, parsers::Limits{});
+      if (!doc.ok()) {
+        error = doc.error();
+        if (error->where.empty()) error->where = input.path;
+      } else {
+        review = analyzer::Analyze(std::move(doc.value()), engine.value(), analyze);
+      }
+    }
+
+    ordered_json item = error ? reports::ErrorJson(input.path, *error, Tool())
+                              : reports::ReportJson(*review, Tool());
+    if (error) {
+      ++totals.errors;
+      PrintError(err, error->ToString());
+    } else {
+      switch (review->verdict) {
+        case Verdict::kPass: ++totals.pass; break;
+        case Verdict::kReview: ++totals.review; break;
+        case Verdict::kBlock: ++totals.block; break;
+      }
+      if (gate && std::any_of(review->findings.begin(), review->findings.end(),
+                              [&](const Finding& f) { return f.severity >= *gate; })) {
+        gate_failed = true;
+      }
+    }
+
+    if (!o.output_dir.empty()) {
+      std::string werr;
+      if (!WriteFileAtomically(MirrorPath(o.output_dir, input.path, ".json"),
+                               reports::Serialize(item, true), &werr)) {
+        PrintError(err, werr);
+        ++totals.errors;
+      }
+    }
+    if (o.format == "console") {
+      if (review) reports::WriteConsole(*review, console, out);
+    } else if (o.format == "jsonl") {
+      out << reports::Serialize(item, false);
+      out.flush();
+    } else {
+      json_items.push_back(std::move(item));
+    }
+  }
+
+  if (o.format == "json") {
+    out << reports::Serialize(json_items.size() == 1 ? json_items[0] : json_items, true);
+  } else if (o.format == "console" && (inputs.size() > 1 || totals.errors > 0)) {
+    reports::WriteConsoleTotals(totals, console, out);
+  }
+  if (totals.errors > 0) return kExitError;
+  return gate_failed ? kExitGateFailed : kExitOk;
+}
+
+// ----------------------------------------------------------------- rules --
+
+std::string OneLine(std::string s) {
+  std::replace(s.begin(), s.end(), '\n', ' ');
+  return s;
+}
+
+int RunRulesList(const RulesetOptions& o, std::ostream& out, std::ostream& err) {
+  auto rs = LoadRuleset(o);
+  if (!rs.ok()) {
+    PrintError(err, rs.error().ToString());
+    return kExitError;
+  }
+  for (const auto& r : rs.value().rules) {
+    out << r.id << "\t" << analyzer::Name(r.lang) << "\t" << Name(r.kind) << "\t"
+        << Name(r.severity) << "\t" << Name(r.category) << "\t" << OneLine(r.message) << "\n";
+  }
+  return kExitOk;
+}
+
+int RunRulesValidate(const RulesetOptions& o, std::ostream& out, std::ostream& err) {
+  auto engine = LoadEngine(o);
+  if (!engine.ok()) {
+    PrintError(err, engine.error().ToString());
+    return kExitError;
+  }
+  const auto& rs = engine.value().ruleset();
+  out << "ok: ruleset " << rs.name << " " << rs.version << ": " << rs.rules.size() << " rules, "
+      << rs.classifiers.size() << " classifiers\n";
+  return kExitOk;
+}
+
+Document ExampleDocument(std::string_view text) {
+  auto doc = parsers::ParseBytes(text, "<example>");
+  if (doc.ok()) return std::move(doc.value());
+  Document empty;
+  empty.path = "<example>";
+  return empty;
+}
+
+int RunRulesTest(const RulesetOptions& o, std::ostream& out, std::ostream& err) {
+  auto engine = LoadEngine(o);
+  if (!engine.ok()) {
+    PrintError(err, engine.error().ToString());
+    return kExitError;
+  }
+  analyzer::ExampleReport report = analyzer::TestExamples(engine.value(), ExampleDocument);
+  for (const auto& f : report.failures) {
+    out << f.where << ": " << f.subject << ": " << f.message << "\n";
+  }
+  const int failed = static_cast<int>(report.failures.size());
+  out << "rules test: " << report.rules << " rules, " << report.classifiers
+      << " classifiers with examples\n";
+  out << (report.examples - failed) << " passed, " << failed << " failed\n";
+  return failed == 0 ? kExitOk : kExitGateFailed;
+}
+
+// ------------------------------------------------------------------ dump --
+
+int RunDump(const std::string& path, const std::string& format, const RulesetOptions& rulesets,
+            std::ostream& out, std::ostream& err) {
+  auto doc = parsers::ParseFile(path, parsers::Limits{});
+  if (!doc.ok()) {
+    Error e = doc.error();
+    if (e.where.empty()) e.where = path;
+    PrintError(err, e.ToString());
+    return kExitError;
+  }
+  const Document& d = doc.value();
+  if (format == "text") {
+    for (const Block& b : d.blocks) {
+      if (!b.label.empty()) out << b.label << " ";
+      out << b.text << "\n";
+    }
+    return kExitOk;
+  }
+  auto engine = LoadEngine(rulesets);
+  if (!engine.ok()) {
+    PrintError(err, engine.error().ToString());
+    return kExitError;
+  }
+  Review r = analyzer::Analyze(d, engine.value(), analyzer::AnalyzeOptions{});
+  ordered_json j;
+  j["path"] = d.path;
+  j["format"] = std::string(Name(d.format));
+  j["encoding"] = d.encoding;
+  j["language"] = r.language;
+  ordered_json blocks = ordered_json::array();
+  for (const Block& b : d.blocks) {
+    ordered_json jb;
+    jb["index"] = b.source.index;
+    jb["kind"] = std::string(Name(b.kind));
+    jb["label"] = b.label;
+    jb["heading_level"] = b.heading_level;
+    jb["text"] = b.text;
+    jb["source"] = {{"part", b.source.part}, {"index", b.source.index}, {"line", b.source.line}};
+    ordered_json marks = ordered_json::array();
+    for (const Mark& m : b.marks) {
+      marks.push_back({{"kind", std::string(Name(m.kind))},
+                       {"start", m.start},
+                       {"end", m.end},
+                       {"author", m.author},
+                       {"date", m.date},
+                       {"text", m.text}});
+    }
+    jb["marks"] = marks;
+    blocks.push_back(std::move(jb));
+  }
+  j["blocks"] = blocks;
+  ordered_json clauses = ordered_json::array();
+  for (const Clause& c : r.clauses) {
+    ordered_json categories = ordered_json::array();
+    for (Category cat : c.categories) categories.push_back(std::string(Name(cat)));
+    clauses.push_back({{"id", c.id},
+                       {"number", c.number},
+                       {"heading", c.heading},
+                       {"level", c.level},
+                       {"parent", c.parent >= 0 ? ordered_json(r.clauses[c.parent].id)
+                                                : ordered_json(nullptr)},
+                       {"blocks", {c.first_block, c.end_block}},
+                       {"categories", categories},
+                       {"tags", c.tags}});
+  }
+  j["clauses"] = clauses;
+  out << reports::Serialize(j, true);
+  return kExitOk;
+}
+
+}  // namespace
+
+int Run(const std::vector<std::string>& args, const Environment& env, std::ostream& out,
+        std::ostream& err) {
+  CLI::App app{
+      "clausecheck: clause-level contract review and risk checker (English and Chinese).\n"
+      "Exit codes: 0 ran and nothing at or above the gate; 1 the gate failed; 2 an error "
+      "(usage, ruleset, or an input that could not be read)."};
+  app.name("clausecheck");
+  app.set_version_flag("--version", std::string("clausecheck ") + kVersion);
+  app.require_subcommand(1);
+  app.failure_message(CLI::FailureMessage::simple);
+
+  ReviewOptions review;
+  CLI::App* review_cmd = app.add_subcommand(
+      "review", "Review contracts (files or directories, recursively) and report findings");
+  review_cmd->add_option("paths", review.paths, "Contract files or directories")->required();
+  review_cmd->add_option("--format", review.format, "Output: console, json or jsonl")
+      ->check(CLI::IsMember({"console", "json", "jsonl"}))
+      ->capture_default_str();
+  review_cmd
+      ->add_option("--fail-on", review.fail_on,
+                   "Exit 1 when a finding is at or above this severity "
+                   "(info, low, medium, high, critical; never = no gate)")
+      ->capture_default_str();
+  review_cmd->add_option("--as-of", review.as_of,
+                         "Reference date YYYY-MM-DD for date checks such as expiry");
+  review_cmd->add_option("--output-dir", review.output_dir,
+                         "Also write one JSON report per input under this directory, "
+                         "mirroring the input paths (DIR/<input>.json)");
+  review_cmd->add_option("--color", review.color, "Colour: auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  AddRulesetOptions(review_cmd, &review.rulesets);
+
+  CLI::App* rules_cmd = app.add_subcommand("rules", "List, validate or test rulesets");
+  rules_cmd->require_subcommand(1);
+  RulesetOptions rules_opts;
+  CLI::App* rules_list = rules_cmd->add_subcommand("list", "List the rules: id, lang, kind, severity, category, message");
+  CLI::App* rules_validate = rules_cmd->add_subcommand("validate", "Load and compile the ruleset, reporting the first error as file:line: rule-id: message");
+  CLI::App* rules_test = rules_cmd->add_subcommand("test", "Run every rule's and classifier's examples");
+  for (CLI::App* c : {rules_list, rules_validate, rules_test}) AddRulesetOptions(c, &rules_opts);
+  std::vector<std::string> validate_files;
+  rules_validate->add_option("files", validate_files, "Ruleset files to validate (added on top of the default)");
+
+  std::string dump_path;
+  std::string dump_format = "text";
+  RulesetOptions dump_rulesets;
+  CLI::App* dump_cmd = app.add_subcommand(
+      "dump", "Show a document as clausecheck reads it: blocks with labels (text), or "
+              "blocks, marks, source refs and the clause tree (json)");
+  dump_cmd->add_option("file", dump_path, "Contract file")->required();
+  dump_cmd->add_option("--format", dump_format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  AddRulesetOptions(dump_cmd, &dump_rulesets);
+
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  if (!reversed.empty()) reversed.pop_back();  // program name
+  try {
+    app.parse(reversed);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) {  // --help, --version
+      app.exit(e, out, err);
+      return kExitOk;
+    }
+    app.exit(e, out, err);
+    return kExitError;
+  }
+
+  if (*review_cmd) return RunReview(review, env, out, err);
+  if (*rules_list) return RunRulesList(rules_opts, out, err);
+  if (*rules_validate) {
+    rules_opts.files.insert(rules_opts.files.end(), validate_files.begin(), validate_files.end());
+    return RunRulesValidate(rules_opts, out, err);
+  }
+  if (*rules_test) return RunRulesTest(rules_opts, out, err);
+  if (*dump_cmd) return RunDump(dump_path, dump_format, dump_rulesets, out, err);
+  return kExitError;
+}
+
+}  // namespace clausecheck::cli
