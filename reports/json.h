@@ -7,10 +7,9 @@
 #ifndef CLAUSECHECK_REPORTS_JSON_H_
 #define CLAUSECHECK_REPORTS_JSON_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "core/result.h"
 #include "core/review.h"
@@ -24,11 +23,12 @@ struct ToolInfo {
   std::string version;
 };
 
+/// The report for one Review, keys in the documented order. Absent optional
+/// values (no number, no clause, no location...) are null, never "".
 nlohmann::ordered_json ReportJson(const Review& review, const ToolInfo& tool);
 
 /// {"schema", "tool", "document": {"path"}, "error": {"code", "message"}}
-nlohmann::ordered_json ErrorJson(std::string_view path, const Error& error,
-                                 const ToolInfo& tool);
+nlohmann::ordered_json ErrorJson(std::string_view path, const Error& error, const ToolInfo& tool);
 
 /// Serialises: pretty (2-space indent, trailing newline) or one line (jsonl).
 std::string Serialize(const nlohmann::ordered_json& j, bool pretty);
