@@ -19,8 +19,14 @@ struct ConsoleOptions {
   bool color = false;
 };
 
-void WriteConsole(const Review& review, const ConsoleOptions& options,
-                  std::ostream& out);
+/// One document: a header line (path, verdict, risk score, counts), then its
+/// findings grouped by clause. A document without findings is one line.
+void WriteConsole(const Review& review, const ConsoleOptions& options, std::ostream& out);
+
+/// The line that takes the place of an input that could not be read:
+/// "path  ERROR  code: message".
+void WriteConsoleError(std::string_view path, const Error& error, const ConsoleOptions& options,
+                       std::ostream& out);
 
 /// A batch's closing line: "N documents: P pass, R review, B block; E errors".
 struct BatchTotals {
