@@ -8,7 +8,7 @@ packages=(
   libxml2-dev libpugixml-dev libre2-dev libpoco-dev libicu-dev
   nlohmann-json3-dev libyaml-cpp-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3 python3-jsonschema
+  python3 python3-jsonschema clang-format
 )
 
 missing=()

@@ -1,0 +1,47 @@
+#include "analyzer/analyze.h"
+
+#include <gtest/gtest.h>
+
+#include "analyzer/language.h"
+
+namespace clausecheck::analyzer {
+namespace {
+
+Finding Of(Severity s) {
+  Finding f;
+  f.severity = s;
+  return f;
+}
+
+TEST(Verdict, BlocksOnHighReviewsOnMediumOrLowPassesOnInfo) {
+  EXPECT_EQ(ComputeVerdict({}), Verdict::kPass);
+  EXPECT_EQ(ComputeVerdict({Of(Severity::kInfo)}), Verdict::kPass);
+  EXPECT_EQ(ComputeVerdict({Of(Severity::kLow)}), Verdict::kReview);
+  EXPECT_EQ(ComputeVerdict({Of(Severity::kInfo), Of(Severity::kMedium)}), Verdict::kReview);
+  EXPECT_EQ(ComputeVerdict({Of(Severity::kLow), Of(Severity::kHigh)}), Verdict::kBlock);
+  EXPECT_EQ(ComputeVerdict({Of(Severity::kCritical)}), Verdict::kBlock);
+}
+
+TEST(RiskScore, FollowsTheDocumentedFormula) {
+  EXPECT_EQ(ComputeRiskScore({}), 0);
+  EXPECT_EQ(ComputeRiskScore({Of(Severity::kInfo)}), 0);
+  EXPECT_EQ(ComputeRiskScore({Of(Severity::kHigh)}), 30);
+  EXPECT_EQ(ComputeRiskScore({Of(Severity::kHigh), Of(Severity::kHigh)}), 51);
+  EXPECT_EQ(ComputeRiskScore({Of(Severity::kMedium), Of(Severity::kLow)}), 16);  // 1-.88*.96
+  EXPECT_EQ(ComputeRiskScore({Of(Severity::kCritical)}), 50);
+  std::vector<Finding> many(40, Of(Severity::kCritical));
+  EXPECT_EQ(ComputeRiskScore(many), 100);
+}
+
+TEST(Language, DetectsEnglishChineseMixedAndUnknown) {
+  EXPECT_EQ(DetectLanguage("This Agreement is made between Acme and Beta."), "en");
+  EXPECT_EQ(DetectLanguage("本合同由甲方与乙方于上海签订，双方同意如下条款。"), "zh");
+  EXPECT_EQ(DetectLanguage("甲方：Acme Technology (Shanghai) Co., Ltd. 上海市浦东新区张江路一号"),
+            "zh");
+  EXPECT_EQ(DetectLanguage("The parties agree as follows. 双方同意如下条款，本合同一式两份。"),
+            "mixed");
+  EXPECT_EQ(DetectLanguage("12. 3.4 —"), "unknown");
+}
+
+}  // namespace
+}  // namespace clausecheck::analyzer

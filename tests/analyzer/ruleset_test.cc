@@ -1,0 +1,173 @@
+#include "analyzer/ruleset.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+namespace clausecheck::analyzer {
+namespace {
+
+constexpr const char* kValidRule = R"(
+rules:
+  - id: liability.uncapped
+    category: liability
+    kind: risky
+    severity: high
+    lang: en
+    in: [liability]
+    match: '(?i)\bunlimited liability\b'
+    unless: '(?i)\bgross negligence\b'
+    message: Liability is uncapped.
+    recommendation: Cap it.
+    metadata: {basis: "Common sense."}
+    examples:
+      match:
+        - text: "The Supplier accepts unlimited liability."
+          evidence: "unlimited liability"
+      no_match: ["Liability is capped."]
+)";
+
+TEST(RulesetLoader, LoadsAValidRule) {
+  auto rs = ParseRuleset(kValidRule, "t.yaml");
+  ASSERT_TRUE(rs.ok()) << rs.error().ToString();
+  ASSERT_EQ(rs.value().rules.size(), 1u);
+  const Rule& r = rs.value().rules[0];
+  EXPECT_EQ(r.id, "liability.uncapped");
+  EXPECT_EQ(r.category, Category::kLiability);
+  EXPECT_EQ(r.kind, Kind::kRisky);
+  EXPECT_EQ(r.severity, Severity::kHigh);
+  EXPECT_EQ(r.lang, Lang::kEn);
+  ASSERT_EQ(r.in.size(), 1u);
+  EXPECT_EQ(r.basis, "Common sense.");
+  ASSERT_EQ(r.match_examples.size(), 1u);
+  EXPECT_EQ(r.match_examples[0].evidence, "unlimited liability");
+  EXPECT_EQ(r.match_examples[0].line, 17);
+  EXPECT_EQ(r.source, "t.yaml:3");
+}
+
+// Each case: a ruleset text and the exact error it must produce.
+struct BadCase {
+  const char* name;
+  std::string yaml;
+  std::string error;
+};
+
+std::string Replace(std::string s, const std::string& from, const std::string& to) {
+  auto pos = s.find(from);
+  EXPECT_NE(pos, std::string::npos) << from;
+  if (pos != std::string::npos) s.replace(pos, from.size(), to);
+  return s;
+}
+
+TEST(RulesetLoader, RejectsEachKindOfMistakeWithFileLineAndId) {
+  const std::string v = kValidRule;
+  const BadCase cases[] = {
+      {"unknown key", Replace(v, "    lang: en\n", "    lang: en\n    severty: low\n"),
+       "t.yaml:9: liability.uncapped: unknown key 'severty' in rule (known: category, examples, "
+       "except, id, in, in_tags, kind, lang, match, message, metadata, not_in, recommendation, "
+       "require, severity, unless)"},
+      {"bad regex", Replace(v, R"('(?i)\bunlimited liability\b')", "'(unclosed'"),
+       "t.yaml:10: liability.uncapped: invalid regular expression in 'match': missing ): "
+       "(unclosed"},
+      {"bad category", Replace(v, "category: liability", "category: money"),
+       "t.yaml:4: liability.uncapped: unknown category 'money'"},
+      {"bad severity", Replace(v, "severity: high", "severity: severe"),
+       "t.yaml:6: liability.uncapped: unknown severity 'severe'"},
+      {"bad lang", Replace(v, "lang: en", "lang: fr"),
+       "t.yaml:7: liability.uncapped: lang must be en, zh or any, not 'fr'"},
+      {"no examples", v.substr(0, v.find("    examples:")),
+       "t.yaml:3: liability.uncapped: rule needs 'examples' with 'match' and 'no_match'"},
+      {"evidence not in text", Replace(v, "evidence: \"unlimited liability\"", "evidence: \"cap\""),
+       "t.yaml:17: liability.uncapped: example evidence 'cap' is not part of its text"},
+      {"missing with match", Replace(v, "kind: risky", "kind: missing"),
+       "t.yaml:5: liability.uncapped: kind 'missing' is for 'require' rules"},
+      {"bad id", Replace(v, "id: liability.uncapped", "id: Liability Uncapped"),
+       "t.yaml:3: Liability Uncapped: rule id must be lower-case letters, digits, '.', '_' or '-'"},
+      {"empty match", Replace(v, R"('(?i)\bunlimited liability\b')", "'x*'"),
+       "t.yaml:10: liability.uncapped: 'match' matches the empty string"},
+      {"not yaml", "rules: [unclosed", "t.yaml:2: invalid YAML: end of sequence not found"},
+      {"unknown top key", "rulez: []\n",
+       "t.yaml:1: unknown key 'rulez' in ruleset file (known: classifiers, disable, rules, "
+       "ruleset)"},
+  };
+  for (const BadCase& c : cases) {
+    auto rs = ParseRuleset(c.yaml, "t.yaml");
+    ASSERT_FALSE(rs.ok()) << c.name;
+    EXPECT_EQ(rs.error().code, ErrorCode::kConfig) << c.name;
+    EXPECT_EQ(rs.error().ToString(), c.error) << c.name;
+  }
+}
+
+TEST(RulesetLoader, RejectsDuplicateIdsInOneFile) {
+  std::string yaml = kValidRule;
+  yaml += yaml.substr(yaml.find("  - id:"));
+  auto rs = ParseRuleset(yaml, "t.yaml");
+  ASSERT_FALSE(rs.ok());
+  EXPECT_EQ(rs.error().ToString(), "t.yaml:20: liability.uncapped: duplicate rule id");
+}
+
+TEST(RulesetLoader, ParsesRequireForms) {
+  auto rs = ParseRuleset(R"(
+rules:
+  - id: dispute.forum.missing
+    category: dispute_resolution
+    kind: missing
+    severity: high
+    require: {any: [{tag: arbitration}, {category: [dispute_resolution, general], tag: court}]}
+    message: m
+    recommendation: r
+    examples: {match: ["a"], no_match: ["b"]}
+)",
+                         "t.yaml");
+  ASSERT_TRUE(rs.ok()) << rs.error().ToString();
+  const Rule& r = rs.value().rules[0];
+  ASSERT_EQ(r.require.size(), 2u);
+  EXPECT_EQ(r.require[0].tags, std::vector<std::string>{"arbitration"});
+  EXPECT_EQ(r.require[1].categories.size(), 2u);
+  EXPECT_EQ(r.lang, Lang::kAny);
+}
+
+TEST(RulesetMerge, OverridesByIdAppendsAndDisables) {
+  auto base = ParseRuleset(kValidRule, "base.yaml");
+  ASSERT_TRUE(base.ok());
+  std::string overlay_text = Replace(kValidRule, "severity: high", "severity: low");
+  overlay_text += R"(
+disable: [liability.other]
+)";
+  Ruleset rs = base.value();
+  Rule other = rs.rules[0];
+  other.id = "liability.other";
+  rs.rules.push_back(other);
+  auto overlay = ParseRuleset(overlay_text, "user.yaml");
+  ASSERT_TRUE(overlay.ok()) << overlay.error().ToString();
+  ASSERT_TRUE(MergeRuleset(overlay.value(), &rs).ok());
+  ASSERT_EQ(rs.rules.size(), 1u);
+  EXPECT_EQ(rs.rules[0].severity, Severity::kLow);
+  EXPECT_EQ(rs.rules[0].source, "user.yaml:3");
+
+  auto bad = ParseRuleset("disable: [no.such.rule]\n", "user.yaml");
+  ASSERT_TRUE(bad.ok());
+  auto merged = MergeRuleset(bad.value(), &rs);
+  ASSERT_FALSE(merged.ok());
+  EXPECT_EQ(merged.error().message, "disable: no rule with id 'no.such.rule'");
+}
+
+TEST(DefaultRuleset, LoadsWithUniqueIdsAndCoversTheCore) {
+  auto rs = DefaultRuleset();
+  ASSERT_TRUE(rs.ok()) << rs.error().ToString();
+  EXPECT_EQ(rs.value().name, "default");
+  EXPECT_FALSE(rs.value().version.empty());
+  std::set<std::string> ids;
+  for (const Rule& r : rs.value().rules) EXPECT_TRUE(ids.insert(r.id).second) << r.id;
+  for (const char* id : {"parties.missing", "zh.parties.missing", "term.missing", "zh.term.missing",
+                         "liability.missing", "zh.liability.breach.missing", "liability.uncapped",
+                         "zh.liability.uncapped", "dispute.governing_law.missing",
+                         "dispute.forum.missing", "zh.dispute.missing", "signature.missing",
+                         "zh.signature.missing"}) {
+    EXPECT_TRUE(ids.count(id)) << id;
+  }
+}
+
+}  // namespace
+}  // namespace clausecheck::analyzer

@@ -1,0 +1,318 @@
+// The command line end to end, in process: arguments in, output and exit code out.
+#include "cli/app.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace clausecheck::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+Outcome RunCli(std::vector<std::string> args, Environment env = {}) {
+  args.insert(args.begin(), "clausecheck");
+  std::ostringstream out, err;
+  int code = Run(args, env, out, err);
+  return {code, out.str(), err.str()};
+}
+
+// A scratch directory under the build tree, fresh for each test.
+class Cli : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("clausecheck_cli_" + std::string(testing::UnitTest::GetInstance()
+                                                 ->current_test_info()
+                                                 ->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string Write(const std::string& name, const std::string& content) {
+    fs::path p = dir_ / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+
+  fs::path dir_;
+};
+
+constexpr const char* kCleanContract =
+    "SERVICES AGREEMENT\n\n"
+    "This Services Agreement is made on 1 March 2026 by and between Acme Corp., a Delaware "
+    "corporation (\"Acme\"), and Beta LLC, a New York limited liability company (\"Beta\").\n\n"
+    "1. Term. This Agreement shall commence on 1 March 2026 and remain in force for two (2) "
+    "years.\n\n"
+    "2. Fees. Beta shall pay the fees within thirty (30) days of invoice.\n\n"
+    "3. Limitation of Liability. Each party's aggregate liability shall not exceed the fees "
+    "paid in the twelve (12) months before the claim.\n\n"
+    "4. Governing Law. This Agreement shall be governed by the laws of the State of New York.\n\n"
+    "5. Jurisdiction. The courts of New York County shall have exclusive jurisdiction over any "
+    "dispute.\n\n"
+    "IN WITNESS WHEREOF, the parties have executed this Agreement as of the date first written "
+    "above.\n\n"
+    "By: ____________\nName: Jane Doe\nTitle: Chief Executive Officer\n";
+
+std::string Uncapped() {
+  std::string s = kCleanContract;
+  s.replace(s.find("3. Limitation of Liability."), std::string::npos, "");
+  return s + "3. Liability. Beta shall be liable for all losses of Acme without limitation.\n";
+}
+
+TEST_F(Cli, PrintsVersionAndHelp) {
+  Outcome v = RunCli({"--version"});
+  EXPECT_EQ(v.code, 0);
+  EXPECT_EQ(v.out, "clausecheck 0.1.0\n");
+  Outcome h = RunCli({"--help"});
+  EXPECT_EQ(h.code, 0);
+  EXPECT_NE(h.out.find("review"), std::string::npos);
+  EXPECT_NE(h.out.find("Exit codes"), std::string::npos);
+}
+
+TEST_F(Cli, UsageErrorsExitTwo) {
+  EXPECT_EQ(RunCli({}).code, 2);
+  EXPECT_EQ(RunCli({"review"}).code, 2);  // no path
+  EXPECT_EQ(RunCli({"review", "--format", "xml", "a.txt"}).code, 2);
+  EXPECT_EQ(RunCli({"frobnicate"}).code, 2);
+  Outcome bad_gate = RunCli({"review", "--fail-on", "severe", "a.txt"});
+  EXPECT_EQ(bad_gate.code, 2);
+  EXPECT_EQ(bad_gate.err,
+            "clausecheck: error: --fail-on must be info, low, medium, high, critical or never\n");
+  Outcome bad_date = RunCli({"review", "--as-of", "2026-02-30", "a.txt"});
+  EXPECT_EQ(bad_date.code, 2);
+  EXPECT_EQ(bad_date.err,
+            "clausecheck: error: --as-of must be a date as YYYY-MM-DD, not '2026-02-30'\n");
+}
+
+TEST_F(Cli, CleanContractPassesWithNoFindings) {
+  std::string path = Write("clean.txt", kCleanContract);
+  Outcome o = RunCli({"review", "--format", "json", path});
+  ASSERT_EQ(o.code, 0) << o.err;
+  auto j = nlohmann::json::parse(o.out);
+  EXPECT_EQ(j["schema"], "clausecheck/report@1");
+  EXPECT_EQ(j["verdict"], "pass") << j["findings"].dump(2);
+  EXPECT_EQ(j["findings"].size(), 0u);
+  EXPECT_EQ(j["document"]["language"], "en");
+  EXPECT_EQ(j["document"]["path"], path);
+}
+
+TEST_F(Cli, GateFailsOnlyAtOrAboveFailOn) {
+  std::string path = Write("uncapped.txt", Uncapped());
+  Outcome json = RunCli({"review", "--format", "json", path});
+  ASSERT_EQ(json.code, 0) << json.err;  // no gate by default
+  auto j = nlohmann::json::parse(json.out);
+  ASSERT_EQ(j["findings"].size(), 1u) << j["findings"].dump(2);
+  EXPECT_EQ(j["findings"][0]["rule"], "liability.uncapped");
+  EXPECT_EQ(j["findings"][0]["evidence"], "liable for all losses of Acme without limitation");
+  EXPECT_EQ(j["verdict"], "block");
+  EXPECT_EQ(j["risk_score"], 30);
+  EXPECT_EQ(RunCli({"review", "--fail-on", "high", path}).code, 1);
+  EXPECT_EQ(RunCli({"review", "--fail-on", "medium", path}).code, 1);
+  EXPECT_EQ(RunCli({"review", "--fail-on", "critical", path}).code, 0);
+}
+
+TEST_F(Cli, BatchReportsEveryInputAndErrorsOutrankFindings) {
+  std::string good = Write("batch/a-uncapped.txt", Uncapped());
+  Write("batch/b-junk.txt", std::string("\x00\x01\x02\x03\xff\xfe\x00\x00garbage", 16));
+  Write("batch/c-clean.txt", kCleanContract);
+  Write("batch/.hidden.txt", "ignored");
+  Write("batch/~$lock.txt", "ignored");
+  std::string missing = (dir_ / "nope.txt").string();
+  Outcome o = RunCli({"review", "--format", "jsonl", "--fail-on", "high", (dir_ / "batch").string(),
+                      missing});
+  EXPECT_EQ(o.code, 2);  // an error outranks the failed gate
+  std::vector<nlohmann::json> lines;
+  std::istringstream in(o.out);
+  for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(lines[0]["document"]["path"], good);
+  EXPECT_EQ(lines[0]["verdict"], "block");
+  EXPECT_EQ(lines[1]["error"]["code"], "format");
+  EXPECT_EQ(lines[2]["verdict"], "pass");
+  EXPECT_EQ(lines[3]["document"]["path"], missing);
+  EXPECT_EQ(lines[3]["error"]["code"], "io");
+  // One line per failed input on stderr, each naming the file.
+  std::istringstream errs(o.err);
+  std::vector<std::string> err_lines;
+  for (std::string line; std::getline(errs, line);) err_lines.push_back(line);
+  ASSERT_EQ(err_lines.size(), 2u) << o.err;
+  EXPECT_EQ(err_lines[0].rfind("clausecheck: error: " + (dir_ / "batch/b-junk.txt").string() + ": ", 0),
+            0u);
+  EXPECT_EQ(err_lines[1].rfind("clausecheck: error: " + missing + ": ", 0), 0u);
+}
+
+TEST_F(Cli, EmptyDirectoryIsAnError) {
+  fs::create_directories(dir_ / "empty");
+  Outcome o = RunCli({"review", (dir_ / "empty").string()});
+  EXPECT_EQ(o.code, 2);
+  EXPECT_EQ(o.err, "clausecheck: error: " + (dir_ / "empty").string() +
+                       ": no documents found in directory\n");
+}
+
+TEST_F(Cli, OutputDirMirrorsInputsWithOneReportEach) {
+  std::string a = Write("in/a.txt", kCleanContract);
+  std::string b = Write("in/sub/b.txt", Uncapped());
+  std::string out_dir = (dir_ / "out").string();
+  Outcome o = RunCli({"review", "--output-dir", out_dir, (dir_ / "in").string()});
+  ASSERT_EQ(o.code, 0) << o.err;
+  auto ja = nlohmann::json::parse(std::ifstream(fs::path(out_dir) / fs::path(a).relative_path().concat(".json")));
+  auto jb = nlohmann::json::parse(std::ifstream(fs::path(out_dir) / fs::path(b).relative_path().concat(".json")));
+  EXPECT_EQ(ja["verdict"], "pass");
+  EXPECT_EQ(jb["verdict"], "block");
+  // The console summary went to stdout, with the batch totals line.
+  EXPECT_NE(o.out.find("2 documents"), std::string::npos) << o.out;
+}
+
+TEST_F(Cli, InvalidRulesetNamesFileLineAndRule) {
+  std::string rules = Write("bad.yaml",
+                            "rules:\n"
+                            "  - id: my.rule\n"
+                            "    category: liability\n"
+                            "    kind: risky\n"
+                            "    severity: high\n"
+                            "    match: '(unclosed'\n"
+                            "    message: m\n"
+                            "    recommendation: r\n"
+                            "    examples: {match: [a], no_match: [b]}\n");
+  std::string contract = Write("c.txt", kCleanContract);
+  Outcome o = RunCli({"review", "--ruleset", rules, contract});
+  EXPECT_EQ(o.code, 2);
+  EXPECT_EQ(o.err, "clausecheck: error: " + rules +
+                       ":6: my.rule: invalid regular expression in 'match': missing ): "
+                       "(unclosed\n");
+  EXPECT_EQ(o.out, "");
+  Outcome v = RunCli({"rules", "validate", rules});
+  EXPECT_EQ(v.code, 2);
+  EXPECT_EQ(v.err, o.err);
+}
+
+TEST_F(Cli, UserRulesetAddsRulesAndRulesTestRunsTheirExamples) {
+  std::string rules = Write("mine.yaml",
+                            "rules:\n"
+                            "  - id: payment.long_terms\n"
+                            "    category: payment\n"
+                            "    kind: risky\n"
+                            "    severity: medium\n"
+                            "    lang: en\n"
+                            "    match: '(?i)within (?:ninety|120|180) \\(?\\d*\\)? ?days'\n"
+                            "    message: Payment terms are long.\n"
+                            "    recommendation: Ask for 30 days.\n"
+                            "    examples:\n"
+                            "      match:\n"
+                            "        - text: 'Invoices are payable within ninety (90) days.'\n"
+                            "          evidence: 'within ninety (90) days'\n"
+                            "      no_match: ['Invoices are payable within thirty (30) days.']\n");
+  Outcome t = RunCli({"rules", "test", "--ruleset", rules});
+  EXPECT_EQ(t.code, 0) << t.out;
+  EXPECT_NE(t.out.find(" passed, 0 failed\n"), std::string::npos) << t.out;
+  Outcome list = RunCli({"rules", "list", "--ruleset", rules});
+  EXPECT_NE(list.out.find("payment.long_terms\ten\trisky\tmedium\tpayment\tPayment terms are long."),
+            std::string::npos);
+
+  // A broken example is reported with its file and line, and fails the command.
+  std::string broken = Write("broken.yaml", [] {
+    std::string s =
+        "rules:\n"
+        "  - id: x.y\n"
+        "    category: general\n"
+        "    kind: risky\n"
+        "    severity: low\n"
+        "    match: 'foo'\n"
+        "    message: m\n"
+        "    recommendation: r\n"
+        "    examples:\n"
+        "      match: ['bar']\n"
+        "      no_match: ['baz']\n";
+    return s;
+  }());
+  Outcome b = RunCli({"rules", "test", "--no-default-ruleset", "--ruleset", broken});
+  EXPECT_EQ(b.code, 1);
+  EXPECT_NE(b.out.find(broken + ":10: x.y: match example gave no finding: \"bar\""),
+            std::string::npos)
+      << b.out;
+  EXPECT_NE(b.out.find("1 passed, 1 failed\n"), std::string::npos) << b.out;
+}
+
+TEST_F(Cli, DefaultRulesetExamplesAllPass) {
+  Outcome t = RunCli({"rules", "test"});
+  EXPECT_EQ(t.code, 0) << t.out;
+  EXPECT_NE(t.out.find(" passed, 0 failed\n"), std::string::npos) << t.out;
+}
+
+TEST_F(Cli, DumpShowsBlocksAndClauseTree) {
+  std::string path = Write("d.txt", kCleanContract);
+  Outcome text = RunCli({"dump", path});
+  ASSERT_EQ(text.code, 0) << text.err;
+  EXPECT_NE(text.out.find("\n1. Term. This Agreement shall commence"), std::string::npos);
+  Outcome json = RunCli({"dump", "--format", "json", path});
+  ASSERT_EQ(json.code, 0) << json.err;
+  auto j = nlohmann::json::parse(json.out);
+  EXPECT_EQ(j["format"], "text");
+  EXPECT_EQ(j["encoding"], "UTF-8");
+  ASSERT_GE(j["blocks"].size(), 8u);
+  EXPECT_EQ(j["blocks"][0]["source"]["line"], 1);
+  bool found_law = false;
+  for (const auto& c : j["clauses"]) {
+    if (c["number"] == "4") {
+      found_law = true;
+      EXPECT_EQ(c["heading"], "Governing Law");
+      EXPECT_EQ(c["tags"], nlohmann::json::array({"governing_law"}));
+    }
+  }
+  EXPECT_TRUE(found_law) << j["clauses"].dump(1);
+  Outcome dir = RunCli({"dump", dir_.string()});
+  EXPECT_EQ(dir.code, 2);
+  EXPECT_EQ(dir.err, "clausecheck: error: " + dir_.string() + ": is a directory\n");
+}
+
+TEST_F(Cli, ColourOnlyOnATerminalWithoutNoColor) {
+  std::string path = Write("u.txt", Uncapped());
+  Environment tty{true, false};
+  Environment tty_no_color{true, true};
+  EXPECT_NE(RunCli({"review", path}, tty).out.find("\x1b["), std::string::npos);
+  EXPECT_EQ(RunCli({"review", path}, tty_no_color).out.find("\x1b["), std::string::npos);
+  EXPECT_EQ(RunCli({"review", path}).out.find("\x1b["), std::string::npos);
+  EXPECT_NE(RunCli({"review", "--color", "always", path}).out.find("\x1b["), std::string::npos);
+}
+
+// Every bad input in corpus/malformed/ gives exactly its expected one-line
+// error and exit code 2 (corpus/malformed/EXPECTED.tsv).
+TEST_F(Cli, MalformedInputsGiveTheirExpectedErrors) {
+  std::ifstream tsv("corpus/malformed/EXPECTED.tsv");
+  ASSERT_TRUE(tsv) << "corpus/malformed/EXPECTED.tsv missing";
+  int checked = 0;
+  for (std::string line; std::getline(tsv, line);) {
+    if (line.empty() || line[0] == '#' || line.rfind("file\t", 0) == 0) continue;
+    std::istringstream fields(line);
+    std::string file, code, message;
+    std::getline(fields, file, '\t');
+    std::getline(fields, code, '\t');
+    std::getline(fields, message);
+    const std::string path = "corpus/malformed/" + file;
+    Outcome o = RunCli({"review", "--format", "jsonl", path});
+    EXPECT_EQ(o.code, 2) << path;
+    EXPECT_EQ(o.err, "clausecheck: error: " + path + ": " + message + "\n") << path;
+    auto j = nlohmann::json::parse(o.out);
+    EXPECT_EQ(j["error"]["code"], code) << path;
+    EXPECT_EQ(j["error"]["message"], message) << path;
+    ++checked;
+  }
+  EXPECT_GE(checked, 5);
+}
+
+}  // namespace
+}  // namespace clausecheck::cli
