@@ -118,8 +118,8 @@ bool FirstMatch(const RE2& re, const RE2* except, std::string_view text, re2::St
 // updated so that the evidence text agrees with the location.
 Location LocateInClause(const Document& doc, const Clause& c, size_t begin, size_t* end_io) {
   size_t end = *end_io;
-  auto it = std::upper_bound(c.block_offsets.begin(), c.block_offsets.end(),
-                             static_cast<int>(begin));
+  auto it =
+      std::upper_bound(c.block_offsets.begin(), c.block_offsets.end(), static_cast<int>(begin));
   size_t k = it == c.block_offsets.begin() ? 0 : (it - c.block_offsets.begin()) - 1;
   size_t block_begin = c.block_offsets[k];
   size_t block_end = k + 1 < c.block_offsets.size() ? c.block_offsets[k + 1] - 1 : c.text.size();

@@ -48,9 +48,9 @@ ExampleReport TestExamples(const Engine& engine, const DocumentMaker& make_docum
                                    "match example gave no finding: " + Quote(ex.text) +
                                        " (language " + r.language + ")"});
       } else if (!ex.evidence.empty() && it->evidence != ex.evidence) {
-        report.failures.push_back({Where(rule.source, ex.line), rule.id,
-                                   "evidence was " + Quote(it->evidence) + ", expected " +
-                                       Quote(ex.evidence)});
+        report.failures.push_back(
+            {Where(rule.source, ex.line), rule.id,
+             "evidence was " + Quote(it->evidence) + ", expected " + Quote(ex.evidence)});
       }
     }
     for (const RuleExample& ex : rule.no_match_examples) {
@@ -75,10 +75,10 @@ ExampleReport TestExamples(const Engine& engine, const DocumentMaker& make_docum
         std::string(Name(cl.category)) + (cl.tag.empty() ? "" : "/" + cl.tag);
     auto classified = [&](const Review& r) {
       for (const Clause& c : r.clauses) {
-        bool cat = std::find(c.categories.begin(), c.categories.end(), cl.category) !=
-                   c.categories.end();
-        bool tag = cl.tag.empty() ||
-                   std::find(c.tags.begin(), c.tags.end(), cl.tag) != c.tags.end();
+        bool cat =
+            std::find(c.categories.begin(), c.categories.end(), cl.category) != c.categories.end();
+        bool tag =
+            cl.tag.empty() || std::find(c.tags.begin(), c.tags.end(), cl.tag) != c.tags.end();
         if (cat && tag) return true;
       }
       return false;

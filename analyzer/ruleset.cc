@@ -48,7 +48,8 @@ void CheckKeys(const YAML::Node& map, const std::set<std::string_view>& allowed,
     if (!allowed.count(key)) {
       std::string list;
       for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-      Fail(kv.first, id, "unknown key '" + key + "' in " + std::string(what) + " (known: " + list + ")");
+      Fail(kv.first, id,
+           "unknown key '" + key + "' in " + std::string(what) + " (known: " + list + ")");
     }
     if (!seen.insert(key).second) Fail(kv.first, id, "duplicate key '" + key + "'");
   }
@@ -59,8 +60,7 @@ std::string Str(const YAML::Node& n, const std::string& id, std::string_view key
   return n.Scalar();
 }
 
-std::vector<std::string> StrList(const YAML::Node& n, const std::string& id,
-                                 std::string_view key) {
+std::vector<std::string> StrList(const YAML::Node& n, const std::string& id, std::string_view key) {
   std::vector<std::string> out;
   if (n.IsScalar()) {
     out.push_back(n.Scalar());
@@ -77,7 +77,8 @@ void CheckPattern(const YAML::Node& n, const std::string& pattern, const std::st
   RE2::Options options;
   options.set_log_errors(false);
   RE2 re(pattern, options);
-  if (!re.ok()) Fail(n, id, "invalid regular expression in '" + std::string(key) + "': " + re.error());
+  if (!re.ok())
+    Fail(n, id, "invalid regular expression in '" + std::string(key) + "': " + re.error());
   // A pattern that matches the empty string would flag every clause.
   if (RE2::PartialMatch("", re) && re.Match("", 0, 0, RE2::ANCHOR_BOTH, nullptr, 0)) {
     Fail(n, id, "'" + std::string(key) + "' matches the empty string");
@@ -115,8 +116,9 @@ std::vector<RuleExample> ParseExampleList(const YAML::Node& n, const std::string
     if (e.IsScalar()) {
       ex.text = e.Scalar();
     } else {
-      CheckKeys(e, allow_evidence ? std::set<std::string_view>{"text", "evidence"}
-                                  : std::set<std::string_view>{"text"},
+      CheckKeys(e,
+                allow_evidence ? std::set<std::string_view>{"text", "evidence"}
+                               : std::set<std::string_view>{"text"},
                 id, "example");
       if (!e["text"]) Fail(e, id, "example needs 'text'");
       ex.text = Str(e["text"], id, "text");
@@ -155,7 +157,8 @@ std::vector<ClauseSelector> ParseRequire(const YAML::Node& n, const std::string&
   std::vector<ClauseSelector> out;
   if (n.IsMap() && n["any"]) {
     CheckKeys(n, {"any"}, id, "require");
-    if (!n["any"].IsSequence() || n["any"].size() == 0) Fail(n, id, "require.any must be a non-empty list");
+    if (!n["any"].IsSequence() || n["any"].size() == 0)
+      Fail(n, id, "require.any must be a non-empty list");
     for (const auto& e : n["any"]) out.push_back(ParseSelector(e, id));
   } else {
     out.push_back(ParseSelector(n, id));
@@ -178,11 +181,11 @@ Rule ParseRule(const YAML::Node& n, const std::string& file) {
   if (n.IsMap() && n["id"] && n["id"].IsScalar()) id = n["id"].Scalar();
   CheckKeys(n,
             {"id", "category", "kind", "severity", "lang", "in", "in_tags", "not_in", "match",
-             "unless", "except",
-             "require", "message", "recommendation", "metadata", "examples"},
+             "unless", "except", "require", "message", "recommendation", "metadata", "examples"},
             id, "rule");
   if (id.empty()) Fail(n, id, "rule needs an 'id'");
-  if (!ValidId(id)) Fail(n["id"], id, "rule id must be lower-case letters, digits, '.', '_' or '-'");
+  if (!ValidId(id))
+    Fail(n["id"], id, "rule id must be lower-case letters, digits, '.', '_' or '-'");
   Rule r;
   r.id = id;
   r.source = file + ":" + std::to_string(LineOf(n));
@@ -193,7 +196,8 @@ Rule ParseRule(const YAML::Node& n, const std::string& file) {
   std::string kind = Str(n["kind"], id, "kind");
   if (!ParseKind(kind, &r.kind)) Fail(n["kind"], id, "unknown kind '" + kind + "'");
   std::string severity = Str(n["severity"], id, "severity");
-  if (!ParseSeverity(severity, &r.severity)) Fail(n["severity"], id, "unknown severity '" + severity + "'");
+  if (!ParseSeverity(severity, &r.severity))
+    Fail(n["severity"], id, "unknown severity '" + severity + "'");
   if (n["lang"]) r.lang = ParseLang(n["lang"], id);
   if (n["in"]) {
     for (const auto& c : StrList(n["in"], id, "in")) r.in.push_back(ParseCat(n["in"], c, id));
@@ -285,7 +289,8 @@ Result<Ruleset> ParseRuleset(std::string_view yaml, std::string_view source_name
       if (h["description"]) rs.description = Str(h["description"], "", "description");
     }
     if (root["classifiers"]) {
-      if (!root["classifiers"].IsSequence()) Fail(root["classifiers"], "", "'classifiers' must be a list");
+      if (!root["classifiers"].IsSequence())
+        Fail(root["classifiers"], "", "'classifiers' must be a list");
       for (const auto& n : root["classifiers"]) rs.classifiers.push_back(ParseClassifier(n, file));
     }
     if (root["rules"]) {

@@ -1,7 +1,6 @@
 #include "cli/app.h"
 
 #include <CLI/CLI.hpp>
-
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -160,7 +159,8 @@ int RunReview(const ReviewOptions& o, const Environment& env, std::ostream& out,
   }
 
   reports::ConsoleOptions console;
-  console.color = o.color == "always" || (o.color == "auto" && env.stdout_is_terminal && !env.no_color);
+  console.color =
+      o.color == "always" || (o.color == "auto" && env.stdout_is_terminal && !env.no_color);
   analyzer::AnalyzeOptions analyze;
   analyze.as_of = o.as_of;
 
@@ -342,15 +342,15 @@ int RunDump(const std::string& path, const std::string& format, const RulesetOpt
   for (const Clause& c : r.clauses) {
     ordered_json categories = ordered_json::array();
     for (Category cat : c.categories) categories.push_back(std::string(Name(cat)));
-    clauses.push_back({{"id", c.id},
-                       {"number", c.number},
-                       {"heading", c.heading},
-                       {"level", c.level},
-                       {"parent", c.parent >= 0 ? ordered_json(r.clauses[c.parent].id)
-                                                : ordered_json(nullptr)},
-                       {"blocks", {c.first_block, c.end_block}},
-                       {"categories", categories},
-                       {"tags", c.tags}});
+    clauses.push_back(
+        {{"id", c.id},
+         {"number", c.number},
+         {"heading", c.heading},
+         {"level", c.level},
+         {"parent", c.parent >= 0 ? ordered_json(r.clauses[c.parent].id) : ordered_json(nullptr)},
+         {"blocks", {c.first_block, c.end_block}},
+         {"categories", categories},
+         {"tags", c.tags}});
   }
   j["clauses"] = clauses;
   out << reports::Serialize(j, true);
@@ -395,19 +395,25 @@ int Run(const std::vector<std::string>& args, const Environment& env, std::ostre
   CLI::App* rules_cmd = app.add_subcommand("rules", "List, validate or test rulesets");
   rules_cmd->require_subcommand(1);
   RulesetOptions rules_opts;
-  CLI::App* rules_list = rules_cmd->add_subcommand("list", "List the rules: id, lang, kind, severity, category, message");
-  CLI::App* rules_validate = rules_cmd->add_subcommand("validate", "Load and compile the ruleset, reporting the first error as file:line: rule-id: message");
-  CLI::App* rules_test = rules_cmd->add_subcommand("test", "Run every rule's and classifier's examples");
+  CLI::App* rules_list = rules_cmd->add_subcommand(
+      "list", "List the rules: id, lang, kind, severity, category, message");
+  CLI::App* rules_validate = rules_cmd->add_subcommand(
+      "validate",
+      "Load and compile the ruleset, reporting the first error as file:line: rule-id: message");
+  CLI::App* rules_test =
+      rules_cmd->add_subcommand("test", "Run every rule's and classifier's examples");
   for (CLI::App* c : {rules_list, rules_validate, rules_test}) AddRulesetOptions(c, &rules_opts);
   std::vector<std::string> validate_files;
-  rules_validate->add_option("files", validate_files, "Ruleset files to validate (added on top of the default)");
+  rules_validate->add_option("files", validate_files,
+                             "Ruleset files to validate (added on top of the default)");
 
   std::string dump_path;
   std::string dump_format = "text";
   RulesetOptions dump_rulesets;
-  CLI::App* dump_cmd = app.add_subcommand(
-      "dump", "Show a document as clausecheck reads it: blocks with labels (text), or "
-              "blocks, marks, source refs and the clause tree (json)");
+  CLI::App* dump_cmd =
+      app.add_subcommand("dump",
+                         "Show a document as clausecheck reads it: blocks with labels (text), or "
+                         "blocks, marks, source refs and the clause tree (json)");
   dump_cmd->add_option("file", dump_path, "Contract file")->required();
   dump_cmd->add_option("--format", dump_format, "text or json")
       ->check(CLI::IsMember({"text", "json"}))

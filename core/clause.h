@@ -22,8 +22,8 @@ struct Clause {
   int parent = -1;      // index of the parent clause, -1 at top level
   int first_block = 0;  // this clause's own blocks: [first_block, end_block)
   int end_block = 0;
-  std::string text;                // own blocks' text joined with '\n'
-  std::vector<int> block_offsets;  // byte offset in `text` where each own block starts
+  std::string text;                  // own blocks' text joined with '\n'
+  std::vector<int> block_offsets;    // byte offset in `text` where each own block starts
   std::vector<Category> categories;  // assigned by the classifier, sorted, unique
   std::vector<std::string> tags;     // finer clause types named by the ruleset, sorted
 };

@@ -66,7 +66,7 @@ struct Block {
 };
 
 struct Document {
-  std::string path;      // as given on the command line
+  std::string path;  // as given on the command line
   Format format = Format::kText;
   std::string sha256;    // lower-case hex of the input bytes
   std::string encoding;  // source encoding detected ("UTF-8", "UTF-16LE", "GB18030", ...)

@@ -33,8 +33,8 @@ struct Fact {
   // Normalised value: ISO date, party name, jurisdiction, forum name.
   std::optional<std::string> value;
   std::optional<double> number;  // amounts, durations, percentages
-  std::string role;   // dates: effective|start|end|...; parties: 甲方, Licensor...
-  std::string unit;   // durations: day|business_day|week|month|year
+  std::string role;              // dates: effective|start|end|...; parties: 甲方, Licensor...
+  std::string unit;              // durations: day|business_day|week|month|year
   std::string currency;
   std::string per;         // percentages: year|month|day, empty = none
   std::string short_name;  // parties

@@ -34,7 +34,7 @@ struct Review {
   std::vector<Fact> facts;
   std::vector<Finding> findings;  // sorted: document-level first, then by position
   Verdict verdict = Verdict::kPass;
-  int risk_score = 0;  // 0..100, see docs/report-format.md
+  int risk_score = 0;           // 0..100, see docs/report-format.md
   std::array<int, 5> counts{};  // findings per Severity, indexed by the enum
 
   /// Number of code points of all block text.

@@ -4,21 +4,30 @@ namespace clausecheck {
 namespace {
 
 constexpr std::array<std::string_view, kCategoryCount> kCategoryNames = {
-    "parties",         "term",          "renewal",
-    "payment",         "liability",     "dispute_resolution",
-    "termination",     "confidentiality", "intellectual_property",
-    "force_majeure",   "assignment",    "warranty",
-    "compliance",      "signature",     "drafting",
+    "parties",
+    "term",
+    "renewal",
+    "payment",
+    "liability",
+    "dispute_resolution",
+    "termination",
+    "confidentiality",
+    "intellectual_property",
+    "force_majeure",
+    "assignment",
+    "warranty",
+    "compliance",
+    "signature",
+    "drafting",
     "general",
 };
-constexpr std::array<std::string_view, 5> kKindNames = {
-    "missing", "risky", "invalid", "inconsistent", "draft"};
-constexpr std::array<std::string_view, 5> kSeverityNames = {
-    "info", "low", "medium", "high", "critical"};
+constexpr std::array<std::string_view, 5> kKindNames = {"missing", "risky", "invalid",
+                                                        "inconsistent", "draft"};
+constexpr std::array<std::string_view, 5> kSeverityNames = {"info", "low", "medium", "high",
+                                                            "critical"};
 
 template <typename E, size_t N>
-bool ParseName(const std::array<std::string_view, N>& names,
-               std::string_view name, E* out) {
+bool ParseName(const std::array<std::string_view, N>& names, std::string_view name, E* out) {
   for (size_t i = 0; i < N; ++i) {
     if (names[i] == name) {
       *out = static_cast<E>(i);
@@ -37,9 +46,7 @@ std::string_view Name(Severity s) { return kSeverityNames[static_cast<size_t>(s)
 bool ParseCategory(std::string_view name, Category* out) {
   return ParseName(kCategoryNames, name, out);
 }
-bool ParseKind(std::string_view name, Kind* out) {
-  return ParseName(kKindNames, name, out);
-}
+bool ParseKind(std::string_view name, Kind* out) { return ParseName(kKindNames, name, out); }
 bool ParseSeverity(std::string_view name, Severity* out) {
   return ParseName(kSeverityNames, name, out);
 }

@@ -148,13 +148,13 @@ TEST(Engine, FindsSpanInCodePointsOfTheRightBlock) {
 
 TEST(Engine, InUnlessAndExceptDecide) {
   Engine e = MakeEngine();
-  Fixture f = Make(
-      {"1. Scope. Services include, without limitation, hosting.",          // not in liability
-       "2. Liability. We indemnify, including without limitation, costs.",  // except skips it
-       "3. Liability. We indemnify without limitation save gross negligence.",  // unless
-       "4. Liability. We indemnify, including without limitation costs, and are liable "
-       "without limitation."},  // second match counts
-      {{0, 1, -1, ""}, {1, 2, -1, ""}, {2, 3, -1, ""}, {3, 4, -1, ""}});
+  Fixture f =
+      Make({"1. Scope. Services include, without limitation, hosting.",          // not in liability
+            "2. Liability. We indemnify, including without limitation, costs.",  // except skips it
+            "3. Liability. We indemnify without limitation save gross negligence.",  // unless
+            "4. Liability. We indemnify, including without limitation costs, and are liable "
+            "without limitation."},  // second match counts
+           {{0, 1, -1, ""}, {1, 2, -1, ""}, {2, 3, -1, ""}, {3, 4, -1, ""}});
   e.Classify("en", &f.clauses);
   auto findings = e.Evaluate(f.doc, "en", f.clauses);
   std::vector<std::string> got;

@@ -160,11 +160,11 @@ TEST(DefaultRuleset, LoadsWithUniqueIdsAndCoversTheCore) {
   EXPECT_FALSE(rs.value().version.empty());
   std::set<std::string> ids;
   for (const Rule& r : rs.value().rules) EXPECT_TRUE(ids.insert(r.id).second) << r.id;
-  for (const char* id : {"parties.missing", "zh.parties.missing", "term.missing", "zh.term.missing",
-                         "liability.missing", "zh.liability.breach.missing", "liability.uncapped",
-                         "zh.liability.uncapped", "dispute.governing_law.missing",
-                         "dispute.forum.missing", "zh.dispute.missing", "signature.missing",
-                         "zh.signature.missing"}) {
+  for (const char* id :
+       {"parties.missing", "zh.parties.missing", "term.missing", "zh.term.missing",
+        "liability.missing", "zh.liability.breach.missing", "liability.uncapped",
+        "zh.liability.uncapped", "dispute.governing_law.missing", "dispute.forum.missing",
+        "zh.dispute.missing", "signature.missing", "zh.signature.missing"}) {
     EXPECT_TRUE(ids.count(id)) << id;
   }
 }

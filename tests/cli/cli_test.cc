@@ -1,14 +1,14 @@
 // The command line end to end, in process: arguments in, output and exit code out.
-#include "cli/app.h"
-
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "cli/app.h"
 
 namespace clausecheck::cli {
 namespace {
@@ -33,9 +33,8 @@ class Cli : public testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
-           ("clausecheck_cli_" + std::string(testing::UnitTest::GetInstance()
-                                                 ->current_test_info()
-                                                 ->name()));
+           ("clausecheck_cli_" +
+            std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -132,8 +131,8 @@ TEST_F(Cli, BatchReportsEveryInputAndErrorsOutrankFindings) {
   Write("batch/.hidden.txt", "ignored");
   Write("batch/~$lock.txt", "ignored");
   std::string missing = (dir_ / "nope.txt").string();
-  Outcome o = RunCli({"review", "--format", "jsonl", "--fail-on", "high", (dir_ / "batch").string(),
-                      missing});
+  Outcome o = RunCli(
+      {"review", "--format", "jsonl", "--fail-on", "high", (dir_ / "batch").string(), missing});
   EXPECT_EQ(o.code, 2);  // an error outranks the failed gate
   std::vector<nlohmann::json> lines;
   std::istringstream in(o.out);
@@ -150,8 +149,9 @@ TEST_F(Cli, BatchReportsEveryInputAndErrorsOutrankFindings) {
   std::vector<std::string> err_lines;
   for (std::string line; std::getline(errs, line);) err_lines.push_back(line);
   ASSERT_EQ(err_lines.size(), 2u) << o.err;
-  EXPECT_EQ(err_lines[0].rfind("clausecheck: error: " + (dir_ / "batch/b-junk.txt").string() + ": ", 0),
-            0u);
+  EXPECT_EQ(
+      err_lines[0].rfind("clausecheck: error: " + (dir_ / "batch/b-junk.txt").string() + ": ", 0),
+      0u);
   EXPECT_EQ(err_lines[1].rfind("clausecheck: error: " + missing + ": ", 0), 0u);
 }
 
@@ -169,8 +169,10 @@ TEST_F(Cli, OutputDirMirrorsInputsWithOneReportEach) {
   std::string out_dir = (dir_ / "out").string();
   Outcome o = RunCli({"review", "--output-dir", out_dir, (dir_ / "in").string()});
   ASSERT_EQ(o.code, 0) << o.err;
-  auto ja = nlohmann::json::parse(std::ifstream(fs::path(out_dir) / fs::path(a).relative_path().concat(".json")));
-  auto jb = nlohmann::json::parse(std::ifstream(fs::path(out_dir) / fs::path(b).relative_path().concat(".json")));
+  auto ja = nlohmann::json::parse(
+      std::ifstream(fs::path(out_dir) / fs::path(a).relative_path().concat(".json")));
+  auto jb = nlohmann::json::parse(
+      std::ifstream(fs::path(out_dir) / fs::path(b).relative_path().concat(".json")));
   EXPECT_EQ(ja["verdict"], "pass");
   EXPECT_EQ(jb["verdict"], "block");
   // The console summary went to stdout, with the batch totals line.
@@ -220,8 +222,9 @@ TEST_F(Cli, UserRulesetAddsRulesAndRulesTestRunsTheirExamples) {
   EXPECT_EQ(t.code, 0) << t.out;
   EXPECT_NE(t.out.find(" passed, 0 failed\n"), std::string::npos) << t.out;
   Outcome list = RunCli({"rules", "list", "--ruleset", rules});
-  EXPECT_NE(list.out.find("payment.long_terms\ten\trisky\tmedium\tpayment\tPayment terms are long."),
-            std::string::npos);
+  EXPECT_NE(
+      list.out.find("payment.long_terms\ten\trisky\tmedium\tpayment\tPayment terms are long."),
+      std::string::npos);
 
   // A broken example is reported with its file and line, and fails the command.
   std::string broken = Write("broken.yaml", [] {
