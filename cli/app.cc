@@ -211,7 +211,12 @@ int RunReview(const ReviewOptions& o, const Environment& env, std::ostream& out,
       }
     }
     if (o.format == "console") {
-      if (review) reports::WriteConsole(*review, console, out);
+      // An unreadable input keeps its place in the listing, as in jsonl.
+      if (review) {
+        reports::WriteConsole(*review, console, out);
+      } else {
+        reports::WriteConsoleError(input.path, *error, console, out);
+      }
     } else if (o.format == "jsonl") {
       out << reports::Serialize(item, false);
       out.flush();
