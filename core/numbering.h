@@ -40,6 +40,17 @@ struct ClauseNumber {
   // Bytes consumed from the input: the label, its separator ('.', '、', ':')
   // and the spaces after it. text.substr(length) is the clause's own text.
   size_t length = 0;
+  // The separator as written ("." "、" ":" ")" "-"), empty when the number
+  // is followed only by spaces or ends the text. A bare "1" with no
+  // separator and no text is more often a page number than a clause.
+  std::string separator;
+  // Letters that are also roman numerals ("(i)", "(v)", "(x)", "I.") have a
+  // second reading that only context decides: "(v)" after "(iv)" is roman,
+  // "(i)" after "(h)" is a letter. `family`/`values` hold the likelier
+  // reading (roman for i/I, the letter otherwise) and these the other;
+  // alt_family is empty when the number is unambiguous.
+  std::string alt_family;
+  std::vector<int> alt_values;
 };
 
 /// Parses a clause number at the start of `text`. Returns false when the text
