@@ -380,6 +380,17 @@ HeadingShape UnnumberedHeadingShape(std::string_view text) {
   return HeadingShape::kShort;
 }
 
+// "……如下：", "……包括：", "编号为：": a Chinese sentence that introduces what
+// follows, not a heading.
+bool EndsWithZhLeadIn(std::string_view t) {
+  static constexpr std::array<std::string_view, 7> kLeadIns = {"如下", "下列", "以下", "包括",
+                                                               "为",   "是",   "如"};
+  for (std::string_view w : kLeadIns) {
+    if (t.ends_with(w)) return true;
+  }
+  return false;
+}
+
 struct Heading {
   std::string_view text;  // empty when there is none
   bool whole = false;     // the heading is all of the text it came from
@@ -389,17 +400,16 @@ struct Heading {
 bool IsWholeHeading(std::string_view t, const Shape& sh) {
   if (sh.colon || sh.underscores) return false;
   if (sh.han > 0 && sh.han >= sh.upper + sh.lower) {
-    return sh.han <= 15 && !sh.zh_punct && !sh.modal;
+    return sh.han <= 15 && !sh.zh_punct && !sh.modal && !EndsWithZhLeadIn(t);
   }
   if (!IsUpper(sh.first)) return false;
   if (sh.last == ',' || sh.last == ';' || sh.last == '!' || sh.last == '?') return false;
   bool all_caps = sh.lower == 0 && sh.upper >= 2;
   if (all_caps) return sh.words <= 12;
-  if (sh.words > 8 || HasEnglishVerb(t)) return false;
-  if (sh.last != '.') return true;
-  // "Defined Terms." is a heading, "The term is one year." is not.
+  // Title Case: every word capitalised but "of", "and", "the"...
+  bool title_case = true;
   size_t i = 0;
-  while (i < t.size()) {
+  while (i < t.size() && title_case) {
     size_t j = t.find(' ', i);
     if (j == std::string_view::npos) j = t.size();
     std::string_view w = t.substr(i, j - i);
@@ -407,12 +417,14 @@ bool IsWholeHeading(std::string_view t, const Shape& sh) {
       w.remove_suffix(1);
     }
     if (!w.empty() && !IsUpper(static_cast<unsigned char>(w[0])) &&
-        !IsDigit(static_cast<unsigned char>(w[0])) && !IsSmallWord(w)) {
-      return false;
+        !IsDigit(static_cast<unsigned char>(w[0])) && !IsSmallWord(w) && w[0] != '(') {
+      title_case = false;
     }
     i = j + 1;
   }
-  return true;
+  if (sh.words > (title_case ? 12 : 8) || HasEnglishVerb(t)) return false;
+  // "Defined Terms." is a heading, "The term is one year." is not.
+  return sh.last != '.' || title_case;
 }
 
 // The end of a leading Title Case or ALL-CAPS run closed by '.' or ':' and
@@ -521,8 +533,8 @@ Heading ExtractHeading(std::string_view text) {
     if (colon != std::string_view::npos) {
       std::string_view label = TrimSpaces(t.substr(0, colon));
       Shape ls = Measure(label);
-      if (!label.empty() && ls.han <= 15 && ls.words == 1 && !ls.zh_punct && !ls.modal &&
-          ls.upper + ls.lower + ls.digits == 0) {
+      if (!label.empty() && ls.han <= 10 && ls.words == 1 && !ls.zh_punct && !ls.modal &&
+          ls.upper + ls.lower + ls.digits == 0 && !EndsWithZhLeadIn(label)) {
         return {label, false};
       }
     }
@@ -564,9 +576,12 @@ std::string CleanHeading(std::string_view h) {
       break;
     }
   }
+  // Spaces between Han characters only spread a short heading out
+  // ("总　则"); between words they separate them.
   std::string out;
   out.reserve(h.size());
   bool space = false;
+  char32_t prev = kEnd;
   size_t p = 0;
   while (p < h.size()) {
     size_t q = p;
@@ -574,9 +589,10 @@ std::string CleanHeading(std::string_view h) {
     if (utf8::IsSpace(c)) {
       space = true;
     } else {
-      if (space && !out.empty()) out.push_back(' ');
+      if (space && !out.empty() && !(utf8::IsHan(prev) && utf8::IsHan(c))) out.push_back(' ');
       space = false;
       out.append(h.substr(p, q - p));
+      prev = c;
     }
     p = q;
   }
@@ -589,6 +605,13 @@ std::string CleanHeading(std::string_view h) {
 bool IsAttachmentFamily(std::string_view f) {
   return f == "schedule" || f == "exhibit" || f == "annex" || f == "appendix" ||
          f == "attachment" || f == "addendum";
+}
+
+// Families of list items inside a clause ("(a)", "(iv)", "a.", "1)",
+// "（一）"), as opposed to families that number sections and articles.
+bool IsListFamily(std::string_view f) {
+  return f.starts_with("paren-") || f.ends_with("-paren") || f == "lower-alpha-dot" ||
+         f == "upper-alpha-dot" || f == "lower-roman-dot" || f == "zh-paren-enum";
 }
 
 // Numbers introduced by a word ("Section 12", "第十二条") say what they are;
@@ -616,6 +639,7 @@ struct Open {
   int heading_level = 0;  // unnumbered headings from the source: 1..9
   int clause = -1;
   int level = 1;
+  bool titled = false;  // the clause is a number and a heading, no running text
 };
 
 // The last number seen in each family and depth, to judge a number whose
@@ -673,7 +697,7 @@ class Segmenter {
   const Seen* FindSeen(std::string_view family, int depth) const;
   void Remember(const Reading& r);
   void StartClause(int block, std::string number, std::string heading, int parent, int level);
-  void PlaceNumbered(int block, const Reading& r, std::string heading);
+  void PlaceNumbered(int block, const Reading& r, std::string heading, bool titled);
   void PlaceHeading(int block, std::string heading, int heading_level);
   void PlaceUnnumbered(int block, std::string heading);
   void FillText();
@@ -888,7 +912,7 @@ void Segmenter::StartClause(int block, std::string number, std::string heading, 
   clauses_.push_back(std::move(c));
 }
 
-void Segmenter::PlaceNumbered(int block, const Reading& r, std::string heading) {
+void Segmenter::PlaceNumbered(int block, const Reading& r, std::string heading, bool titled) {
   const ClauseNumber& num = numbers_[info_[block].number];
   int parent = -1;
   int level = 1;
@@ -922,6 +946,13 @@ void Segmenter::PlaceNumbered(int block, const Reading& r, std::string heading) 
       stack_.resize(*shallower + 1);
     } else if (outer_deeper) {
       stack_.resize(*outer_deeper);
+    } else if (titled && !IsListFamily(r.family)) {
+      // A new section-level number with its own title ("1. DEFINITIONS",
+      // "ARTICLE 1") does not belong inside a list item of running text
+      // before it, such as the last recital "(B) The Customer wishes...".
+      while (!stack_.empty() && IsListFamily(stack_.back().family) && !stack_.back().titled) {
+        stack_.pop_back();
+      }
     }
   }
   if (!stack_.empty()) {
@@ -929,7 +960,8 @@ void Segmenter::PlaceNumbered(int block, const Reading& r, std::string heading) 
     level = stack_.back().level + 1;
   }
   StartClause(block, num.label, std::move(heading), parent, level);
-  stack_.push_back({r.family, r.values, r.depth, 0, static_cast<int>(clauses_.size()) - 1, level});
+  stack_.push_back(
+      {r.family, r.values, r.depth, 0, static_cast<int>(clauses_.size()) - 1, level, titled});
   Remember(r);
 }
 
@@ -943,7 +975,8 @@ void Segmenter::PlaceHeading(int block, std::string heading, int heading_level) 
   int parent = stack_.empty() ? -1 : stack_.back().clause;
   int level = stack_.empty() ? 1 : stack_.back().level + 1;
   StartClause(block, "", std::move(heading), parent, level);
-  stack_.push_back({"", nullptr, 0, heading_level, static_cast<int>(clauses_.size()) - 1, level});
+  stack_.push_back(
+      {"", nullptr, 0, heading_level, static_cast<int>(clauses_.size()) - 1, level, true});
 }
 
 // A heading guessed from the shape of a plain-text line ("GOVERNING LAW"):
@@ -993,7 +1026,7 @@ std::vector<Clause> Segmenter::Run() {
         if (attachment && !seen_body && !in.from_label) accept = false;
         if (accept) {
           if (merged) absorbed[NextNonBlank(i)] = 1;
-          PlaceNumbered(i, r, std::move(heading));
+          PlaceNumbered(i, r, std::move(heading), heading_only);
           seen_body = true;
           continue;
         }

@@ -399,9 +399,8 @@ bool ParseParenthesized(Scan sc) {
   }
   size_t after;
   if (!IsCloseParen(At(s, inner_end, &after))) return false;
-  char32_t n = At(s, after);
-  // "(a)b" or "(1)2" is a formula or a word, not a list item.
-  if (IsLower(n) || DigitValue(n) >= 0) return false;
+  // "(s)he", "(a)b": part of a word. A digit may follow ("（1）304不锈钢").
+  if (IsLower(At(s, after))) return false;
   sc.label_end = after;
   if (family.empty()) {  // letters: ClassifyLetters filled family and values
     family = std::move(out->family);

@@ -345,6 +345,40 @@ TEST(Segment, NestsRomanListUnderTheLetterBeforeIt) {
                            });
 }
 
+TEST(Segment, KeepsRecitalListsOutOfTheArticlesAfterThem) {
+  Document doc = Doc(std::vector<std::string>{
+      "MASTER SERVICES AGREEMENT",                                                     // 0
+      "This Agreement is dated 1 March 2026 and made between the following parties:",  // 1
+      "(1) CALDERWOOD LOGISTICS LIMITED, a company incorporated in England; and",      // 2
+      "(2) BRIGHTLANE DIGITAL SERVICES LTD, a company incorporated in Scotland.",      // 3
+      "BACKGROUND",                                                                    // 4
+      "(A) Supplier provides managed application support services.",                   // 5
+      "(B) Customer wishes to appoint Supplier to provide such services.",             // 6
+      "ARTICLE 1",                                                                     // 7
+      "DEFINITIONS",                                                                   // 8
+      "Section 1.1 Definitions. In this Agreement the following terms apply.",         // 9
+      "(a) \"Charges\" means the amounts payable under Article 5.",                    // 10
+      "A. The Parties wish to cooperate on the terms below.",                          // 11
+      "1. DEFINITIONS",                                                                // 12
+  });
+  // A section number with its own title does not nest inside list items of
+  // running text before it ("(B) Customer wishes...", "(a) ...", "A. ..."),
+  // but it does not leave a section ("Section 1.1") for them either.
+  ExpectTree(Segment(doc), {
+                               {"", "", 1, -1, 0, 2},
+                               {"(1)", "", 1, -1, 2, 3},
+                               {"(2)", "", 1, -1, 3, 4},
+                               {"", "BACKGROUND", 1, -1, 4, 5},
+                               {"(A)", "", 1, -1, 5, 6},
+                               {"(B)", "", 1, -1, 6, 7},
+                               {"ARTICLE 1", "DEFINITIONS", 1, -1, 7, 9},
+                               {"Section 1.1", "Definitions", 2, 6, 9, 10},
+                               {"(a)", "", 3, 7, 10, 11},
+                               {"A", "", 4, 8, 11, 12},
+                               {"1", "DEFINITIONS", 3, 7, 12, 13},
+                           });
+}
+
 TEST(Segment, RejectsImplausibleNumbers) {
   Document doc = Doc(std::vector<std::string>{
       "1. Term",                                                                             // 0
@@ -511,6 +545,11 @@ TEST(Segment, ExtractsHeadingsInTheirCommonShapes) {
       "第八条\xE3\x80\x80不可抗力\xE3\x80\x80因不可抗力不能履行合同的，不承担责任。",
       "九、合同标的",
       "十、甲方应于2026年1月1日前支付全部货款。",
+      "（一）该房屋不动产权证书编号为：沪2019第001号。",
+      "（二）日常运维：对数据中台进行全天候监控。",
+      "（三）货物明细如下：",
+      "第二章　总　则",
+      "Schedule 4 - Form of Statement of Work and Change Control Procedure",
   });
   std::vector<Clause> clauses = Segment(doc);
   std::vector<std::string> headings;
@@ -519,7 +558,8 @@ TEST(Segment, ExtractsHeadingsInTheirCommonShapes) {
             (std::vector<std::string>{"Limitation of Liability", "Limitation of Liability", "",
                                       "U.S. Export Controls", "LOCATION OF WORK", "PRODUCT DESIGN",
                                       "APPOINTMENT", "Term", "违约责任", "违约责任", "保密",
-                                      "不可抗力", "合同标的", ""}));
+                                      "不可抗力", "合同标的", "", "", "日常运维", "", "总则",
+                                      "Form of Statement of Work and Change Control Procedure"}));
 }
 
 TEST(Segment, ScalesLinearlyToLargeDocuments) {

@@ -65,6 +65,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"(1) first", "(1)", "paren-decimal", {1}, 4, ""},
         Case{"（1）甲方", "（1）", "paren-decimal", {1}, 7, ""},
         Case{"(a)", "(a)", "paren-lower-alpha", {1}, 3, ""},
+        Case{"（1）304不锈钢", "（1）", "paren-decimal", {1}, 7, ""},
         Case{"a) first", "a", "lower-alpha-paren", {1}, 3, ")"},
         Case{"1) first", "1", "decimal-paren", {1}, 3, ")"},
         Case{"1）甲方", "1", "decimal-paren", {1}, 4, "）"},
@@ -140,7 +141,7 @@ INSTANTIATE_TEST_SUITE_P(
         "$100", "1/2 of the fee",
         // Letters without a separator are words.
         "A person shall", "I am", "a party", "Inc. is", "Mr. Smith", "U.S. Government", "e.g. this",
-        "i.e. that", "(the \"Agreement\")", "(1999)", "(ab) x",
+        "i.e. that", "(the \"Agreement\")", "(1999)", "(ab) x", "(s)he",
         // Keywords used inside a sentence, or not followed by a number.
         "Section 12 of this Agreement", "Clause 3 shall survive", "Exhibit A to the Agreement",
         "Schedule of Fees", "Sections 2 and 3", "Particular purpose", "Section 12(a) applies",
