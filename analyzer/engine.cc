@@ -236,14 +236,16 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
   const Impl& m = *impl_;
   const int b = BucketOf(doc_language);
   std::vector<Finding> findings;
-  auto make = [](const Rule& r) {
+  const bool chinese = doc_language == "zh";
+  auto make = [chinese](const Rule& r) {
     Finding f;
     f.rule = r.id;
     f.category = r.category;
     f.kind = r.kind;
     f.severity = r.severity;
-    f.message = r.message;
-    f.recommendation = r.recommendation;
+    f.message = chinese && !r.message_zh.empty() ? r.message_zh : r.message;
+    f.recommendation =
+        chinese && !r.recommendation_zh.empty() ? r.recommendation_zh : r.recommendation;
     return f;
   };
 

@@ -166,6 +166,22 @@ std::vector<ClauseSelector> ParseRequire(const YAML::Node& n, const std::string&
   return out;
 }
 
+// A text given once, or per language as {en: ..., zh: ...} (both required).
+void Localized(const YAML::Node& n, const std::string& id, std::string_view key, std::string* en,
+               std::string* zh) {
+  if (n.IsMap()) {
+    CheckKeys(n, {"en", "zh"}, id, key);
+    if (!n["en"] || !n["zh"]) Fail(n, id, "'" + std::string(key) + "' needs both 'en' and 'zh'");
+    *en = Str(n["en"], id, key);
+    *zh = Str(n["zh"], id, key);
+  } else {
+    *en = Str(n, id, key);
+  }
+  if (en->empty() || (n.IsMap() && zh->empty())) {
+    Fail(n, id, std::string(key) + " must not be empty");
+  }
+}
+
 bool ValidId(const std::string& id) {
   if (id.empty() || id.size() > 100) return false;
   for (char c : id) {
@@ -212,10 +228,8 @@ Rule ParseRule(const YAML::Node& n, const std::string& file) {
   if (n["unless"]) r.unless = Pattern(n["unless"], id, "unless");
   if (n["except"]) r.except = Pattern(n["except"], id, "except");
   if (n["require"]) r.require = ParseRequire(n["require"], id);
-  r.message = Str(n["message"], id, "message");
-  r.recommendation = Str(n["recommendation"], id, "recommendation");
-  if (r.message.empty()) Fail(n["message"], id, "message must not be empty");
-  if (r.recommendation.empty()) Fail(n["recommendation"], id, "recommendation must not be empty");
+  Localized(n["message"], id, "message", &r.message, &r.message_zh);
+  Localized(n["recommendation"], id, "recommendation", &r.recommendation, &r.recommendation_zh);
   if (n["metadata"]) {
     CheckKeys(n["metadata"], {"basis", "references"}, id, "metadata");
     if (n["metadata"]["basis"]) r.basis = Str(n["metadata"]["basis"], id, "basis");

@@ -70,8 +70,12 @@ struct Rule {
   std::string except;                   // RE2 pattern; a match whose text matches it is
                                         // skipped and the next match is tried
   std::vector<ClauseSelector> require;  // document-level: fires when no clause fits any
+  // English text, used for every document unless a Chinese one is given.
   std::string message;
   std::string recommendation;
+  // Chinese text for Chinese documents (message: {en: ..., zh: ...}); may be empty.
+  std::string message_zh;
+  std::string recommendation_zh;
   std::string basis;  // legal basis or rationale, optional
   std::vector<RuleExample> match_examples;
   std::vector<RuleExample> no_match_examples;
