@@ -107,9 +107,14 @@ bool FirstMatch(const RE2& re, const RE2* except, std::string_view text, re2::St
   while (pos <= text.size()) {
     if (!re.Match(text, pos, text.size(), RE2::UNANCHORED, out, 1)) return false;
     if (!except || !RE2::PartialMatch(*out, *except)) return true;
-    // Skip past the start of the rejected match, keeping whole UTF-8 sequences.
-    pos = out->data() - text.data() + 1;
-    while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+    // Resume after the rejected match, so that no part of it can match again
+    // ("including without limitation" must not yield its "without limitation").
+    size_t next = out->data() - text.data() + out->size();
+    if (out->empty()) {
+      ++next;
+      while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
+    }
+    pos = next;
   }
   return false;
 }

@@ -36,8 +36,11 @@ TEST(RiskScore, FollowsTheDocumentedFormula) {
 TEST(Language, DetectsEnglishChineseMixedAndUnknown) {
   EXPECT_EQ(DetectLanguage("This Agreement is made between Acme and Beta."), "en");
   EXPECT_EQ(DetectLanguage("本合同由甲方与乙方于上海签订，双方同意如下条款。"), "zh");
-  EXPECT_EQ(DetectLanguage("甲方：Acme Technology (Shanghai) Co., Ltd. 上海市浦东新区张江路一号"),
-            "zh");
+  // English names inside a Chinese contract do not make it bilingual.
+  EXPECT_EQ(
+      DetectLanguage("甲方：Acme Technology (Shanghai) Co., Ltd.，住所：上海市浦东新区张江路一号，"
+                     "法定代表人：张三。乙方应按照本合同约定提供服务。"),
+      "zh");
   EXPECT_EQ(DetectLanguage("The parties agree as follows. 双方同意如下条款，本合同一式两份。"),
             "mixed");
   EXPECT_EQ(DetectLanguage("12. 3.4 —"), "unknown");

@@ -31,7 +31,7 @@ rules:
     severity: high
     lang: en
     in: [liability]
-    match: '(?i)\bwithout limitation\b'
+    match: '(?i)(?:including,? )?without limitation\b'
     except: '(?i)including,? without limitation'
     unless: '(?i)gross negligence'
     message: Uncapped.
@@ -173,8 +173,8 @@ TEST(Engine, LanguageSelectsRules) {
   ASSERT_EQ(findings.size(), 2u);
   EXPECT_EQ(findings[0].rule, "law.missing");  // lang any
   EXPECT_EQ(findings[1].rule, "zh.liability.uncapped");
-  EXPECT_EQ(findings[1].location->start, 10);
-  EXPECT_EQ(findings[1].location->end, 14);
+  EXPECT_EQ(findings[1].location->start, 11);  // 第八条 违约责任：赔偿 is 11 code points
+  EXPECT_EQ(findings[1].location->end, 15);
   // An English document never runs the Chinese rule.
   EXPECT_EQ(e.Evaluate(f.doc, "en", f.clauses).size(), 1u);
 }

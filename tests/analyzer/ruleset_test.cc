@@ -42,7 +42,7 @@ TEST(RulesetLoader, LoadsAValidRule) {
   EXPECT_EQ(r.basis, "Common sense.");
   ASSERT_EQ(r.match_examples.size(), 1u);
   EXPECT_EQ(r.match_examples[0].evidence, "unlimited liability");
-  EXPECT_EQ(r.match_examples[0].line, 17);
+  EXPECT_EQ(r.match_examples[0].line, 16);
   EXPECT_EQ(r.source, "t.yaml:3");
 }
 
@@ -64,11 +64,11 @@ TEST(RulesetLoader, RejectsEachKindOfMistakeWithFileLineAndId) {
   const std::string v = kValidRule;
   const BadCase cases[] = {
       {"unknown key", Replace(v, "    lang: en\n", "    lang: en\n    severty: low\n"),
-       "t.yaml:9: liability.uncapped: unknown key 'severty' in rule (known: category, examples, "
+       "t.yaml:8: liability.uncapped: unknown key 'severty' in rule (known: category, examples, "
        "except, id, in, in_tags, kind, lang, match, message, metadata, not_in, recommendation, "
        "require, severity, unless)"},
       {"bad regex", Replace(v, R"('(?i)\bunlimited liability\b')", "'(unclosed'"),
-       "t.yaml:10: liability.uncapped: invalid regular expression in 'match': missing ): "
+       "t.yaml:9: liability.uncapped: invalid regular expression in 'match': missing ): "
        "(unclosed"},
       {"bad category", Replace(v, "category: liability", "category: money"),
        "t.yaml:4: liability.uncapped: unknown category 'money'"},
@@ -79,14 +79,14 @@ TEST(RulesetLoader, RejectsEachKindOfMistakeWithFileLineAndId) {
       {"no examples", v.substr(0, v.find("    examples:")),
        "t.yaml:3: liability.uncapped: rule needs 'examples' with 'match' and 'no_match'"},
       {"evidence not in text", Replace(v, "evidence: \"unlimited liability\"", "evidence: \"cap\""),
-       "t.yaml:17: liability.uncapped: example evidence 'cap' is not part of its text"},
+       "t.yaml:16: liability.uncapped: example evidence 'cap' is not part of its text"},
       {"missing with match", Replace(v, "kind: risky", "kind: missing"),
        "t.yaml:5: liability.uncapped: kind 'missing' is for 'require' rules"},
       {"bad id", Replace(v, "id: liability.uncapped", "id: Liability Uncapped"),
        "t.yaml:3: Liability Uncapped: rule id must be lower-case letters, digits, '.', '_' or '-'"},
       {"empty match", Replace(v, R"('(?i)\bunlimited liability\b')", "'x*'"),
-       "t.yaml:10: liability.uncapped: 'match' matches the empty string"},
-      {"not yaml", "rules: [unclosed", "t.yaml:2: invalid YAML: end of sequence not found"},
+       "t.yaml:9: liability.uncapped: 'match' matches the empty string"},
+      {"not yaml", "rules: [unclosed", "t.yaml:1: invalid YAML: end of sequence flow not found"},
       {"unknown top key", "rulez: []\n",
        "t.yaml:1: unknown key 'rulez' in ruleset file (known: classifiers, disable, rules, "
        "ruleset)"},
@@ -104,7 +104,7 @@ TEST(RulesetLoader, RejectsDuplicateIdsInOneFile) {
   yaml += yaml.substr(yaml.find("  - id:"));
   auto rs = ParseRuleset(yaml, "t.yaml");
   ASSERT_FALSE(rs.ok());
-  EXPECT_EQ(rs.error().ToString(), "t.yaml:20: liability.uncapped: duplicate rule id");
+  EXPECT_EQ(rs.error().ToString(), "t.yaml:19: liability.uncapped: duplicate rule id");
 }
 
 TEST(RulesetLoader, ParsesRequireForms) {

@@ -66,10 +66,14 @@ constexpr const char* kCleanContract =
     "above.\n\n"
     "By: ____________\nName: Jane Doe\nTitle: Chief Executive Officer\n";
 
+// The clean contract with its liability cap replaced by uncapped liability.
 std::string Uncapped() {
   std::string s = kCleanContract;
-  s.replace(s.find("3. Limitation of Liability."), std::string::npos, "");
-  return s + "3. Liability. Beta shall be liable for all losses of Acme without limitation.\n";
+  size_t begin = s.find("3. Limitation of Liability.");
+  size_t end = s.find("4. Governing Law.");
+  s.replace(begin, end - begin,
+            "3. Liability. Beta shall be liable for all losses of Acme without limitation.\n\n");
+  return s;
 }
 
 TEST_F(Cli, PrintsVersionAndHelp) {
