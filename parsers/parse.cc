@@ -1,1 +1,259 @@
-// placeholder: being written
+#include "parsers/parse.h"
+
+#include <Poco/DigestEngine.h>
+#include <Poco/Exception.h>
+#include <Poco/SHA2Engine.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <new>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "core/utf8.h"
+#include "parsers/text.h"
+
+namespace clausecheck::parsers {
+namespace {
+
+constexpr std::string_view kZipMagic = "PK\x03\x04";
+constexpr std::string_view kZipEmptyMagic = "PK\x05\x06";
+constexpr std::string_view kZipSpannedMagic = "PK\x07\x08";
+constexpr std::string_view kOleMagic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+Error Unsupported(std::string message) {
+  return Error{ErrorCode::kUnsupported, std::move(message), ""};
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
+bool HasBom(std::string_view b) {
+  return StartsWith(b, "\xEF\xBB\xBF") || StartsWith(b, "\xFF\xFE") || StartsWith(b, "\xFE\xFF");
+}
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Markup: an XML declaration, a doctype, a comment, or a root element that
+// is closed again later. A plain-text contract may well open with a
+// placeholder such as "<Company Name> agrees", which has no closing tag.
+bool LooksLikeMarkup(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
+  s.remove_prefix(i);
+  if (s.empty() || s[0] != '<') return false;
+  if (StartsWith(s, "<?xml") || StartsWith(s, "<!--") || StartsWithIgnoreCase(s, "<!doctype") ||
+      StartsWithIgnoreCase(s, "<html")) {
+    return true;
+  }
+  if (s.size() < 2 || !IsAsciiLetter(s[1])) return false;
+  size_t end = 1;
+  while (end < s.size() && (IsAsciiLetter(s[end]) || (s[end] >= '0' && s[end] <= '9') ||
+                            s[end] == ':' || s[end] == '_' || s[end] == '.' || s[end] == '-')) {
+    ++end;
+  }
+  if (end < s.size() && s[end] != '>' && s[end] != '/' && s[end] != ' ' && s[end] != '\t' &&
+      s[end] != '\n' && s[end] != '\r') {
+    return false;
+  }
+  std::string close = "</";
+  close.append(s.substr(1, end - 1));
+  return s.rfind(close) != std::string_view::npos;
+}
+
+bool IsBadControl(unsigned c) {
+  return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v';
+}
+
+// Binary data rather than text: NUL characters, or more than a few control
+// characters that no text editor writes. `units16` says how to read code
+// units: 0 for bytes, otherwise UTF-16 (1 little-endian, 2 big-endian).
+bool LooksBinary(std::string_view b, int units16) {
+  size_t total = 0;
+  size_t bad = 0;
+  if (units16 == 0) {
+    total = b.size();
+    for (size_t i = 0; i < b.size(); ++i) {
+      const auto c = static_cast<unsigned char>(b[i]);
+      if (c == 0) return true;
+      // A DOS end-of-file mark (Ctrl-Z) at the very end is harmless.
+      if (IsBadControl(c) && !(c == 0x1A && i + 1 == b.size())) ++bad;
+    }
+  } else {
+    const size_t start = StartsWith(b, "\xFF\xFE") || StartsWith(b, "\xFE\xFF") ? 2 : 0;
+    for (size_t i = start; i + 1 < b.size(); i += 2) {
+      const auto lo = static_cast<unsigned char>(b[units16 == 1 ? i : i + 1]);
+      const auto hi = static_cast<unsigned char>(b[units16 == 1 ? i + 1 : i]);
+      const unsigned u = (hi << 8) | lo;
+      if (u == 0) return true;
+      if (IsBadControl(u)) ++bad;
+      ++total;
+    }
+  }
+  return bad > 2 + total / 100;
+}
+
+// Closes a file descriptor on every way out, including an exception.
+struct FileCloser {
+  int fd;
+  ~FileCloser() { ::close(fd); }
+};
+
+Error OutOfMemory(std::string_view path) {
+  return Error{ErrorCode::kTooLarge, "not enough memory to parse this file", std::string(path)};
+}
+
+Result<Document> ReadAndParse(const std::string& path, const Limits& limits) {
+  auto io_error = [&](std::string message) {
+    return Error{ErrorCode::kIo, std::move(message), path};
+  };
+  auto errno_message = [](int err) -> std::string {
+    switch (err) {
+      case ENOENT:
+      case ENOTDIR: return "no such file";
+      case EACCES:
+      case EPERM: return "permission denied";
+      case EISDIR: return "is a directory";
+      default: return std::strerror(err);
+    }
+  };
+  // stat() before open(): opening a FIFO would block, and a directory is
+  // better named as such than as a read error.
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return io_error(errno_message(errno));
+  if (S_ISDIR(st.st_mode)) return io_error("is a directory");
+  if (!S_ISREG(st.st_mode)) return io_error("not a regular file");
+  const auto size = static_cast<unsigned long long>(st.st_size);
+  if (size > limits.max_file_size) {
+    return Error{ErrorCode::kTooLarge,
+                 "file too large (" + std::to_string(size) + " bytes, limit " +
+                     std::to_string(limits.max_file_size) + ")",
+                 path};
+  }
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return io_error(errno_message(errno));
+  const FileCloser closer{fd};
+  std::string bytes;
+  bytes.reserve(static_cast<size_t>(size));
+  // Read to the end rather than trusting st_size: the file may have grown.
+  std::string buf(size_t{1} << 16, '\0');
+  for (;;) {
+    const ssize_t n = ::read(fd, buf.data(), buf.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return io_error(errno_message(errno));
+    }
+    if (n == 0) break;
+    if (bytes.size() + static_cast<size_t>(n) > limits.max_file_size) {
+      return Error{ErrorCode::kTooLarge,
+                   "file too large (at least " + std::to_string(bytes.size() + n) +
+                       " bytes, limit " + std::to_string(limits.max_file_size) + ")",
+                   path};
+    }
+    bytes.append(buf.data(), static_cast<size_t>(n));
+  }
+  return ParseBytes(bytes, path);
+}
+
+}  // namespace
+
+Result<Format> DetectFormat(std::string_view bytes) {
+  if (bytes.empty()) return Error{ErrorCode::kEmpty, "empty file", ""};
+  // The DOCX parser will look inside the package ([Content_Types].xml) to
+  // tell DOCX from ODT and from a broken zip; until then every zip is refused.
+  if (StartsWith(bytes, kZipMagic) || StartsWith(bytes, kZipEmptyMagic) ||
+      StartsWith(bytes, kZipSpannedMagic)) {
+    return Unsupported("DOCX/ODT (zip package) not yet supported");
+  }
+  if (StartsWith(bytes, kOleMagic)) {
+    return Unsupported("encrypted or legacy Word file (OLE compound document): not supported");
+  }
+  if (StartsWith(bytes, "%PDF")) {
+    return Unsupported("PDF is not supported: extract its text first (e.g. pdftotext -layout)");
+  }
+  if (StartsWith(bytes, "{\\rtf")) return Unsupported("RTF is not supported");
+
+  // Plain UTF-8 (by far the common case) needs no decoding to be judged.
+  if (!StartsWith(bytes, "\xFF\xFE") && !StartsWith(bytes, "\xFE\xFF") &&
+      bytes.find('\0') == std::string_view::npos && utf8::IsValid(bytes)) {
+    if (LooksLikeMarkup(bytes.substr(bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0))) {
+      return Unsupported("XML/HTML not yet supported");
+    }
+    if (LooksBinary(bytes, 0)) {
+      return Error{ErrorCode::kFormat, "binary data, not a text document", ""};
+    }
+    return Format::kText;
+  }
+  std::string encoding;
+  Result<std::string> text = DecodeText(bytes, &encoding);
+  if (!text.ok()) {
+    // Markup in a legacy 8-bit encoding is still markup.
+    if (LooksLikeMarkup(bytes)) return Unsupported("XML/HTML not yet supported");
+    // With a BOM the file says it is text: a broken one is an encoding error.
+    if (!HasBom(bytes) && LooksBinary(bytes, 0)) {
+      return Error{ErrorCode::kFormat, "binary data, not a text document", ""};
+    }
+    return text.error();
+  }
+  if (LooksLikeMarkup(text.value())) return Unsupported("XML/HTML not yet supported");
+  const int units16 = encoding == "UTF-16LE" ? 1 : encoding == "UTF-16BE" ? 2 : 0;
+  if (LooksBinary(bytes, units16)) {
+    return Error{ErrorCode::kFormat, "binary data, not a text document", ""};
+  }
+  return Format::kText;
+}
+
+Result<Document> ParseBytes(std::string_view bytes, std::string_view path) {
+  // A file too big for memory is one bad input; it must not end the batch.
+  try {
+    Result<Format> format = DetectFormat(bytes);
+    if (!format.ok()) {
+      Error e = format.error();
+      e.where = std::string(path);
+      return e;
+    }
+    Result<Document> doc = ParseText(bytes, path);
+    if (!doc.ok()) return doc;
+    doc.value().sha256 = Sha256Hex(bytes);
+    return doc;
+  } catch (const std::bad_alloc&) {
+    return OutOfMemory(path);
+  }
+}
+
+Result<Document> ParseFile(const std::string& path, const Limits& limits) {
+  try {
+    return ReadAndParse(path, limits);
+  } catch (const std::bad_alloc&) {
+    return OutOfMemory(path);
+  }
+}
+
+std::string Sha256Hex(std::string_view bytes) {
+  try {
+    Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
+    engine.update(bytes.data(), bytes.size());
+    return Poco::DigestEngine::digestToHex(engine.digest());
+  } catch (const Poco::Exception&) {
+    // Poco's SHA-2 does not throw on valid input; an empty digest is what a
+    // caller would see if it ever did, never a crash.
+    return "";
+  }
+}
+
+}  // namespace clausecheck::parsers
