@@ -1,0 +1,1 @@
+// Being written (issue 3); nothing here is called yet.
