@@ -39,8 +39,7 @@ class DocxNumbering {
   /// The list a paragraph belongs to, from its direct numPr (-1 when absent)
   /// and its style id (may be empty). False when it is not numbered
   /// (no numPr anywhere, numId 0, or a numId with no definition).
-  bool Resolve(int direct_num_id, int direct_ilvl, std::string_view style_id,
-               ListRef* out) const;
+  bool Resolve(int direct_num_id, int direct_ilvl, std::string_view style_id, ListRef* out) const;
 
   /// Advances the counter of `ref`'s level (restarting deeper levels as
   /// lvlRestart says) and returns the rendered label, e.g. "12.1", "(a)",

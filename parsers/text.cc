@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
@@ -1192,6 +1193,90 @@ class ParagraphBuilder {
   int lines_in_paragraph_ = 0;
 };
 
+// Text extracted from some PDFs has lost its line breaks altogether: whole
+// pages, many clauses, in one "paragraph". Such a paragraph is far longer
+// than any real one, and its clauses still start with their numbers after a
+// sentence end ("... as follows. 2. Term. This Agreement ..."); it is split
+// there. Normal paragraphs are left alone: an inline "(a) ...; (b) ..." list
+// written as one paragraph stays one.
+constexpr size_t kFlattenedBytes = 2000;
+
+bool StrongSplitFamily(const numbering::ClauseNumber& n) {
+  const std::string& f = n.family;
+  if (f == "decimal") return n.depth > 1 || n.separator == ".";
+  return f == "section" || f == "article" || f == "clause" || f == "schedule" || f == "exhibit" ||
+         f == "annex" || f == "appendix" || f == "paren-lower-alpha" || f == "paren-lower-roman" ||
+         f == "paren-decimal" || f == "zh-article" || f == "zh-chapter" || f == "zh-enum" ||
+         f == "zh-paren-enum";
+}
+
+// True when text[pos], after spaces, may start a clause: it follows a sentence
+// or list-item end (". ", "; ", ": " possibly with a closing quote or bracket) and the
+// word before the full stop is not an abbreviation such as "U.S." or "No.".
+bool SentenceEndsBefore(std::string_view text, size_t pos) {
+  size_t i = pos;
+  while (i > 0 && text[i - 1] == ' ') --i;
+  if (i == pos || i == 0) return false;  // needs a space, and something before it
+  size_t end = i;
+  while (end > 0 && (text[end - 1] == '"' || text[end - 1] == ')')) --end;
+  if (end == 0) return false;
+  const char c = text[end - 1];
+  if (c == ';' || c == ':') return true;
+  if (c != '.') return false;
+  size_t w = end - 1;
+  while (w > 0 && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
+  const std::string_view word = text.substr(w, end - 1 - w);
+  // "U.S.", "Inc.", "No.", "e.g." and single initials are not sentence ends.
+  if (word.size() <= 1) return false;
+  static constexpr std::array<std::string_view, 8> kAbbrev = {"No",  "Inc", "Co", "Corp",
+                                                              "Ltd", "Mr",  "Ms", "Dr"};
+  for (std::string_view a : kAbbrev) {
+    if (word == a) return false;
+  }
+  return true;
+}
+
+void SplitFlattened(std::vector<Block>* blocks) {
+  std::vector<Block> out;
+  out.reserve(blocks->size());
+  for (Block& b : *blocks) {
+    if (b.text.size() < kFlattenedBytes) {
+      out.push_back(std::move(b));
+      continue;
+    }
+    const std::string text = std::move(b.text);
+    size_t start = 0;
+    for (size_t pos = 1; pos < text.size(); ++pos) {
+      // A candidate follows a space, or directly a Chinese full stop,
+      // semicolon or colon (Chinese puts no space after them).
+      const bool after_space = text[pos - 1] == ' ' && text[pos] != ' ';
+      const bool after_zh_stop = pos >= 3 && (text.compare(pos - 3, 3, "\u3002") == 0 ||
+                                              text.compare(pos - 3, 3, "\uFF1B") == 0 ||
+                                              text.compare(pos - 3, 3, "\uFF1A") == 0);
+      if (!after_space && !after_zh_stop) continue;
+      numbering::ClauseNumber n;
+      if ((after_space && !SentenceEndsBefore(text, pos)) ||
+          !numbering::Parse(std::string_view(text).substr(pos), &n) || !StrongSplitFamily(n) ||
+          n.length >= text.size() - pos) {
+        continue;
+      }
+      size_t piece_end = pos;
+      while (piece_end > start && text[piece_end - 1] == ' ') --piece_end;
+      if (piece_end > start) {
+        Block piece = b;
+        piece.text = text.substr(start, piece_end - start);
+        out.push_back(std::move(piece));
+      }
+      start = pos;
+    }
+    Block last = b;
+    last.text = text.substr(start);
+    out.push_back(std::move(last));
+  }
+  for (size_t i = 0; i < out.size(); ++i) out[i].source.index = static_cast<int>(i);
+  *blocks = std::move(out);
+}
+
 }  // namespace
 
 Result<std::string> DecodeText(std::string_view bytes, std::string* encoding) {
@@ -1245,7 +1330,9 @@ std::vector<Block> BuildParagraphs(std::string_view utf8_text) {
   MarkPageEdges(&lines);
   MarkRunningLines(&lines);
   const Layout layout = InferLayout(lines);
-  return ParagraphBuilder(lines, layout).Build();
+  std::vector<Block> blocks = ParagraphBuilder(lines, layout).Build();
+  SplitFlattened(&blocks);
+  return blocks;
 }
 
 Result<Document> ParseText(std::string_view bytes, std::string_view path) {

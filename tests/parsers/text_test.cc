@@ -606,3 +606,60 @@ TEST(ParseText, EncodingErrorNamesFile) {
 
 }  // namespace
 }  // namespace clausecheck::parsers
+
+namespace clausecheck::parsers {
+namespace {
+
+// A filler sentence, so that a test paragraph is as long as flattened text.
+std::string Filler(int sentences) {
+  std::string s;
+  for (int i = 0; i < sentences; ++i) {
+    s += "The Supplier shall perform the Services with due care and skill in accordance with "
+         "good industry practice and the Specifications. ";
+  }
+  return s;
+}
+
+TEST(BuildParagraphs, SplitsFlattenedTextBeforeClauseNumbers) {
+  const std::string text = "MASTER AGREEMENT This Agreement is made between A and B. " + Filler(8) +
+                           "1. Services. " + Filler(6) + "2. Fees; payment terms apply: " +
+                           "(a) invoices are monthly; (b) payment is due in 30 days. " +
+                           "Section 3.1 Term. " + Filler(4) +
+                           "The price is USD 5. It is paid in the U.S. 4 times a year. No. 7 "
+                           "applies.";
+  ASSERT_GE(text.size(), 2000u);
+  std::vector<std::string> got = Texts(text);
+  ASSERT_EQ(got.size(), 6u) << got[0].substr(0, 80);
+  EXPECT_EQ(got[1].substr(0, 13), "1. Services. ");
+  EXPECT_EQ(got[2], "2. Fees; payment terms apply:");
+  EXPECT_EQ(got[3], "(a) invoices are monthly;");
+  EXPECT_EQ(got[4], "(b) payment is due in 30 days.");
+  EXPECT_EQ(got[5].substr(0, 18), "Section 3.1 Term. ");
+  // "U.S. 4 times" and "No. 7" are not clause starts.
+  EXPECT_NE(got[5].find("It is paid in the U.S. 4 times a year. No. 7 applies."),
+            std::string::npos);
+  // Every piece keeps the source line of the paragraph it came from.
+  std::vector<Block> blocks = BuildParagraphs(text);
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    EXPECT_EQ(blocks[i].source.index, static_cast<int>(i));
+    EXPECT_EQ(blocks[i].source.line, 1);
+  }
+}
+
+TEST(BuildParagraphs, SplitsFlattenedChineseAfterFullStops) {
+  std::string filler;
+  for (int i = 0; i < 40; ++i) filler += "乙方应按照本合同约定的时间和质量标准提供服务。";
+  const std::string text = "第一条 服务内容" + filler + "第二条 付款方式甲方应按月付款。" + filler;
+  std::vector<std::string> got = Texts(text);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[1].rfind("第二条 付款方式", 0), 0u);
+}
+
+TEST(BuildParagraphs, LeavesNormalParagraphsWithInlineListsWhole) {
+  const std::string text =
+      "2. Fees. The Customer shall pay: (a) the subscription fee; (b) the set-up fee. 3. Term.";
+  EXPECT_EQ(Texts(text), std::vector<std::string>{text});
+}
+
+}  // namespace
+}  // namespace clausecheck::parsers
