@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/ascii.h"
 #include "core/numbering.h"
 #include "core/utf8.h"
 
@@ -160,15 +161,7 @@ Shape Measure(std::string_view t, size_t limit = std::string_view::npos) {
   return sh;
 }
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view lower) {
-  if (a.size() != lower.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char c = a[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
+using ascii::EqualsIgnoreCase;
 
 // The last word of a party's name in a signature block or a notice address.
 bool EndsWithCompanySuffix(std::string_view t) {

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/ascii.h"
 #include "core/numbering.h"
 #include "core/utf8.h"
 
@@ -504,17 +505,7 @@ std::vector<std::string_view> Words(std::string_view s) {
   return words;
 }
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i];
-    char y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
+using ascii::EqualsIgnoreCase;
 
 // A line that is only a page number, as PDF extraction leaves them.
 bool IsPageNumber(std::string_view s) {
