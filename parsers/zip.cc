@@ -1,1 +1,295 @@
-// Being written (issue 3); nothing here is called yet.
+#include "parsers/zip.h"
+
+#include <Poco/Checksum.h>
+#include <Poco/Exception.h>
+#include <Poco/InflatingStream.h>
+#include <Poco/MemoryStream.h>
+
+#include <algorithm>
+#include <cstring>
+#include <exception>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+// The central directory is read by hand rather than through
+// Poco::Zip::ZipArchive: ZipArchive walks local headers, trusts declared sizes
+// and throws from deep inside on hostile input. Here every offset is checked
+// against the buffer before use, and only inflation is delegated to Poco (raw
+// deflate, through InflatingInputStream with negative window bits).
+
+namespace clausecheck::parsers {
+namespace {
+
+constexpr uint32_t kLocalHeaderSig = 0x04034b50;
+constexpr uint32_t kCentralHeaderSig = 0x02014b50;
+constexpr uint32_t kEndSig = 0x06054b50;
+constexpr uint32_t kZip64EndSig = 0x06064b50;
+constexpr uint32_t kZip64LocatorSig = 0x07064b50;
+constexpr size_t kEndSize = 22;
+constexpr size_t kCentralHeaderSize = 46;
+constexpr size_t kLocalHeaderSize = 30;
+// Below this many inflated bytes the ratio is not judged: small, repetitive
+// XML parts legitimately compress far better than 200:1.
+constexpr uint64_t kRatioFloor = uint64_t{1} << 20;
+
+uint16_t U16(std::string_view b, size_t at) {
+  return static_cast<uint16_t>(static_cast<unsigned char>(b[at]) |
+                               (static_cast<unsigned char>(b[at + 1]) << 8));
+}
+uint32_t U32(std::string_view b, size_t at) {
+  return static_cast<uint32_t>(U16(b, at)) | (static_cast<uint32_t>(U16(b, at + 2)) << 16);
+}
+uint64_t U64(std::string_view b, size_t at) {
+  return static_cast<uint64_t>(U32(b, at)) | (static_cast<uint64_t>(U32(b, at + 4)) << 32);
+}
+
+Error NotZip(const std::string& reason) {
+  return Error{ErrorCode::kFormat, "not a valid zip file: " + reason, ""};
+}
+
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+struct Internal {
+  uint16_t flags = 0;
+  uint16_t method = 0;
+  uint32_t crc = 0;
+  uint64_t local_offset = 0;
+};
+
+}  // namespace
+
+struct ZipPackage::Impl {
+  std::string bytes;
+  ZipLimits limits;
+  std::vector<ZipEntry> entries;
+  std::vector<Internal> internal;
+  std::unordered_map<std::string_view, size_t> by_name;  // views into entries[i].name
+  mutable uint64_t total_read = 0;
+};
+
+ZipPackage::ZipPackage(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ZipPackage::ZipPackage(ZipPackage&&) noexcept = default;
+ZipPackage& ZipPackage::operator=(ZipPackage&&) noexcept = default;
+ZipPackage::~ZipPackage() = default;
+
+const std::vector<ZipEntry>& ZipPackage::entries() const { return impl_->entries; }
+
+bool ZipPackage::Has(std::string_view name) const { return impl_->by_name.count(name) != 0; }
+
+std::string ZipPackage::Find(std::string_view name) const {
+  if (Has(name)) return std::string(name);
+  for (const ZipEntry& e : impl_->entries) {
+    if (e.name.size() != name.size()) continue;
+    bool same = true;
+    for (size_t i = 0; i < name.size() && same; ++i) same = Lower(e.name[i]) == Lower(name[i]);
+    if (same) return e.name;
+  }
+  return "";
+}
+
+Result<ZipPackage> ZipPackage::Open(std::string_view bytes, const ZipLimits& limits) {
+  if (bytes.size() < kEndSize) return NotZip("too short (truncated?)");
+  // The end-of-central-directory record is the last 22 bytes plus a comment of
+  // at most 65535 bytes; search backwards for its signature.
+  size_t end = std::string_view::npos;
+  const size_t lowest = bytes.size() >= kEndSize + 0xFFFF ? bytes.size() - kEndSize - 0xFFFF : 0;
+  for (size_t i = bytes.size() - kEndSize + 1; i-- > lowest;) {
+    if (U32(bytes, i) == kEndSig && i + kEndSize + U16(bytes, i + 20) <= bytes.size()) {
+      end = i;
+      break;
+    }
+  }
+  if (end == std::string_view::npos) {
+    return NotZip("no end of central directory (truncated or not a zip)");
+  }
+  if (U16(bytes, end + 4) != 0 || U16(bytes, end + 6) != 0) {
+    return Error{ErrorCode::kUnsupported, "multi-disk zip files are not supported", ""};
+  }
+  uint64_t count = U16(bytes, end + 10);
+  uint64_t cd_size = U32(bytes, end + 12);
+  uint64_t cd_offset = U32(bytes, end + 16);
+  if (count == 0xFFFF || cd_size == 0xFFFFFFFF || cd_offset == 0xFFFFFFFF) {
+    // Zip64: a locator just before the end record points at the zip64 end record.
+    if (end < 20 || U32(bytes, end - 20) != kZip64LocatorSig) {
+      return NotZip("zip64 locator missing");
+    }
+    const uint64_t at = U64(bytes, end - 20 + 8);
+    if (at > bytes.size() || bytes.size() - at < 56 || U32(bytes, at) != kZip64EndSig) {
+      return NotZip("zip64 end of central directory out of bounds");
+    }
+    count = U64(bytes, at + 32);
+    cd_size = U64(bytes, at + 40);
+    cd_offset = U64(bytes, at + 48);
+  }
+  if (cd_offset > bytes.size() || cd_size > bytes.size() - cd_offset) {
+    return NotZip("central directory out of bounds (truncated?)");
+  }
+  if (count > limits.max_entries) {
+    return Error{ErrorCode::kTooLarge,
+                 "too many zip entries (" + std::to_string(count) + ", limit " +
+                     std::to_string(limits.max_entries) + ")",
+                 ""};
+  }
+  // Each central header is at least 46 bytes: a count the directory cannot
+  // hold is a lie, caught before reserving memory for it.
+  if (count * kCentralHeaderSize > cd_size) return NotZip("central directory too short");
+
+  auto impl = std::make_unique<Impl>();
+  impl->limits = limits;
+  impl->entries.reserve(count);
+  impl->internal.reserve(count);
+  size_t pos = cd_offset;
+  const size_t cd_end = cd_offset + cd_size;
+  for (uint64_t n = 0; n < count; ++n) {
+    if (cd_end - pos < kCentralHeaderSize || U32(bytes, pos) != kCentralHeaderSig) {
+      return NotZip("bad central directory entry " + std::to_string(n));
+    }
+    const size_t name_len = U16(bytes, pos + 28);
+    const size_t extra_len = U16(bytes, pos + 30);
+    const size_t comment_len = U16(bytes, pos + 32);
+    if (cd_end - pos - kCentralHeaderSize < name_len + extra_len + comment_len) {
+      return NotZip("bad central directory entry " + std::to_string(n));
+    }
+    ZipEntry entry;
+    Internal in;
+    in.flags = U16(bytes, pos + 8);
+    in.method = U16(bytes, pos + 10);
+    in.crc = U32(bytes, pos + 16);
+    entry.compressed_size = U32(bytes, pos + 20);
+    entry.size = U32(bytes, pos + 24);
+    in.local_offset = U32(bytes, pos + 42);
+    entry.name.assign(bytes.substr(pos + kCentralHeaderSize, name_len));
+    // Zip64 extended information: only the fields saturated above are present.
+    const std::string_view extra = bytes.substr(pos + kCentralHeaderSize + name_len, extra_len);
+    for (size_t e = 0; e + 4 <= extra.size();) {
+      const uint16_t id = U16(extra, e);
+      const size_t len = U16(extra, e + 2);
+      if (e + 4 + len > extra.size()) break;
+      if (id == 0x0001) {
+        size_t f = e + 4;
+        auto take = [&](uint64_t* v) {
+          if (*v == 0xFFFFFFFF && f + 8 <= e + 4 + len) {
+            *v = U64(extra, f);
+            f += 8;
+          }
+        };
+        take(&entry.size);
+        take(&entry.compressed_size);
+        take(&in.local_offset);
+      }
+      e += 4 + len;
+    }
+    if (in.flags & 0x0041) {  // bit 0: encrypted; bit 6: strong encryption
+      return Error{ErrorCode::kUnsupported, "encrypted zip entry: not supported", ""};
+    }
+    pos += kCentralHeaderSize + name_len + extra_len + comment_len;
+    impl->entries.push_back(std::move(entry));
+    impl->internal.push_back(in);
+  }
+  impl->bytes.assign(bytes);
+  for (size_t i = 0; i < impl->entries.size(); ++i) {
+    // The first of duplicate names wins, as in most readers.
+    impl->by_name.emplace(impl->entries[i].name, i);
+  }
+  return ZipPackage(std::move(impl));
+}
+
+Result<std::string> ZipPackage::Read(std::string_view name) const {
+  const auto it = impl_->by_name.find(name);
+  if (it == impl_->by_name.end()) {
+    return Error{ErrorCode::kFormat, "zip entry not found: " + std::string(name), ""};
+  }
+  const ZipEntry& entry = impl_->entries[it->second];
+  const Internal& in = impl_->internal[it->second];
+  const ZipLimits& limits = impl_->limits;
+  const std::string_view bytes = impl_->bytes;
+  auto corrupt = [&](std::string_view why) {
+    return Error{ErrorCode::kFormat, "corrupt zip entry " + entry.name + ": " + std::string(why),
+                 ""};
+  };
+  auto too_large = [&](std::string_view what) {
+    return Error{ErrorCode::kTooLarge, "zip entry " + entry.name + " " + std::string(what), ""};
+  };
+  if (entry.size > limits.max_entry_size) {
+    return too_large("too large (declared " + std::to_string(entry.size) + " bytes, limit " +
+                     std::to_string(limits.max_entry_size) + ")");
+  }
+  if (in.method != 0 && in.method != 8) {
+    return Error{ErrorCode::kUnsupported,
+                 "zip entry " + entry.name + " uses unsupported compression method " +
+                     std::to_string(in.method),
+                 ""};
+  }
+  const uint64_t at = in.local_offset;
+  if (at > bytes.size() || bytes.size() - at < kLocalHeaderSize ||
+      U32(bytes, at) != kLocalHeaderSig) {
+    return corrupt("bad local header");
+  }
+  const uint64_t data = at + kLocalHeaderSize + U16(bytes, at + 26) + U16(bytes, at + 28);
+  if (data > bytes.size() || entry.compressed_size > bytes.size() - data) {
+    return corrupt("data out of bounds (truncated?)");
+  }
+  const std::string_view raw = bytes.substr(data, entry.compressed_size);
+
+  std::string out;
+  if (in.method == 0) {
+    if (entry.compressed_size != entry.size) return corrupt("stored sizes differ");
+    if (impl_->total_read + raw.size() > limits.max_total_size) {
+      return Error{ErrorCode::kTooLarge,
+                   "zip contents too large (more than " + std::to_string(limits.max_total_size) +
+                       " bytes inflated)",
+                   ""};
+    }
+    out.assign(raw);
+  } else {
+    // Never trust the declared size beyond using it as a first guess.
+    out.reserve(std::min<uint64_t>(entry.size, uint64_t{64} << 20));
+    try {
+      Poco::MemoryInputStream source(raw.data(), raw.size());
+      Poco::InflatingInputStream inflater(source, -15);
+      char buf[1 << 16];
+      for (;;) {
+        inflater.read(buf, sizeof buf);
+        const auto n = static_cast<size_t>(inflater.gcount());
+        if (n == 0) break;
+        out.append(buf, n);
+        const uint64_t got = out.size();
+        if (got > limits.max_entry_size || got > entry.size) {
+          if (got > limits.max_entry_size) {
+            return too_large("inflates beyond the limit of " +
+                             std::to_string(limits.max_entry_size) + " bytes");
+          }
+          return corrupt("inflates beyond its declared size");
+        }
+        if (got > kRatioFloor &&
+            static_cast<double>(got) >
+                limits.max_ratio * static_cast<double>(std::max<uint64_t>(raw.size(), 1))) {
+          return too_large("compression ratio above " +
+                           std::to_string(static_cast<int>(limits.max_ratio)) + ":1 (zip bomb?)");
+        }
+        if (impl_->total_read + got > limits.max_total_size) {
+          return Error{ErrorCode::kTooLarge,
+                       "zip contents too large (more than " +
+                           std::to_string(limits.max_total_size) + " bytes inflated)",
+                       ""};
+        }
+        if (!inflater) break;
+      }
+    } catch (const Poco::Exception&) {
+      return corrupt("invalid deflate data");
+    } catch (const std::bad_alloc&) {
+      throw;
+    } catch (const std::exception&) {
+      return corrupt("invalid deflate data");
+    }
+    if (out.size() != entry.size) return corrupt("size differs from the declared size");
+  }
+  Poco::Checksum crc(Poco::Checksum::TYPE_CRC32);
+  crc.update(out.data(), static_cast<unsigned>(out.size()));
+  if (crc.checksum() != in.crc) return corrupt("CRC mismatch");
+  impl_->total_read += out.size();
+  return out;
+}
+
+}  // namespace clausecheck::parsers
