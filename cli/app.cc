@@ -388,7 +388,8 @@ int Run(const std::vector<std::string>& args, const Environment& env, std::ostre
                    "(info, low, medium, high, critical; never = no gate)")
       ->capture_default_str();
   review_cmd->add_option("--as-of", review.as_of,
-                         "Reference date YYYY-MM-DD for date checks such as expiry");
+                         "Reference date YYYY-MM-DD for date checks such as expiry (validated now; "
+                         "the default playbook's date rules arrive with fact extraction)");
   review_cmd->add_option("--output-dir", review.output_dir,
                          "Also write one JSON report per input under this directory, "
                          "mirroring the input paths (DIR/<input>.json)");
