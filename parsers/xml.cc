@@ -1,0 +1,1 @@
+// Being written (issue 4); nothing here is called yet.
