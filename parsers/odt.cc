@@ -192,6 +192,7 @@ struct TextStyle {
   std::string parent;
   std::optional<std::string> list_style;  // style:list-style-name, "" = explicitly none
   std::optional<bool> hidden;             // text:display="none" in its text properties
+  std::string master_page;                // style:master-page-name: starts a page of that style
 };
 
 struct LevelStyle {
@@ -314,6 +315,7 @@ void ReadStyles(pugi::xml_node container, std::map<std::string, TextStyle>* styl
     if (Is(n, "style:style")) {
       TextStyle s;
       s.parent = Attr(n, "style:parent-style-name");
+      s.master_page = Attr(n, "style:master-page-name");
       if (pugi::xml_attribute a = n.attribute("style:list-style-name")) s.list_style = a.value();
       pugi::xml_node props = n.child("style:text-properties");
       if (pugi::xml_attribute d = props.attribute("text:display")) {
@@ -419,8 +421,9 @@ std::string Label(const ListStyle& style, const ListCounters& counters, int leve
   const LevelStyle& ls = style.levels[static_cast<size_t>(level)];
   switch (ls.type) {
     case LevelStyle::Type::kNone: return "";
-    case LevelStyle::Type::kBullet: return ls.prefix + ls.bullet + ls.suffix;
-    case LevelStyle::Type::kImage: return ls.prefix + "\u2022" + ls.suffix;
+    // LibreOffice shows a bullet alone, whatever prefix and suffix say.
+    case LevelStyle::Type::kBullet: return ls.bullet;
+    case LevelStyle::Type::kImage: return "\u2022";
     case LevelStyle::Type::kNumber: break;
   }
   if (ls.format.empty()) return ls.prefix + ls.suffix;
@@ -601,11 +604,24 @@ class OdtParser {
     Blocks(office_text, ctx);
   }
 
-  // Headers and footers of the master pages, each distinct text once.
+  // Headers and footers of the master pages the body uses, each distinct
+  // text once.
   void MasterPages(pugi::xml_node master_styles) {
     styles_ = page_styles_;
+    if (used_pages_.empty()) used_pages_.insert("Standard");
+    // A page style's next style is used too (a first page followed by the default).
+    for (size_t before = 0; before != used_pages_.size();) {
+      before = used_pages_.size();
+      for (pugi::xml_node page : master_styles.children("style:master-page")) {
+        std::string_view next = Attr(page, "style:next-style-name");
+        if (!next.empty() && used_pages_.count(std::string(Attr(page, "style:name")))) {
+          used_pages_.insert(std::string(next));
+        }
+      }
+    }
     std::set<std::pair<int, std::string>> seen;
     for (pugi::xml_node page : master_styles.children("style:master-page")) {
+      if (!used_pages_.count(std::string(Attr(page, "style:name")))) continue;
       for (pugi::xml_node part : page.children()) {
         std::string_view name = part.name();
         bool header = name.substr(0, 13) == "style:header";
@@ -713,7 +729,21 @@ class OdtParser {
     }
   }
 
+  // The page style a block starts, if any: the first block starts the
+  // default page unless its style names another.
+  void NotePageStyle(std::string_view style) {
+    if (suppress_ranges_ || styles_ != content_styles_) return;
+    const TextStyle* s = style.empty() ? nullptr : styles_->Find("paragraph", style, true);
+    if (s && !s->master_page.empty()) {
+      used_pages_.insert(s->master_page);
+    } else if (!first_block_seen_) {
+      used_pages_.insert("Standard");
+    }
+    first_block_seen_ = true;
+  }
+
   void Table(pugi::xml_node table, const Context& outer) {
+    NotePageStyle("");
     Context ctx = outer;
     ctx.table = next_table_++;
     ctx.counters = nullptr;
@@ -797,6 +827,7 @@ class OdtParser {
     Block block;
     const bool heading = Is(p, "text:h");
     std::string_view style = Attr(p, "text:style-name");
+    NotePageStyle(style);
     if (heading) {
       int level = IntAttr(p, "text:outline-level", 0);
       block.heading_level = std::clamp(level == 0 ? 1 : level, 1, 9);
@@ -1059,6 +1090,8 @@ class OdtParser {
   ListCounters* last_list_ = nullptr;
   ListCounters outline_counters_;
   int next_table_ = 0;
+  std::set<std::string> used_pages_;
+  bool first_block_seen_ = false;
   bool suppress_numbering_ = false;
   bool suppress_ranges_ = false;
 };

@@ -5,6 +5,7 @@
 #include <Poco/Zip/Compress.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -496,20 +497,64 @@ TEST(ParseOdt, HiddenTextIsMarkedNotShown) {
 
 // --- Headers and footers ------------------------------------------------
 
-TEST(ParseOdt, ReadsHeadersAndFootersOnce) {
+TEST(ParseOdt, ReadsHeadersAndFootersOfUsedPagesOnce) {
   const std::string master =
       R"(<style:master-page style:name="Standard"><style:header><text:p>Confidential</text:p>)"
       R"(</style:header><style:footer><text:p>Page <text:page-number>1</text:page-number>)"
       R"(</text:p></style:footer></style:master-page>)"
-      R"(<style:master-page style:name="Other"><style:header><text:p>Confidential</text:p>)"
+      R"(<style:master-page style:name="Other" style:next-style-name="Next">)"
+      R"(<style:header><text:p>Confidential</text:p></style:header></style:master-page>)"
+      R"(<style:master-page style:name="Next"><style:footer><text:p>Next footer</text:p>)"
+      R"(</style:footer></style:master-page>)"
+      R"(<style:master-page style:name="Unused"><style:header><text:p>Never shown</text:p>)"
       R"(</style:header></style:master-page>)";
-  Document doc = Parse("<text:p>Body</text:p>", "", "", master);
-  ASSERT_EQ(doc.blocks.size(), 3u);
-  EXPECT_EQ(Texts(doc), (Strings{"Body", "Confidential", "Page 1"}));
-  EXPECT_EQ(doc.blocks[1].kind, BlockKind::kHeader);
-  EXPECT_EQ(doc.blocks[1].source.part, "styles.xml");
-  EXPECT_EQ(doc.blocks[2].kind, BlockKind::kFooter);
-  EXPECT_EQ(doc.blocks[2].source.index, 2);
+  const std::string automatic =
+      R"(<style:style style:name="P1" style:family="paragraph" style:master-page-name="Other"/>)";
+  Document doc = Parse("<text:p>Body</text:p><text:p text:style-name=\"P1\">Annex</text:p>",
+                       automatic, "", master);
+  EXPECT_EQ(Texts(doc), (Strings{"Body", "Annex", "Confidential", "Page 1", "Next footer"}));
+  ASSERT_EQ(doc.blocks.size(), 5u);
+  EXPECT_EQ(doc.blocks[2].kind, BlockKind::kHeader);
+  EXPECT_EQ(doc.blocks[2].source.part, "styles.xml");
+  EXPECT_EQ(doc.blocks[3].kind, BlockKind::kFooter);
+  EXPECT_EQ(doc.blocks[3].source.index, 3);
+}
+
+// --- A real file ------------------------------------------------------------
+
+std::string ReadFixture(const std::string& name) {
+  std::ifstream in(std::string(CLAUSECHECK_SOURCE_DIR) + "/tests/parsers/fixtures/odt/" + name,
+                   std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+TEST(ParseOdt, ReadsDocutilsOdt) {
+  const std::string bytes = ReadFixture("docutils-contract.odt");
+  ASSERT_FALSE(bytes.empty());
+  Result<ZipPackage> pkg = ZipPackage::Open(bytes, ZipLimits{});
+  ASSERT_TRUE(pkg.ok()) << pkg.error().message;
+  Result<Document> r = ParseOdt(pkg.value(), "docutils-contract.odt");
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  const Document& doc = r.value();
+  EXPECT_EQ(
+      Texts(doc),
+      (Strings{"Supply Agreement", "1 Definitions", "In this Agreement the Buyer means ACME Ltd.",
+               "Including its affiliates.", "Delivery", "The Seller delivers the Goods.",
+               "Risk passes on delivery.", "Payment within thirty (30) days.",
+               "Confidential information", "Personal data", "2 Parties", "Party", "Role",
+               "ACME Ltd", "Buyer", "Beta Inc", "Seller"}));
+  EXPECT_EQ(Labels(doc), (Strings{"", "", "", "", "1.", "a)", "b)", "2.", "\u25CF", "\u25CF", "",
+                                  "", "", "", "", "", ""}));
+  EXPECT_EQ(doc.blocks[1].kind, BlockKind::kHeading);
+  EXPECT_EQ(doc.blocks[1].heading_level, 1);
+  EXPECT_EQ(doc.blocks[3].kind, BlockKind::kFootnote);
+  EXPECT_EQ(doc.blocks[5].kind, BlockKind::kListItem);
+  EXPECT_EQ(doc.blocks[16].kind, BlockKind::kTableCell);
+  EXPECT_EQ(doc.blocks[16].source.table, 0);
+  EXPECT_EQ(doc.blocks[16].source.row, 2);
+  EXPECT_EQ(doc.blocks[16].source.column, 1);
 }
 
 // --- Errors -------------------------------------------------------------
