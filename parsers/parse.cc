@@ -15,7 +15,10 @@
 #include <utility>
 
 #include "core/utf8.h"
+#include "parsers/docx.h"
+#include "parsers/odt.h"
 #include "parsers/text.h"
+#include "parsers/zip.h"
 
 namespace clausecheck::parsers {
 namespace {
@@ -114,6 +117,61 @@ struct FileCloser {
   ~FileCloser() { ::close(fd); }
 };
 
+bool IsZip(std::string_view bytes) {
+  return StartsWith(bytes, kZipMagic) || StartsWith(bytes, kZipEmptyMagic) ||
+         StartsWith(bytes, kZipSpannedMagic);
+}
+
+// Set to true once parsers/odt.cc is implemented; until then an ODT is
+// recognised and refused by name.
+constexpr bool kOdtReady = true;
+
+constexpr std::string_view kOdtMimeType = "application/vnd.oasis.opendocument.text";
+
+// What a zip package holds: an OpenDocument text (its "mimetype" entry) or
+// an OPC package whose root relationships name an officeDocument.
+Result<Format> ClassifyPackage(const ZipPackage& zip) {
+  if (zip.Has("mimetype")) {
+    Result<std::string> mime = zip.Read("mimetype");
+    if (!mime.ok()) return mime.error();
+    std::string_view m = mime.value();
+    while (!m.empty() && (m.back() == '\n' || m.back() == '\r' || m.back() == ' ')) {
+      m.remove_suffix(1);
+    }
+    if (m == kOdtMimeType) return Format::kOdt;
+    if (StartsWith(m, "application/vnd.oasis.opendocument.")) {
+      return Unsupported("OpenDocument file of type " + std::string(m) + ": not supported");
+    }
+  }
+  const std::string rels = zip.Find("_rels/.rels");
+  if (!rels.empty()) {
+    Result<std::string> xml = zip.Read(rels);
+    if (!xml.ok()) return xml.error();
+    // The relationship type URI ends in /officeDocument in both the
+    // transitional and the Strict namespace.
+    if (xml.value().find("/officeDocument\"") != std::string::npos ||
+        xml.value().find("/officeDocument'") != std::string::npos) {
+      return Format::kDocx;
+    }
+  }
+  return Error{ErrorCode::kFormat, "zip file is not a Word or OpenDocument document", ""};
+}
+
+Result<Document> ParseZip(std::string_view bytes, std::string_view path) {
+  Result<ZipPackage> zip = ZipPackage::Open(bytes, ZipLimits{});
+  if (!zip.ok()) return zip.error();
+  Result<Format> format = ClassifyPackage(zip.value());
+  if (!format.ok()) return format.error();
+  if (format.value() == Format::kOdt) {
+    if constexpr (!kOdtReady) {
+      return Unsupported("ODT not yet supported");
+    } else {
+      return ParseOdt(zip.value(), path);
+    }
+  }
+  return ParseDocx(zip.value(), path);
+}
+
 Error OutOfMemory(std::string_view path) {
   return Error{ErrorCode::kTooLarge, "not enough memory to parse this file", std::string(path)};
 }
@@ -174,11 +232,10 @@ Result<Document> ReadAndParse(const std::string& path, const Limits& limits) {
 
 Result<Format> DetectFormat(std::string_view bytes) {
   if (bytes.empty()) return Error{ErrorCode::kEmpty, "empty file", ""};
-  // The DOCX parser will look inside the package ([Content_Types].xml) to
-  // tell DOCX from ODT and from a broken zip; until then every zip is refused.
-  if (StartsWith(bytes, kZipMagic) || StartsWith(bytes, kZipEmptyMagic) ||
-      StartsWith(bytes, kZipSpannedMagic)) {
-    return Unsupported("DOCX/ODT (zip package) not yet supported");
+  if (IsZip(bytes)) {
+    Result<ZipPackage> zip = ZipPackage::Open(bytes, ZipLimits{});
+    if (!zip.ok()) return zip.error();
+    return ClassifyPackage(zip.value());
   }
   if (StartsWith(bytes, kOleMagic)) {
     return Unsupported("encrypted or legacy Word file (OLE compound document): not supported");
@@ -221,14 +278,21 @@ Result<Format> DetectFormat(std::string_view bytes) {
 Result<Document> ParseBytes(std::string_view bytes, std::string_view path) {
   // A file too big for memory is one bad input; it must not end the batch.
   try {
-    Result<Format> format = DetectFormat(bytes);
-    if (!format.ok()) {
-      Error e = format.error();
+    auto with_path = [&](Error e) {
       e.where = std::string(path);
       return e;
+    };
+    // A zip is opened once, here, rather than again after DetectFormat.
+    Result<Document> doc = Error{};
+    if (IsZip(bytes)) {
+      doc = ParseZip(bytes, path);
+      if (!doc.ok()) return with_path(doc.error());
+    } else {
+      Result<Format> format = DetectFormat(bytes);
+      if (!format.ok()) return with_path(format.error());
+      doc = ParseText(bytes, path);
+      if (!doc.ok()) return doc;
     }
-    Result<Document> doc = ParseText(bytes, path);
-    if (!doc.ok()) return doc;
     doc.value().sha256 = Sha256Hex(bytes);
     return doc;
   } catch (const std::bad_alloc&) {

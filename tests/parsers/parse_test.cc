@@ -60,12 +60,12 @@ void ExpectError(const Result<Format>& r, ErrorCode code, const std::string& mes
 
 TEST(DetectFormat, EmptyIsEmpty) { ExpectError(DetectFormat(""), ErrorCode::kEmpty, "empty file"); }
 
-TEST(DetectFormat, ZipPackageIsNotYetSupported) {
-  const std::string message = "DOCX/ODT (zip package) not yet supported";
-  ExpectError(DetectFormat(std::string("PK\x03\x04\x14\x00\x06\x00", 8)), ErrorCode::kUnsupported,
-              message);
+TEST(DetectFormat, BrokenOrForeignZipIsAFormatError) {
+  ExpectError(DetectFormat(std::string("PK\x03\x04\x14\x00\x06\x00", 8)), ErrorCode::kFormat,
+              "not a valid zip file: too short (truncated?)");
+  // An empty zip: a valid archive that holds no document.
   ExpectError(DetectFormat(std::string("PK\x05\x06", 4) + std::string(18, '\0')),
-              ErrorCode::kUnsupported, message);
+              ErrorCode::kFormat, "zip file is not a Word or OpenDocument document");
 }
 
 TEST(DetectFormat, OleCompoundFileIsUnsupported) {
