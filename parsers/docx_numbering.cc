@@ -49,7 +49,9 @@ enum class Format {
   kHex,
   kBullet,
   kNone,
-  kPadded,  // numFmt custom with a zero-padded format such as "001, 002, 003, ..."
+  kPadded,      // numFmt custom with a zero-padded format such as "001, 002, 003, ..."
+  kGreekLower,  // numFmt custom "α, β, γ, ..."
+  kGreekUpper,  // numFmt custom "Α, Β, Γ, ..."
 };
 
 struct Level {
@@ -199,8 +201,16 @@ bool ParseFormat(std::string_view v, Format* out) {
 }
 
 // w14 custom formats name their pattern by example: "001, 002, 003, ...".
-// Zero-padded decimals are the ones contracts use; others fall back.
+// Word offers zero-padded decimals and Greek letters; others fall back.
 bool ParseCustomFormat(std::string_view pattern, Level* level) {
+  if (pattern.substr(0, 2) == "α") {
+    level->format = Format::kGreekLower;
+    return true;
+  }
+  if (pattern.substr(0, 2) == "Α") {
+    level->format = Format::kGreekUpper;
+    return true;
+  }
   size_t zeros = 0;
   while (zeros < pattern.size() && pattern[zeros] == '0') ++zeros;
   if (zeros == 0 || zeros >= pattern.size() || pattern[zeros] != '1') return false;
@@ -474,6 +484,16 @@ std::string Cycle(int64_t n, const char* const* names, int count) {
   return names[(n - 1) % count];
 }
 
+// The 24 letters of the Greek alphabet, repeated like Latin letters.
+std::string Greek(int64_t n, bool upper) {
+  if (n <= 0 || n > 720) return Decimal(n);
+  char32_t letter = (upper ? 0x391 : 0x3B1) + static_cast<char32_t>((n - 1) % 24);
+  if (letter >= (upper ? 0x3A2 : 0x3C2)) ++letter;  // skip final sigma and the unassigned U+03A2
+  std::string out;
+  for (int64_t i = 0; i < (n - 1) / 24 + 1; ++i) utf8::Append(letter, &out);
+  return out;
+}
+
 std::string Chicago(int64_t n) {
   static const char* const kSymbols[] = {"*", "†", "‡", "§"};
   if (n <= 0 || n > 400) return Decimal(n);
@@ -496,6 +516,8 @@ std::string FormatNumber(int64_t n, const Level& level) {
       }
       return s;
     }
+    case Format::kGreekLower: return Greek(n, false);
+    case Format::kGreekUpper: return Greek(n, true);
     case Format::kUpperRoman: return Roman(n, true);
     case Format::kLowerRoman: return Roman(n, false);
     case Format::kUpperLetter: return Letters(n, true);
@@ -795,6 +817,14 @@ std::string DocxNumbering::NextLabel(const ListRef& ref) {
       c.value = start_of(ilvl);
     } else if (c.value < kMaxCounter) {
       ++c.value;
+    }
+    // Word counts the levels above a first item as used at their start: "1.1"
+    // as the first item, then a top-level item reads "2.", not "1.".
+    for (int higher = 0; higher < ilvl; ++higher) {
+      if (!counters[higher].used) {
+        counters[higher].used = true;
+        counters[higher].value = start_of(higher);
+      }
     }
     for (int deeper = ilvl + 1; deeper < kLevels; ++deeper) {
       int restart = levels[deeper]->restart;

@@ -210,13 +210,15 @@ TEST(DocxNumbering, MultilevelRestartsDeeperLevels) {
             expected);
 }
 
-TEST(DocxNumbering, UnusedHigherLevelsShowTheirStart) {
+// As Word (and LibreOffice) render tika testWORD_numbered_list.docx: a list
+// whose first item is on level 2 counts level 1 as used at its start.
+TEST(DocxNumbering, UnusedHigherLevelsCountAsUsedAtTheirStart) {
   DocxNumbering numbering = DocxNumbering::Load(
       NumberingXml(Abstract(1, Lvl(0, "decimal", "%1.", 3) + Lvl(1, "decimal", "%1.%2")) +
                    Num(1, 1)),
       "");
   EXPECT_EQ(Labels(numbering, {{1, 1}, {1, 1}, {1, 0}, {1, 1}}),
-            (std::vector<std::string>{"3.1", "3.2", "3.", "3.1"}));
+            (std::vector<std::string>{"3.1", "3.2", "4.", "4.1"}));
 }
 
 TEST(DocxNumbering, LevelTextMixesFormatsOfEachLevel) {
@@ -262,8 +264,8 @@ TEST(DocxNumbering, LvlRestartOnlyAfterTheNamedLevel) {
                           Lvl(2, "lowerLetter", "(%3)", 1, "<w:lvlRestart w:val=\"1\"/>")) +
           Num(1, 1)),
       "");
-  EXPECT_EQ(Labels(numbering, {{1, 0}, {1, 2}, {1, 1}, {1, 2}, {1, 0}, {1, 2}}),
-            (std::vector<std::string>{"1", "(a)", "1.1", "(b)", "2", "(a)"}));
+  EXPECT_EQ(Labels(numbering, {{1, 0}, {1, 1}, {1, 2}, {1, 1}, {1, 2}, {1, 0}, {1, 2}}),
+            (std::vector<std::string>{"1", "1.1", "(a)", "1.2", "(b)", "2", "(a)"}));
 }
 
 TEST(DocxNumbering, NumsSharingAnAbstractNumContinue) {
@@ -287,7 +289,7 @@ TEST(DocxNumbering, StartOverrideSetsTheStartValue) {
       "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"5\"/></w:lvlOverride>";
   DocxNumbering numbering = DocxNumbering::Load(NumberingXml(kMultilevel + Num(3, 1, from5)), "");
   EXPECT_EQ(Labels(numbering, {{3, 1}, {3, 0}, {3, 0}}),
-            (std::vector<std::string>{"5.1", "5.", "6."}));
+            (std::vector<std::string>{"5.1", "6.", "7."}));
 }
 
 TEST(DocxNumbering, LvlOverrideReplacesTheLevel) {
@@ -438,6 +440,18 @@ TEST(DocxNumbering, CustomZeroPaddedFormatInAlternateContent) {
       "</mc:AlternateContent><w:lvlText w:val=\"%1.\"/></w:lvl>";
   DocxNumbering numbering = DocxNumbering::Load(NumberingXml(Abstract(1, lvl) + Num(1, 1)), "");
   EXPECT_EQ(Labels(numbering, {{1, 0}, {1, 0}}), (std::vector<std::string>{"001.", "002."}));
+}
+
+TEST(DocxNumbering, CustomGreekFormat) {
+  std::string lvl =
+      "<w:lvl w:ilvl=\"0\"><w:start w:val=\"23\"/><w:numFmt w:val=\"custom\" "
+      "w:format=\"α, β, γ, ...\"/><w:lvlText w:val=\"Some-%1-Format\"/></w:lvl>"
+      "<w:lvl w:ilvl=\"1\"><w:start w:val=\"17\"/><w:numFmt w:val=\"custom\" "
+      "w:format=\"Α, Β, Γ, ...\"/><w:lvlText w:val=\"%2\"/></w:lvl>";
+  DocxNumbering numbering = DocxNumbering::Load(NumberingXml(Abstract(1, lvl) + Num(1, 1)), "");
+  EXPECT_EQ(Labels(numbering, {{1, 0}, {1, 0}, {1, 0}, {1, 1}, {1, 1}, {1, 1}}),
+            (std::vector<std::string>{"Some-ψ-Format", "Some-ω-Format", "Some-αα-Format", "Ρ", "Σ",
+                                      "Τ"}));
 }
 
 TEST(DocxNumbering, MalformedInputsGiveNoNumbering) {
