@@ -335,6 +335,17 @@ TEST(Html, ReversedListsAndLatin1Fallback) {
   EXPECT_EQ(r.value().blocks[3].text, "caf\u00E9");
 }
 
+TEST(Html, MetaCharsetDecodesGbk) {
+  // "第一条 甲方付款。" in GBK.
+  const std::string gbk = "\xB5\xDA\xD2\xBB\xCC\xF5 \xBC\xD7\xB7\xBD\xB8\xB6\xBF\xEE\xA1\xA3";
+  Result<Document> r = ParseHtml(
+      "<html><head><meta charset=\"gbk\"></head><body><p>" + gbk + "</p></body></html>", "z.html");
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  EXPECT_EQ(r.value().encoding, "GBK");
+  ASSERT_EQ(r.value().blocks.size(), 1u);
+  EXPECT_EQ(r.value().blocks[0].text, "第一条 甲方付款。");
+}
+
 TEST(Html, DeepNestingIsRefused) {
   std::string html = "<html><body>";
   for (int i = 0; i < 10000; ++i) html += "<div>";
