@@ -570,11 +570,16 @@ char32_t BulletChar(char32_t cp) {
   return cp;
 }
 
-// "heading 1", "Heading 1", "标题 1", "見出し 1" -> 1; 0 otherwise.
+// "heading 1", "Heading 1", "标题 1", "見出し 1" -> 1; 0 otherwise. Word
+// writes built-in names in English; other producers write the names of the
+// user's language.
 int HeadingFromName(std::string_view name) {
   std::string lower = AsciiLower(name);
   std::string_view s(lower);
-  static const std::string_view kPrefixes[] = {"heading", "标题", "見出し", "標題"};
+  static const std::string_view kPrefixes[] = {
+      "heading",     "标题",     "見出し", "標題",   "제목", "überschrift",
+      "Überschrift", "titre",    "título", "titolo", "kop",  "заголовок",
+      "Заголовок",   "nagłówek", "rubrik", "otsikko"};
   for (std::string_view prefix : kPrefixes) {
     if (s.substr(0, prefix.size()) != prefix) continue;
     std::string_view rest = s.substr(prefix.size());

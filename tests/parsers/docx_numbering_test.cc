@@ -322,7 +322,10 @@ const std::string kStyles = StylesXml(
     ParaStyle("BodyOutline", "Body outline", "<w:outlineLvl w:val=\"9\"/>", "Heading1") +
     ParaStyle("Heading7", "Heading 7", "", "Normal") +
     ParaStyle("Heading10", "heading 10", "", "Normal") +
-    ParaStyle("NotHeading", "Headings", "", "Normal"));
+    ParaStyle("NotHeading", "Headings", "", "Normal") +
+    ParaStyle("Ueberschrift2", "Überschrift 2", "", "Normal") +
+    ParaStyle("Ru3", "Заголовок 3", "", "Normal") + ParaStyle("Ko1", "제목 1", "", "Normal") +
+    ParaStyle("Title", "Title", "", "Normal"));
 
 std::string StyledLabel(DocxNumbering& numbering, int num_id, int ilvl, const std::string& style) {
   DocxNumbering::ListRef ref;
@@ -370,6 +373,18 @@ TEST(DocxNumbering, DirectNumIdZeroSuppressesStyleNumbering) {
   EXPECT_EQ(ref.ilvl, 0);
 }
 
+TEST(DocxNumbering, ParagraphWithoutStyleUsesTheDefaultStyle) {
+  std::string styles = StylesXml(
+      "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Body\"><w:name w:val=\"Body\"/>"
+      "<w:pPr>" +
+      NumPr(1) + "</w:pPr></w:style>" + ParaStyle("Other", "Other"));
+  DocxNumbering numbering = DocxNumbering::Load(NumberingXml(kMultilevel + Num(1, 1)), styles);
+  DocxNumbering::ListRef ref;
+  ASSERT_TRUE(numbering.Resolve(-1, -1, "", &ref));
+  EXPECT_EQ(numbering.NextLabel(ref), "1.");
+  EXPECT_FALSE(numbering.Resolve(-1, -1, "Other", &ref));
+}
+
 TEST(DocxNumbering, StyleNumIdZeroStopsInheritedNumbering) {
   std::string styles = StylesXml(ParaStyle("List", "List", NumPr(1)) +
                                  ParaStyle("Plain", "Plain", NumPr(0), "List"));
@@ -410,10 +425,11 @@ TEST(DocxNumbering, NumStyleLinkCycleIsHarmless) {
 TEST(DocxNumbering, HeadingLevels) {
   DocxNumbering numbering = DocxNumbering::Load("", kStyles);
   const std::pair<const char*, int> cases[] = {
-      {"Heading1", 1},  {"Heading2", 2},    {"1", 3},        {"Jp4", 4},
-      {"CustomH", 5},   {"SubCustom", 5},   {"Heading7", 7}, {"BodyOutline", 0},
-      {"Heading10", 0}, {"NotHeading", 0},  {"Normal", 0},   {"Body", 0},
-      {"LoopA", 0},     {"NoSuchStyle", 0}, {"", 0},         {"heading 1", 0},
+      {"Heading1", 1},      {"Heading2", 2},    {"1", 3},        {"Jp4", 4},
+      {"CustomH", 5},       {"SubCustom", 5},   {"Heading7", 7}, {"BodyOutline", 0},
+      {"Heading10", 0},     {"NotHeading", 0},  {"Normal", 0},   {"Body", 0},
+      {"LoopA", 0},         {"NoSuchStyle", 0}, {"", 0},         {"heading 1", 0},
+      {"Ueberschrift2", 2}, {"Ru3", 3},         {"Ko1", 1},      {"Title", 0},
   };
   for (const auto& [style, level] : cases) {
     EXPECT_EQ(numbering.HeadingLevel(style), level) << style;
