@@ -442,7 +442,7 @@ struct Roles {
 const Roles& RolesFor(Dialect d) {
   static const Roles generic = [] {
     Roles r;
-    Names({"toc"}, &r.ignore);
+    Names({"toc", "meta", "metadata", "script", "style"}, &r.ignore);
     Names({"title", "heading", "head", "subheading", "h1", "h2", "h3", "h4", "h5", "h6"},
           &r.heading);
     Names({"num", "number", "no"}, &r.number);
@@ -587,6 +587,7 @@ class Walker {
     std::string label;
     BlockKind kind = BlockKind::kParagraph;
     int line = 0;
+    const xmlNode* element = nullptr;  // the paragraph element, for the SourceRef
   };
 
   std::string Name(const xmlNode* n) const { return Lower(LocalName(n)); }
@@ -726,9 +727,23 @@ class Walker {
 
   void Container(xmlNode* n, const std::string& name) {
     std::string label = ContainerLabel(n);
-    const bool structural = !label.empty() || Is(roles_.container, name) || HasHeadingChild(n);
+    const bool heading_child = HasHeadingChild(n);
+    // <section num="5" title="Termination">: the heading is an attribute.
+    std::string title;
+    if (dialect_ == Dialect::kGeneric && !heading_child) {
+      for (const char* a : {"title", "heading", "caption"}) {
+        title = Normalize(Attr(n, a));
+        if (!title.empty()) break;
+      }
+    }
+    const bool structural =
+        !label.empty() || Is(roles_.container, name) || heading_child || !title.empty();
     if (!label.empty()) pending_ = Pending{label, std::nullopt};
     if (structural) ++level_;
+    if (!title.empty()) {
+      EmitText(std::move(title), BlockKind::kHeading, TakePendingLabel(), HeadingLevel(n, name), n,
+               0);
+    }
     bool label_skipped = false;
     const xmlNode* number_like = label.empty() ? nullptr : NumberLikeFirstChild(n);
     for (xmlNode* c = n->children; c != nullptr; c = c->next) {
@@ -757,6 +772,7 @@ class Walker {
   // own in document order.
   void Collect(xmlNode* n, const std::string& name) {
     Segment seg;
+    seg.element = n;
     seg.kind = Is(roles_.list_item, name) ? BlockKind::kListItem : BlockKind::kParagraph;
     if (dialect_ == Dialect::kHtml && name == "li") {
       seg.label = ListLabel(n);
@@ -767,7 +783,7 @@ class Walker {
       }
     }
     CollectChildren(n, &seg, true);
-    Flush(&seg, n);
+    Flush(&seg);
   }
 
   std::string ListLabel(const xmlNode* li) {
@@ -805,7 +821,7 @@ class Walker {
           }
           if (Is(roles_.split, name) || name == "table" || IsList(name) ||
               Is(roles_.heading, name)) {
-            Flush(seg, n);
+            Flush(seg);
             Node(c);
             continue;
           }
@@ -817,7 +833,7 @@ class Walker {
     }
   }
 
-  void Flush(Segment* seg, const xmlNode* element) {
+  void Flush(Segment* seg) {
     std::string text = Normalize(seg->raw);
     if (text.empty()) {
       // A numbered item whose text is in a nested paragraph: the number
@@ -831,7 +847,7 @@ class Walker {
         if (pending_.kind && kind == BlockKind::kParagraph) kind = *pending_.kind;
         pending_ = Pending{};
       }
-      EmitText(std::move(text), kind, std::move(label), 0, element, seg->line);
+      EmitText(std::move(text), kind, std::move(label), 0, seg->element, seg->line);
     }
     // Whatever follows a split is a continuation: same kind, no number.
     seg->raw.clear();
@@ -908,6 +924,15 @@ bool IsAkomaNtoso(const xmlNode* root) {
   const std::string_view href = reinterpret_cast<const char*>(root->ns->href);
   return href.rfind("http://docs.oasis-open.org/legaldocml/ns/akn/", 0) == 0 ||
          href.rfind("http://www.akomantoso.org/", 0) == 0;
+}
+
+// XHTML (or HTML that happens to be well-formed XML) is read with the HTML
+// rules: a <script> is not a paragraph just because it holds text.
+bool IsXhtml(const xmlNode* root) {
+  if (Lower(LocalName(root)) != "html") return false;
+  if (root->ns == nullptr || root->ns->href == nullptr) return true;
+  return std::strcmp(reinterpret_cast<const char*>(root->ns->href),
+                     "http://www.w3.org/1999/xhtml") == 0;
 }
 
 std::string EncodingName(const xmlDoc* doc, std::string_view bytes) {
@@ -1194,6 +1219,10 @@ Result<Document> ParseXml(std::string_view bytes, std::string_view path,
     doc.path = std::string(path);
     doc.format = Format::kXml;
     doc.encoding = EncodingName(xdoc, bytes);
+    if (IsXhtml(root)) {
+      Walker(Dialect::kHtml, &doc).Walk(root);
+      return Finish(std::move(doc), path);
+    }
     if (IsAkomaNtoso(root)) {
       Walker(Dialect::kAkn, &doc).Walk(root);
       return Finish(std::move(doc), path);

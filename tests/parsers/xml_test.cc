@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace clausecheck::parsers {
@@ -130,6 +132,52 @@ TEST(GenericXml, ParagraphWithNumberChildAndNestedList) {
                           });
 }
 
+TEST(GenericXml, TitleAttributeIsAHeadingAndMetadataIsSkipped) {
+  Result<Document> r =
+      Xml("<contract>\n<metadata><author>J. Smith</author></metadata>\n"
+          "<section number=\"5\" title=\"Termination\">\n"
+          "<clause num=\"5.1\">Either party may terminate.</clause></section></contract>");
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  ExpectBlocks(r.value(),
+               {
+                   {kH, "5", "Termination", "/contract/section[1]", 3, 1},
+                   {kP, "5.1", "Either party may terminate.", "/contract/section[1]/clause[1]", 4},
+               });
+}
+
+TEST(GenericXml, XhtmlIsReadWithHtmlRules) {
+  Result<Document> r =
+      Xml("<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>T</title>"
+          "<script>evil()</script></head><body><h2>Terms</h2><ol><li>One</li></ol></body></html>");
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  ExpectBlocks(r.value(), {
+                              {kH, "", "Terms", "/html/body[1]/h2[1]", 1, 2},
+                              {kLi, "1.", "One", "/html/body[1]/ol[1]/li[1]", 1},
+                          });
+}
+
+TEST(GenericXml, ParsesConcurrently) {
+  const std::string xml = Fixture("generic.xml");
+  const std::string bad = Fixture("attack-xxe.xml");
+  std::vector<std::thread> threads;
+  std::atomic<int> good{0};
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 50; ++i) {
+        Result<Document> a = Xml(xml);
+        Result<Document> b = Xml(bad);
+        Result<Document> c = ParseHtml("<p>x</p><ol><li>y</li></ol>", "h.html");
+        if (a.ok() && a.value().blocks.size() == 16 && !b.ok() &&
+            b.error().code == ErrorCode::kUnsupported && c.ok() && c.value().blocks.size() == 2) {
+          ++good;
+        }
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(good.load(), 400);
+}
+
 TEST(GenericXml, LineBreaksBetweenChineseCharactersAreNotSpaces) {
   Result<Document> r =
       Xml("<合同><条款 编号=\"1\"><内容>甲方应于\n    三十日内付款，\n  "
@@ -247,6 +295,22 @@ TEST(XmlMapping, NotChosenForAnotherRootOrNamespace) {
                    {kP, "2", "Either party may terminate on notice.",
                     "/agreement/provisions[1]/provision[2]/body[1]/para[1]", 16},
                });
+}
+
+TEST(XmlMapping, AttributeNumbersAndStringText) {
+  Result<XmlMapping> m = LoadXmlMapping(
+      "root: deal\nclause: //term\nnumber: '@no'\ntext: string(.)\nignore: //skip\n", "m.yaml");
+  ASSERT_TRUE(m.ok()) << m.error().ToString();
+  XmlOptions options;
+  options.mappings.push_back(m.value());
+  Result<Document> r =
+      Xml("<deal>\n<term no=\"A\">Pay <skip>(draft)</skip>now.</term>\n<term>Ship.</term></deal>",
+          options);
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  ExpectBlocks(r.value(), {
+                              {kP, "A", "Pay now.", "/deal/term[1]", 2},
+                              {kP, "", "Ship.", "/deal/term[2]", 3},
+                          });
 }
 
 TEST(XmlMapping, StrictErrorsNameFileAndLine) {
