@@ -25,7 +25,9 @@ namespace {
 // Limits on what a hostile content.xml can make us do. Element depth bounds
 // every recursion below; repeat counts bound table expansion.
 constexpr int kMaxDepth = 256;
-constexpr int kMaxRepeat = 64;      // copies of a repeated row or cell that has text
+constexpr int kMaxRepeat = 64;        // copies of a repeated row or cell that has text
+constexpr int kRepeatBudget = 10000;  // extra copies in all: nested repeats multiply
+constexpr size_t kMaxBlocks = 1000000;
 constexpr int kMaxCount = 1 << 20;  // row/column counters, text:s c
 constexpr int kMaxSpaces = 1024;    // spaces written for one text:s
 constexpr int kMaxLevels = 10;      // list levels ODF defines
@@ -180,6 +182,9 @@ int IntAttr(pugi::xml_node n, const char* name, int fallback) {
 int Repeat(pugi::xml_node n, const char* name) {
   return std::clamp(IntAttr(n, name, 1), 1, kMaxCount);
 }
+
+// Thrown inside the parser only, caught in ParseOdt.
+struct TooManyBlocks {};
 
 Error FormatError(std::string message, std::string_view path) {
   return Error{ErrorCode::kFormat, std::move(message), std::string(path)};
@@ -414,7 +419,8 @@ std::string FormatNumber(std::string_view format, int n) {
 // List counters
 
 struct ListCounters {
-  std::array<int, kMaxLevels + 1> value{};  // 0: level not counted yet
+  std::array<int, kMaxLevels + 1> value{};
+  std::array<bool, kMaxLevels + 1> counted{};  // false: restart at the level's start value
 };
 
 std::string Label(const ListStyle& style, const ListCounters& counters, int level) {
@@ -432,8 +438,8 @@ std::string Label(const ListStyle& style, const ListCounters& counters, int leve
   for (int l = first; l <= level; ++l) {
     const LevelStyle& part = style.levels[static_cast<size_t>(l)];
     if (part.type != LevelStyle::Type::kNumber || part.format.empty()) continue;
-    int v = counters.value[static_cast<size_t>(l)];
-    if (v == 0) v = part.start;
+    const size_t i = static_cast<size_t>(l);
+    const int v = counters.counted[i] ? counters.value[i] : part.start;
     if (!number.empty()) number += '.';
     number += part.letter_sync && (part.format == "a" || part.format == "A")
                   ? Letters(std::max(v, 1), part.format == "A", true)
@@ -444,15 +450,17 @@ std::string Label(const ListStyle& style, const ListCounters& counters, int leve
 
 void Advance(const ListStyle* style, ListCounters* counters, int level, int start_override) {
   int start = style ? style->levels[static_cast<size_t>(level)].start : 1;
-  int& c = counters->value[static_cast<size_t>(level)];
+  const size_t i = static_cast<size_t>(level);
+  int& c = counters->value[i];
   if (start_override >= 0) {
     c = start_override;
-  } else if (c == 0) {
+  } else if (!counters->counted[i]) {
     c = start;
   } else if (c < kMaxCount) {
     ++c;
   }
-  for (int l = level + 1; l <= kMaxLevels; ++l) counters->value[static_cast<size_t>(l)] = 0;
+  counters->counted[i] = true;
+  for (size_t l = i + 1; l <= kMaxLevels; ++l) counters->counted[l] = false;
 }
 
 // ---------------------------------------------------------------------------
@@ -650,6 +658,7 @@ class OdtParser {
 
  private:
   void Emit(Block b) {
+    if (out_->size() >= kMaxBlocks) throw TooManyBlocks{};
     b.source.index = static_cast<int>(out_->size());
     if (b.source.part.empty()) b.source.part = "content.xml";
     out_->push_back(std::move(b));
@@ -759,7 +768,7 @@ class OdtParser {
       std::string_view name = n.name();
       if (name == "table:table-row") {
         int repeat = Repeat(n, "table:number-rows-repeated");
-        int copies = HasText(n) ? std::min(repeat, kMaxRepeat) : 0;
+        int copies = HasText(n) ? Copies(repeat) : 0;
         for (int i = 0; i < copies; ++i) Cells(n, ctx, *row + i);
         *row = std::min(*row + repeat, kMaxCount);
       } else if (name == "table:table-header-rows" || name == "table:table-rows" ||
@@ -776,7 +785,8 @@ class OdtParser {
       if (!covered && !Is(cell, "table:table-cell")) continue;
       int repeat = Repeat(cell, "table:number-columns-repeated");
       if (!covered && HasText(cell)) {
-        for (int i = 0; i < std::min(repeat, kMaxRepeat); ++i) {
+        const int copies = Copies(repeat);
+        for (int i = 0; i < copies; ++i) {
           Context ctx = outer;
           ctx.row = row;
           ctx.column = column + i;
@@ -785,6 +795,13 @@ class OdtParser {
       }
       column = std::min(column + repeat, kMaxCount);
     }
+  }
+
+  // How many copies of a repeated row or cell with text to read.
+  int Copies(int repeat) {
+    int extra = std::min({repeat, kMaxRepeat, repeat_budget_ + 1}) - 1;
+    repeat_budget_ -= extra;
+    return 1 + extra;
   }
 
   static bool HasText(pugi::xml_node n) {
@@ -1090,6 +1107,7 @@ class OdtParser {
   ListCounters* last_list_ = nullptr;
   ListCounters outline_counters_;
   int next_table_ = 0;
+  int repeat_budget_ = kRepeatBudget;
   std::set<std::string> used_pages_;
   bool first_block_seen_ = false;
   bool suppress_numbering_ = false;
@@ -1196,6 +1214,10 @@ Result<Document> Parse(const ZipPackage& package, std::string_view path) {
 Result<Document> ParseOdt(const ZipPackage& package, std::string_view path) {
   try {
     return Parse(package, path);
+  } catch (const TooManyBlocks&) {
+    return Error{ErrorCode::kTooLarge,
+                 "ODT document has more than " + std::to_string(kMaxBlocks) + " blocks",
+                 std::string(path)};
   } catch (const std::bad_alloc&) {
     return Error{ErrorCode::kTooLarge, "out of memory reading the ODT package", std::string(path)};
   } catch (const std::exception& e) {

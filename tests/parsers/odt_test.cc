@@ -240,9 +240,9 @@ TEST(ParseOdt, ListHeaderIsNotNumbered) {
       "<text:list text:style-name=\"L\"><text:list-header><text:p>Header</text:p>"
       "</text:list-header>" +
           Item("A") + Item("B") + "</text:list>",
-      ListStyle("L", {{"1", "", "."}}));
+      ListStyle("L", {{"1", "", ".", 1, 0}}));
   EXPECT_EQ(Texts(doc), (Strings{"Header", "A", "B"}));
-  EXPECT_EQ(Labels(doc), (Strings{"", "1.", "2."}));
+  EXPECT_EQ(Labels(doc), (Strings{"", "0.", "1."}));  // start value 0
   EXPECT_EQ(doc.blocks[0].kind, BlockKind::kParagraph);
 }
 
@@ -337,6 +337,20 @@ TEST(ParseOdt, ReadsTablesWithRepeatedAndCoveredCells) {
   EXPECT_EQ(doc.blocks.back().kind, BlockKind::kParagraph);
   EXPECT_EQ(doc.blocks.back().source.table, -1);
   EXPECT_EQ(doc.blocks.back().source.index, static_cast<int>(doc.blocks.size()) - 1);
+}
+
+TEST(ParseOdt, NestedRepeatsAreBounded) {
+  std::string table = "<text:p>x</text:p>";
+  for (int i = 0; i < 4; ++i) {
+    table =
+        "<table:table><table:table-row table:number-rows-repeated=\"1000\">"
+        "<table:table-cell table:number-columns-repeated=\"1000\">" +
+        table + "</table:table-cell></table:table-row></table:table>";
+  }
+  Document doc = Parse(table);
+  EXPECT_GT(doc.blocks.size(), 64u * 64u);
+  EXPECT_LE(doc.blocks.size(), 10001u);
+  EXPECT_EQ(doc.blocks.front().source.table, 3);  // the innermost of the first copies
 }
 
 // --- Notes, annotations, frames --------------------------------------------
