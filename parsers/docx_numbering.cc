@@ -41,6 +41,10 @@ enum class Format {
   kIdeographDigital,
   kIdeographEnclosedCircle,
   kJapaneseCounting,
+  kKoreanCounting,
+  kKoreanDigital,
+  kGanada,
+  kChosung,
   kDecimalFullWidth,
   kDecimalEnclosedCircle,
   kDecimalEnclosedParen,
@@ -183,6 +187,10 @@ bool ParseFormat(std::string_view v, Format* out) {
       {"japaneseDigitalTenThousand", Format::kIdeographDigital},
       {"ideographEnclosedCircle", Format::kIdeographEnclosedCircle},
       {"japaneseCounting", Format::kJapaneseCounting},
+      {"koreanCounting", Format::kKoreanCounting},
+      {"koreanDigital", Format::kKoreanDigital},
+      {"ganada", Format::kGanada},
+      {"chosung", Format::kChosung},
       {"decimalFullWidth", Format::kDecimalFullWidth},
       {"decimalFullWidth2", Format::kDecimalFullWidth},
       {"decimalEnclosedCircle", Format::kDecimalEnclosedCircle},
@@ -392,7 +400,7 @@ std::string OrdinalWords(int64_t n) {
 
 enum class CjkStyle {
   kChinese,   // 十, 十一, 一百一十, 一百零一
-  kJapanese,  // 十, 百一, 千: no 一 before 十/百/千, no zero
+  kJapanese,  // 十, 百一, 千: no 一 before 十/百/千, no zero (Korean alike)
   kLegal,     // 壹拾, 壹佰零壹: every digit written
 };
 
@@ -417,6 +425,10 @@ const CjkDigits kLegalTraditional = {{"零", "壹", "貳", "參", "肆", "伍", 
 const CjkDigits kJapaneseDigits = {{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"},
                                    {"", "十", "百", "千"},
                                    {"", "万", "億"}};
+
+const CjkDigits kKoreanDigits = {{"영", "일", "이", "삼", "사", "오", "육", "칠", "팔", "구"},
+                                 {"", "십", "백", "천"},
+                                 {"", "만", "억"}};
 
 std::string CjkCount(int64_t n, const CjkDigits& d, CjkStyle style) {
   if (n <= 0) return d.digits[0];
@@ -471,10 +483,10 @@ std::string DecimalFullWidth(int64_t n) {
   return out;
 }
 
-std::string IdeographDigital(int64_t n) {
+std::string DigitByDigit(int64_t n, const CjkDigits& d) {
   std::string out;
   for (char c : Decimal(n)) {
-    if (c >= '0' && c <= '9') out += kChineseDigits.digits[c - '0'];
+    if (c >= '0' && c <= '9') out += d.digits[c - '0'];
   }
   return out;
 }
@@ -504,6 +516,10 @@ std::string Chicago(int64_t n) {
 
 std::string FormatNumber(int64_t n, const Level& level) {
   static const char* const kStems[] = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"};
+  static const char* const kGanada[] = {"가", "나", "다", "라", "마", "바", "사",
+                                        "아", "자", "차", "카", "타", "파", "하"};
+  static const char* const kChosung[] = {"ㄱ", "ㄴ", "ㄷ", "ㄹ", "ㅁ", "ㅂ", "ㅅ",
+                                         "ㅇ", "ㅈ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ"};
   static const char* const kBranches[] = {"子", "丑", "寅", "卯", "辰", "巳",
                                           "午", "未", "申", "酉", "戌", "亥"};
   switch (level.format) {
@@ -532,7 +548,11 @@ std::string FormatNumber(int64_t n, const Level& level) {
     case Format::kJapaneseCounting: return CjkCount(n, kJapaneseDigits, CjkStyle::kJapanese);
     case Format::kIdeographTraditional: return Cycle(n, kStems, 10);
     case Format::kIdeographZodiac: return Cycle(n, kBranches, 12);
-    case Format::kIdeographDigital: return IdeographDigital(n);
+    case Format::kIdeographDigital: return DigitByDigit(n, kChineseDigits);
+    case Format::kKoreanCounting: return CjkCount(n, kKoreanDigits, CjkStyle::kJapanese);
+    case Format::kKoreanDigital: return DigitByDigit(n, kKoreanDigits);
+    case Format::kGanada: return Cycle(n, kGanada, 14);
+    case Format::kChosung: return Cycle(n, kChosung, 14);
     case Format::kIdeographEnclosedCircle:
       return n >= 1 && n <= 10 ? Codepoint(0x3220 + static_cast<char32_t>(n - 1)) : Decimal(n);
     case Format::kDecimalFullWidth: return DecimalFullWidth(n);

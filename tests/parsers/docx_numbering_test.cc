@@ -158,6 +158,13 @@ const FormatCase kFormatCases[] = {
     {"chineseLegalSimplified", "%1", 100, {"壹佰", "壹佰零壹"}},
     {"japaneseCounting", "第%1条", 9, {"第九条", "第十条", "第十一条"}},
     {"japaneseCounting", "%1", 100, {"百", "百一"}},
+    {"koreanCounting", "제%1조", 9, {"제구조", "제십조", "제십일조"}},
+    {"koreanCounting", "%1", 20, {"이십", "이십일"}},
+    {"koreanCounting", "%1", 100, {"백", "백일"}},
+    {"koreanDigital", "%1", 10, {"일영", "일일"}},
+    {"ganada", "%1.", 13, {"파.", "하.", "가."}},
+    {"chosung", "%1)", 1, {"ㄱ)", "ㄴ)"}},
+    {"ideographDigital", "%1", 101, {"一〇一"}},
     {"bullet", "\xEF\x82\xB7", 1, {"•", "•"}},  // U+F0B7, Symbol font
     {"bullet", "\xEF\x82\xA7", 1, {"▪"}},       // U+F0A7, Wingdings
     {"bullet", "\xEF\x83\x98", 1, {"➢"}},       // U+F0D8
