@@ -1278,6 +1278,8 @@ Result<Document> ParseHtml(std::string_view bytes, std::string_view path) {
     doc.path = std::string(path);
     doc.format = Format::kHtml;
     doc.encoding = utf8 ? "UTF-8" : EncodingName(xdoc.get(), bytes);
+    // No BOM and no <meta charset>: libxml2 read the bytes as Latin-1.
+    if (!utf8 && doc.encoding == "UTF-8" && xdoc->encoding == nullptr) doc.encoding = "ISO-8859-1";
     Walker(Dialect::kHtml, &doc).Walk(root);
     return Finish(std::move(doc), path);
   } catch (const std::bad_alloc&) {

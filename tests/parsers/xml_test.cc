@@ -397,6 +397,7 @@ TEST(Html, ReversedListsAndLatin1Fallback) {
   EXPECT_EQ(r.value().blocks[0].label, "3.");
   EXPECT_EQ(r.value().blocks[2].label, "1.");
   EXPECT_EQ(r.value().blocks[3].text, "caf\u00E9");
+  EXPECT_EQ(r.value().encoding, "ISO-8859-1");
 }
 
 TEST(Html, MetaCharsetDecodesGbk) {
