@@ -26,11 +26,6 @@
 namespace clausecheck::parsers {
 namespace {
 
-// List labels and style headings come from parsers/docx_numbering.cc, which
-// lands separately; until it does, paragraphs get no label and headings come
-// from direct outline levels only.
-constexpr bool kNumberingReady = false;
-
 // Deeper than any real document; protects the recursive walk from hostile
 // nesting.
 constexpr int kMaxDepth = 256;
@@ -389,7 +384,7 @@ class Parser {
   std::unique_ptr<Error> error_;
   std::string part_;
   std::vector<Relationship> part_rels_;
-  std::unique_ptr<DocxNumbering, void (*)(DocxNumbering*)> numbering_{nullptr, nullptr};
+  std::unique_ptr<DocxNumbering> numbering_;
   Styles styles_;
   bool styles_hide_ = false;  // some style sets a hiding property
   RunProps para_props_;       // run properties from the current paragraph's style
@@ -563,8 +558,7 @@ void Parser::Paragraph(const pugi::xml_node& p, const Context& ctx, int depth) {
   Block block;
   block.kind = ctx.kind;
   if (ctx.kind == BlockKind::kParagraph) {
-    int level = 0;
-    if constexpr (kNumberingReady) level = numbering_->HeadingLevel(para_style);
+    int level = numbering_->HeadingLevel(para_style);
     if (outline > 0) level = outline;
     if (level > 0) {
       block.kind = BlockKind::kHeading;
@@ -572,14 +566,8 @@ void Parser::Paragraph(const pugi::xml_node& p, const Context& ctx, int depth) {
     }
   }
   DocxNumbering::ListRef ref;
-  if constexpr (kNumberingReady) {
-    if (numbering_->Resolve(num_id, ilvl, style, &ref)) {
-      block.label = numbering_->NextLabel(ref);
-      if (block.kind == BlockKind::kParagraph) block.kind = BlockKind::kListItem;
-    }
-  } else if (num_id > 0) {
-    (void)ref;
-    (void)ilvl;
+  if (numbering_->Resolve(num_id, ilvl, style, &ref)) {
+    block.label = numbering_->NextLabel(ref);
     if (block.kind == BlockKind::kParagraph) block.kind = BlockKind::kListItem;
   }
   // Spaces and tabs at either end are layout (a tab after a list label, the
@@ -866,10 +854,7 @@ Result<bool> Parser::Run() {
   const std::string styles_xml = ReadOptional(target("styles"));
   const std::string numbering_xml = ReadOptional(target("numbering"));
   if (error_) return *error_;
-  if constexpr (kNumberingReady) {
-    numbering_ = {new DocxNumbering(DocxNumbering::Load(numbering_xml, styles_xml)),
-                  [](DocxNumbering* n) { delete n; }};
-  }
+  numbering_ = std::make_unique<DocxNumbering>(DocxNumbering::Load(numbering_xml, styles_xml));
   styles_.Load(styles_xml);
   styles_hide_ = styles_xml.find("vanish") != std::string::npos ||
                  styles_xml.find("FFFFFF") != std::string::npos ||

@@ -331,8 +331,7 @@ TEST(ParseDocx, AltChunkText) {
   EXPECT_EQ(d.value().blocks[1].source.part, "word/chunk.html");
 }
 
-// Enabled together with kNumberingReady in parsers/docx.cc.
-TEST(ParseDocx, DISABLED_NumberingAndHeadings) {
+TEST(ParseDocx, NumberingAndHeadings) {
   Package p;
   p.parts["numbering"] =
       Part("numbering",
