@@ -940,9 +940,9 @@ class OdtParser {
     block->text = std::move(text);
   }
 
-  // The text of `node`'s paragraphs, one per line, without numbering and
-  // without touching the document's open ranges: for comments and deletions.
-  std::string PlainText(pugi::xml_node node) {
+  // The text of `node`'s paragraphs joined by `separator`, without numbering
+  // and without touching the document's open ranges: for comments and deletions.
+  std::string PlainText(pugi::xml_node node, char separator) {
     std::vector<Block> blocks;
     std::vector<Block>* saved_out = out_;
     bool saved_numbering = suppress_numbering_;
@@ -959,7 +959,7 @@ class OdtParser {
     std::string text;
     for (const Block& b : blocks) {
       if (b.kind != BlockKind::kParagraph) continue;  // notes inside
-      if (!text.empty()) text += '\n';
+      if (!text.empty()) text += separator;
       text += b.text;
     }
     return text;
@@ -1058,16 +1058,11 @@ class OdtParser {
   void Annotation(pugi::xml_node n, Builder* b) {
     Block comment;
     comment.kind = BlockKind::kComment;
-    comment.text = PlainText(n);
+    // As for DOCX: paragraphs joined by a space; author and date are on the
+    // anchor's mark, not repeated as a mark on the comment itself.
+    comment.text = PlainText(n, ' ');
     std::string author = n.child("dc:creator").text().as_string();
     std::string date = n.child("dc:date").text().as_string();
-    Mark whole;
-    whole.kind = MarkKind::kComment;
-    whole.start = 0;
-    whole.end = utf8::CodePointCount(comment.text);
-    whole.author = author;
-    whole.date = date;
-    comment.marks.push_back(whole);
     std::string name(Attr(n, "office:name"));
     size_t at = b->text.Position();
     if (!suppress_ranges_) {
@@ -1086,7 +1081,7 @@ class OdtParser {
     Change& c = it->second;
     if (!c.text_done) {
       c.text_done = true;  // before walking: a region cannot reach itself
-      c.deleted_text = PlainText(c.region);
+      c.deleted_text = PlainText(c.region, '\n');
     }
     size_t at = b->text.Position();
     b->marks.push_back({MarkKind::kDeletion, at, at, c.author, c.date, c.deleted_text});
