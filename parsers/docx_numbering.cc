@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cstdint>
+#include <memory>
 #include <pugixml.hpp>
 #include <string>
 #include <unordered_map>
@@ -71,7 +72,9 @@ struct Level {
 };
 
 struct AbstractNum {
-  std::array<Level, kLevels> levels;
+  // Empty until a w:lvl is read, then kLevels long: a hostile part with a
+  // million empty abstractNums must not cost a million level tables.
+  std::vector<Level> levels;
   std::string num_style_link;
 };
 
@@ -84,7 +87,8 @@ struct LevelOverride {
 
 struct Num {
   int abstract_id = 0;
-  std::array<LevelOverride, kLevels> overrides;
+  // Null unless the num has a lvlOverride (most have none).
+  std::unique_ptr<std::array<LevelOverride, kLevels>> overrides;
   bool any_start_override = false;
 };
 
@@ -643,6 +647,7 @@ void DocxNumbering::Impl::LoadNumbering(std::string_view xml) {
         int ilvl = 0;
         if (Is(c, "lvl")) {
           if (!IntAttr(c, "ilvl", &ilvl) || ilvl < 0 || ilvl >= kLevels) continue;
+          if (abs.levels.empty()) abs.levels.resize(kLevels);
           if (!abs.levels[ilvl].defined) abs.levels[ilvl] = ReadLevel(c);
         } else if (Is(c, "numStyleLink")) {
           if (const char* v = Attr(c, "val")) abs.num_style_link = v;
@@ -658,7 +663,8 @@ void DocxNumbering::Impl::LoadNumbering(std::string_view xml) {
         if (!Is(c, "lvlOverride") || !IntAttr(c, "ilvl", &ilvl) || ilvl < 0 || ilvl >= kLevels) {
           continue;
         }
-        LevelOverride& ov = num.overrides[ilvl];
+        if (!num.overrides) num.overrides = std::make_unique<std::array<LevelOverride, kLevels>>();
+        LevelOverride& ov = (*num.overrides)[ilvl];
         int start = 0;
         if (pugi::xml_node so = Child(c, "startOverride"); so && IntAttr(so, "val", &start)) {
           ov.has_start = true;
@@ -745,10 +751,9 @@ int DocxNumbering::Impl::ResolveAbstract(int abstract_id) const {
 }
 
 const Level* DocxNumbering::Impl::LevelOf(const Num& num, int ilvl) const {
-  const LevelOverride& ov = num.overrides[ilvl];
-  if (ov.has_level) return &ov.level;
+  if (num.overrides && (*num.overrides)[ilvl].has_level) return &(*num.overrides)[ilvl].level;
   auto it = abstracts.find(num.abstract_id);
-  if (it == abstracts.end()) return nullptr;
+  if (it == abstracts.end() || it->second.levels.empty()) return nullptr;
   return &it->second.levels[ilvl];
 }
 
@@ -826,14 +831,15 @@ std::string DocxNumbering::NextLabel(const ListRef& ref) {
       levels[i] = level != nullptr ? level : &kUndefined;
     }
     auto start_of = [&](int i) -> int64_t {
-      return num.overrides[i].has_start ? num.overrides[i].start : levels[i]->start;
+      if (num.overrides && (*num.overrides)[i].has_start) return (*num.overrides)[i].start;
+      return levels[i]->start;
     };
     std::array<Counter, kLevels>& counters = impl_->counters[num.abstract_id];
     // A num that overrides a start restarts those levels the first time it
     // is used; afterwards it continues like any other.
     if (num.any_start_override && impl_->started_nums.insert(ref.num_id).second) {
       for (int i = 0; i < kLevels; ++i) {
-        if (num.overrides[i].has_start) counters[i].used = false;
+        if ((*num.overrides)[i].has_start) counters[i].used = false;
       }
     }
     Counter& c = counters[ilvl];

@@ -525,6 +525,18 @@ TEST(DocxNumbering, ManyLevelsAndListsStayFast) {
   EXPECT_EQ(Labels(numbering, {{1, 0}, {1, 0}}), (std::vector<std::string>{"1", "2"}));
 }
 
+TEST(DocxNumbering, ManyEmptyDefinitionsAreCheap) {
+  std::string body;
+  for (int i = 0; i < 100000; ++i) {
+    body += "<w:abstractNum w:abstractNumId=\"" + std::to_string(i + 10) + "\"/>";
+    body += Num(i + 10, i + 10);
+  }
+  DocxNumbering numbering = DocxNumbering::Load(NumberingXml(kMultilevel + Num(1, 1) + body), "");
+  // Defined nums with no levels are numbered paragraphs with empty labels.
+  EXPECT_EQ(Labels(numbering, {{1, 0}, {50000, 3}, {1, 0}}),
+            (std::vector<std::string>{"1.", "", "2."}));
+}
+
 TEST(DocxNumbering, MovedFromKeepsCounters) {
   DocxNumbering a = DocxNumbering::Load(NumberingXml(kMultilevel + Num(1, 1)), "");
   EXPECT_EQ(Labels(a, {{1, 0}}), (std::vector<std::string>{"1."}));
