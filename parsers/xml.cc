@@ -784,6 +784,8 @@ class Walker {
     }
     CollectChildren(n, &seg, true);
     Flush(&seg);
+    // An empty numbered item must not number whatever follows the list.
+    pending_ = Pending{};
   }
 
   std::string ListLabel(const xmlNode* li) {
@@ -838,12 +840,15 @@ class Walker {
     if (text.empty()) {
       // A numbered item whose text is in a nested paragraph: the number
       // (and list-item kind) go to the next block.
-      if (!seg->label.empty()) pending_ = Pending{seg->label, seg->kind};
+      if (!seg->label.empty()) pending_.label = seg->label;
+      if (seg->kind != BlockKind::kParagraph) pending_.kind = seg->kind;
     } else {
       std::string label = seg->label;
       BlockKind kind = seg->kind;
-      if (label.empty() && !pending_.label.empty()) {
-        label = pending_.label;
+      // The first block inside a numbered container takes its number (unless
+      // it has its own); either way the number is used up.
+      if (!pending_.label.empty() || pending_.kind) {
+        if (label.empty()) label = pending_.label;
         if (pending_.kind && kind == BlockKind::kParagraph) kind = *pending_.kind;
         pending_ = Pending{};
       }

@@ -178,6 +178,19 @@ TEST(GenericXml, ParsesConcurrently) {
   EXPECT_EQ(good.load(), 400);
 }
 
+TEST(GenericXml, NumbersAreUsedOnceAndItemsWrappingParagraphsStayListItems) {
+  Result<Document> r =
+      Xml("<c><section num=\"1\"><para num=\"1.1\">One.</para><para>Two.</para></section>"
+          "<list><item><p>Alpha</p></item><item num=\"(b)\"/></list><p>After.</p></c>");
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  ExpectBlocks(r.value(), {
+                              {kP, "1.1", "One.", "/c/section[1]/para[1]", 1},
+                              {kP, "", "Two.", "/c/section[1]/para[2]", 1},
+                              {kLi, "", "Alpha", "/c/list[1]/item[1]/p[1]", 1},
+                              {kP, "", "After.", "/c/p[1]", 1},
+                          });
+}
+
 TEST(GenericXml, LineBreaksBetweenChineseCharactersAreNotSpaces) {
   Result<Document> r =
       Xml("<合同><条款 编号=\"1\"><内容>甲方应于\n    三十日内付款，\n  "
@@ -427,6 +440,26 @@ TEST(Html, EmptyAndTextless) {
       ParseHtml("<html><head><script>x()</script></head><body> </body></html>", "e.html");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().ToString(), "e.html: no text");
+}
+
+TEST(XmlRobustness, EveryTruncationGivesBlocksOrAOneLineError) {
+  for (const char* name : {"akn_act.xml", "generic.xml", "page.html", "enc-utf16le.xml"}) {
+    const std::string bytes = Fixture(name);
+    const bool html = std::string(name).ends_with(".html");
+    for (size_t n = 0; n < bytes.size(); n += 3) {
+      SCOPED_TRACE(std::string(name) + " truncated at " + std::to_string(n));
+      const std::string_view cut(bytes.data(), n);
+      Result<Document> r = html ? ParseHtml(cut, "t") : ParseXml(cut, "t", {});
+      if (r.ok()) {
+        ASSERT_FALSE(r.value().blocks.empty());
+        for (const Block& b : r.value().blocks) ASSERT_FALSE(b.text.empty());
+      } else {
+        ASSERT_FALSE(r.error().message.empty());
+        ASSERT_EQ(r.error().message.find('\n'), std::string::npos);
+        ASSERT_EQ(r.error().where, "t");
+      }
+    }
+  }
 }
 
 // --- encodings -----------------------------------------------------------------
