@@ -1208,6 +1208,7 @@ Result<XmlMapping> LoadXmlMapping(std::string_view yaml, std::string_view source
 Result<Document> ParseXml(std::string_view bytes, std::string_view path,
                           const XmlOptions& options) {
   if (bytes.empty()) return Error{ErrorCode::kEmpty, "empty file", std::string(path)};
+  if (!HasText(bytes)) return Error{ErrorCode::kEmpty, "no text", std::string(path)};
   try {
     Result<DocPtr> parsed = ReadXml(bytes, path);
     if (!parsed.ok()) return parsed.error();

@@ -589,8 +589,12 @@ TEST(XmlErrors, EmptyAndTextless) {
   EXPECT_EQ(r.error().ToString(), "t.xml: no text");
   r = Xml("   \n");
   ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kEmpty);
+  EXPECT_EQ(r.error().ToString(), "t.xml: no text");
+  r = Xml("Just a sentence.\n");
+  ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kFormat);
-  EXPECT_EQ(r.error().ToString(), "t.xml: Start tag expected, '<' not found at line 2");
+  EXPECT_EQ(r.error().ToString(), "t.xml: Start tag expected, '<' not found at line 1");
 }
 
 }  // namespace
