@@ -61,7 +61,7 @@ enum class Format {
 
 struct Level {
   bool defined = false;
-  int start = 1;
+  int start = 0;  // ECMA-376 17.9.25: without w:start a level starts at zero, as Word shows
   Format format = Format::kDecimal;
   int pad_width = 0;  // kPadded only
   bool has_text = false;

@@ -465,6 +465,16 @@ TEST(DocxNumbering, CustomZeroPaddedFormatInAlternateContent) {
   EXPECT_EQ(Labels(numbering, {{1, 0}, {1, 0}}), (std::vector<std::string>{"001.", "002."}));
 }
 
+TEST(DocxNumbering, LevelWithoutStartStartsAtZero) {
+  DocxNumbering numbering =
+      DocxNumbering::Load(NumberingXml(Abstract(1,
+                                                "<w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"decimal\"/>"
+                                                "<w:lvlText w:val=\"%1.\"/></w:lvl>") +
+                                       Num(1, 1)),
+                          "");
+  EXPECT_EQ(Labels(numbering, {{1, 0}, {1, 0}}), (std::vector<std::string>{"0.", "1."}));
+}
+
 TEST(DocxNumbering, CustomGreekFormat) {
   std::string lvl =
       "<w:lvl w:ilvl=\"0\"><w:start w:val=\"23\"/><w:numFmt w:val=\"custom\" "
@@ -504,8 +514,8 @@ TEST(DocxNumbering, AbsurdValuesAreClamped) {
   DocxNumbering numbering = DocxNumbering::Load(xml, "");
   EXPECT_EQ(
       Labels(numbering, {{1, 0}, {1, 0}, {1, 1}, {1, 99}, {1, 2}, {1, 2}}),
-      // An undefined level (%9) shows its default start; counters saturate.
-      (std::vector<std::string>{"0.", "1.", "99999999", "", "21474836471%0%", "21474836471%0%"}));
+      // An undefined level (%9) shows zero, like a level without w:start; counters saturate.
+      (std::vector<std::string>{"0.", "1.", "99999999", "", "21474836470%0%", "21474836470%0%"}));
   EXPECT_EQ(Labels(numbering, {{2147483647, 0}, {7, 0}, {8, 0}, {-4, 0}}),
             (std::vector<std::string>{"1", "<unnumbered>", "<unnumbered>", "<unnumbered>"}));
   DocxNumbering::ListRef ref;
