@@ -422,10 +422,8 @@ std::optional<int> ParseInt(std::string_view s) {
 
 enum class Dialect { kGeneric, kAkn, kHtml };
 
-const std::set<std::string>& Names(std::initializer_list<const char*> names,
-                                   std::set<std::string>* storage) {
+void Names(std::initializer_list<const char*> names, std::set<std::string>* storage) {
   for (const char* n : names) storage->insert(n);
-  return *storage;
 }
 
 struct Roles {
@@ -442,7 +440,7 @@ struct Roles {
 const Roles& RolesFor(Dialect d) {
   static const Roles generic = [] {
     Roles r;
-    Names({"toc", "meta", "metadata", "script", "style"}, &r.ignore);
+    Names({"toc", "meta", "metadata", "teiheader", "script", "style"}, &r.ignore);
     Names({"title", "heading", "head", "subheading", "h1", "h2", "h3", "h4", "h5", "h6"},
           &r.heading);
     Names({"num", "number", "no"}, &r.number);
@@ -606,13 +604,12 @@ class Walker {
   bool IsList(const std::string& name) const {
     return dialect_ == Dialect::kHtml && (name == "ol" || name == "ul");
   }
-  int HeadingLevel(const xmlNode* n, const std::string& name) const {
+  int HeadingLevel(const std::string& name) const {
     if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6')
       return name[1] - '0';
     if (dialect_ == Dialect::kHtml) return 0;
     int level = level_ < 1 ? 1 : (level_ > 9 ? 9 : level_);
     if (name == "subheading") level = level < 9 ? level + 1 : 9;
-    (void)n;
     return level;
   }
 
@@ -710,8 +707,7 @@ class Walker {
     if (Is(roles_.heading, name)) {
       std::string raw;
       Flatten(n, &raw);
-      EmitText(Normalize(raw), BlockKind::kHeading, TakePendingLabel(), HeadingLevel(n, name), n,
-               0);
+      EmitText(Normalize(raw), BlockKind::kHeading, TakePendingLabel(), HeadingLevel(name), n, 0);
       return;
     }
     if (Is(roles_.paragraph, name) || HasDirectText(n)) {
@@ -741,8 +737,7 @@ class Walker {
     if (!label.empty()) pending_ = Pending{label, std::nullopt};
     if (structural) ++level_;
     if (!title.empty()) {
-      EmitText(std::move(title), BlockKind::kHeading, TakePendingLabel(), HeadingLevel(n, name), n,
-               0);
+      EmitText(std::move(title), BlockKind::kHeading, TakePendingLabel(), HeadingLevel(name), n, 0);
     }
     bool label_skipped = false;
     const xmlNode* number_like = label.empty() ? nullptr : NumberLikeFirstChild(n);
@@ -821,8 +816,10 @@ class Walker {
             seg->label = FlatText(c);
             break;
           }
-          if (Is(roles_.split, name) || name == "table" || IsList(name) ||
-              Is(roles_.heading, name)) {
+          // A title before any text heads the paragraph's element; one in
+          // running text is a citation ("see <title>the Act</title>").
+          const bool heading = Is(roles_.heading, name) && !HasText(seg->raw);
+          if (Is(roles_.split, name) || name == "table" || IsList(name) || heading) {
             Flush(seg);
             Node(c);
             continue;

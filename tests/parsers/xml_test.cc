@@ -191,6 +191,19 @@ TEST(GenericXml, NumbersAreUsedOnceAndItemsWrappingParagraphsStayListItems) {
                           });
 }
 
+TEST(GenericXml, TitleInRunningTextIsInlineAndLeadingTitleIsAHeading) {
+  Result<Document> r =
+      Xml("<c><item><title>Fees</title>Paid monthly.</item>"
+          "<p>As defined in <title>the Sale of Goods Act</title>, goods are movable.</p></c>");
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  ExpectBlocks(r.value(), {
+                              {kH, "", "Fees", "/c/item[1]/title[1]", 1, 1},
+                              {kLi, "", "Paid monthly.", "/c/item[1]", 1},
+                              {kP, "", "As defined in the Sale of Goods Act, goods are movable.",
+                               "/c/p[1]", 1},
+                          });
+}
+
 TEST(GenericXml, LineBreaksBetweenChineseCharactersAreNotSpaces) {
   Result<Document> r =
       Xml("<合同><条款 编号=\"1\"><内容>甲方应于\n    三十日内付款，\n  "
