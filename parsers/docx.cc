@@ -535,6 +535,8 @@ void Parser::Paragraph(const pugi::xml_node& p, const Context& ctx, int depth) {
   int ilvl = -1;
   int outline = 0;
   bool shaded = ctx.shaded;
+  pugi::xml_node para_mark;
+  MarkKind para_mark_kind = MarkKind::kInsertion;
   if (pugi::xml_node ppr = Child(p, "pPr")) {
     style = Attr(Child(ppr, "pStyle"), "val");
     if (pugi::xml_node numpr = Child(ppr, "numPr")) {
@@ -546,6 +548,20 @@ void Parser::Paragraph(const pugi::xml_node& p, const Context& ctx, int depth) {
       if (v >= 0 && v < 9) outline = v + 1;
     }
     if (pugi::xml_node shd = Child(ppr, "shd")) shaded = shaded || ShadingVisible(shd);
+    // A tracked change of the paragraph mark itself (paragraphs split or
+    // joined): kept as an empty mark at the paragraph end, text "\n".
+    if (pugi::xml_node rpr = Child(ppr, "rPr")) {
+      for (pugi::xml_node c = rpr.first_child(); c; c = c.next_sibling()) {
+        const std::string_view n = Local(c);
+        if (n == "ins" || n == "del" || n == "moveFrom" || n == "moveTo") {
+          para_mark_kind = n == "ins"      ? MarkKind::kInsertion
+                           : n == "del"    ? MarkKind::kDeletion
+                           : n == "moveTo" ? MarkKind::kMoveTo
+                                           : MarkKind::kMoveFrom;
+          para_mark = c;
+        }
+      }
+    }
   }
   para_props_ = styles_.defaults();
   const std::string_view para_style = style.empty() ? styles_.default_paragraph() : style;
@@ -554,6 +570,11 @@ void Parser::Paragraph(const pugi::xml_node& p, const Context& ctx, int depth) {
 
   Para para;
   Inline(p, &para, depth + 1);
+  if (para_mark) {
+    const int at = static_cast<int>(para.text.size());
+    para.marks.push_back(Mark{para_mark_kind, at, at, std::string(Attr(para_mark, "author")),
+                              std::string(Attr(para_mark, "date")), "\n"});
+  }
 
   Block block;
   block.kind = ctx.kind;
@@ -625,7 +646,10 @@ void Parser::Paragraph(const pugi::xml_node& p, const Context& ctx, int depth) {
     block.source.column = ctx.column;
     doc_->blocks.push_back(std::move(block));
   }
-  for (const pugi::xml_node& box : para.boxes) Blocks(box, ctx, depth + 1);
+  // A text box usually has a fill of its own: white text in it is visible.
+  Context box_ctx = ctx;
+  box_ctx.shaded = true;
+  for (const pugi::xml_node& box : para.boxes) Blocks(box, box_ctx, depth + 1);
 }
 
 void Parser::Table(const pugi::xml_node& tbl, const Context& outer, int depth) {

@@ -160,7 +160,8 @@ TEST(ParseDocx, TrackedChanges) {
       "<w:ins w:id=\"2\" w:author=\"Bob\" w:date=\"2026-01-03T00:00:00Z\"><w:r><w:t>二十</w:t>"
       "</w:r></w:ins><w:r><w:t> days</w:t></w:r>"
       "<w:moveFrom w:author=\"Cy\"><w:r><w:t>moved</w:t></w:r></w:moveFrom></w:p>"
-      "<w:p><w:moveTo w:author=\"Cy\"><w:r><w:t>moved</w:t></w:r></w:moveTo></w:p>";
+      "<w:p><w:pPr><w:rPr><w:del w:author=\"Di\" w:date=\"2026-01-04T00:00:00Z\"/></w:rPr>"
+      "</w:pPr><w:moveTo w:author=\"Cy\"><w:r><w:t>moved</w:t></w:r></w:moveTo></w:p>";
   Document d = MustParse(p);
   ASSERT_EQ(Texts(d), (V{"Pay 二十 days", "moved"}));
   const auto& m = d.blocks[0].marks;
@@ -178,9 +179,15 @@ TEST(ParseDocx, TrackedChanges) {
   EXPECT_EQ(m[2].kind, MarkKind::kMoveFrom);
   EXPECT_EQ(m[2].start, 11);
   EXPECT_EQ(m[2].text, "moved");
-  ASSERT_EQ(d.blocks[1].marks.size(), 1u);
+  ASSERT_EQ(d.blocks[1].marks.size(), 2u);
   EXPECT_EQ(d.blocks[1].marks[0].kind, MarkKind::kMoveTo);
   EXPECT_EQ(d.blocks[1].marks[0].end, 5);
+  // The deleted paragraph mark: an empty deletion of "\n" at the end.
+  EXPECT_EQ(d.blocks[1].marks[1].kind, MarkKind::kDeletion);
+  EXPECT_EQ(d.blocks[1].marks[1].start, 5);
+  EXPECT_EQ(d.blocks[1].marks[1].end, 5);
+  EXPECT_EQ(d.blocks[1].marks[1].text, "\n");
+  EXPECT_EQ(d.blocks[1].marks[1].author, "Di");
 }
 
 TEST(ParseDocx, HiddenText) {
@@ -256,6 +263,15 @@ TEST(ParseDocx, ContentControlsAndTextBoxes) {
       "<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"cx1\"><w:t>chart</w:t></mc:Choice>"
       "<mc:Fallback><w:t>fallback</w:t></mc:Fallback></mc:AlternateContent></w:r></w:p>";
   EXPECT_EQ(Texts(MustParse(p)), (V{"Block run", "Anchor", "In the box", "fallback"}));
+  // White text in a box (which has a fill of its own) is not hidden.
+  Package white;
+  white.body =
+      "<w:p><w:r><w:t>Cover</w:t></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:rPr>"
+      "<w:color w:val=\"FFFFFF\"/></w:rPr><w:t>Title</w:t></w:r></w:p></w:txbxContent></w:pict>"
+      "</w:r></w:p>";
+  Document d = MustParse(white);
+  EXPECT_EQ(Texts(d), (V{"Cover", "Title"}));
+  EXPECT_TRUE(d.blocks[1].marks.empty());
 }
 
 TEST(ParseDocx, HeadersFootersNotesAndComments) {
