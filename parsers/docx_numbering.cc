@@ -783,14 +783,18 @@ bool DocxNumbering::Resolve(int direct_num_id, int direct_ilvl, std::string_view
   if (!impl_) return false;
   int num_id = direct_num_id;
   int ilvl = direct_ilvl;
-  std::string_view numbered_style;  // the style whose numPr gave the numId
+  // The paragraph's style and its bases up to the one whose numPr gave the
+  // numId: the styles a level's pStyle can name.
+  std::vector<std::string_view> chain;
+  bool numbered_by_style = false;
   std::string_view current = style_id.empty() ? std::string_view(impl_->default_style) : style_id;
   for (int hop = 0; hop < kMaxHops && !current.empty(); ++hop) {
     const Style* style = impl_->FindStyle(current);
     if (style == nullptr) break;
+    if (num_id < 0) chain.push_back(current);
     if (num_id < 0 && style->num_id >= 0) {
       num_id = style->num_id;
-      numbered_style = current;
+      numbered_by_style = true;
     }
     if (ilvl < 0 && style->ilvl >= 0) ilvl = style->ilvl;
     if (num_id >= 0 && ilvl >= 0) break;
@@ -801,14 +805,17 @@ bool DocxNumbering::Resolve(int direct_num_id, int direct_ilvl, std::string_view
   if (num == impl_->nums.end()) return false;
   auto abs = impl_->abstracts.find(num->second.abstract_id);
   if (abs == impl_->abstracts.end()) return false;
-  if (ilvl < 0 && !numbered_style.empty()) {
+  if (ilvl < 0 && numbered_by_style) {
     // A style linked to a list without an ilvl takes the level whose pStyle
-    // names it ("Heading 2" on level 1 of an outline list).
-    for (int i = 0; i < kLevels; ++i) {
-      const Level* level = impl_->LevelOf(num->second, i);
-      if (level != nullptr && level->defined && level->pstyle == numbered_style) {
-        ilvl = i;
-        break;
+    // names it, or names the nearest style it is based on ("Heading 2",
+    // based on a numbered "Heading 1", on level 1 of an outline list).
+    for (size_t c = 0; c < chain.size() && ilvl < 0; ++c) {
+      for (int i = 0; i < kLevels; ++i) {
+        const Level* level = impl_->LevelOf(num->second, i);
+        if (level != nullptr && level->defined && level->pstyle == chain[c]) {
+          ilvl = i;
+          break;
+        }
       }
     }
   }

@@ -369,6 +369,21 @@ TEST(DocxNumbering, StyleWithoutIlvlTakesTheLevelNamingIt) {
   EXPECT_EQ(numbering.NextLabel(ref), "(a)");
 }
 
+TEST(DocxNumbering, DerivedStyleTakesTheLevelNamingIt) {
+  // Heading2 inherits the numId from Heading1; level 1 names Heading2.
+  std::string numbering_xml = NumberingXml(
+      Abstract(1, Lvl(0, "upperRoman", "Article %1", 1, "<w:pStyle w:val=\"Heading1\"/>") +
+                      Lvl(1, "decimal", "Section %1.%2", 1, "<w:pStyle w:val=\"Heading2\"/>")) +
+      Num(3, 1));
+  std::string styles = StylesXml(ParaStyle("Heading1", "heading 1", NumPr(3)) +
+                                 ParaStyle("Heading2", "heading 2", "", "Heading1") +
+                                 ParaStyle("Heading2Bold", "Heading 2 bold", "", "Heading2"));
+  DocxNumbering numbering = DocxNumbering::Load(numbering_xml, styles);
+  EXPECT_EQ(StyledLabel(numbering, -1, -1, "Heading1"), "Article I");
+  EXPECT_EQ(StyledLabel(numbering, -1, -1, "Heading2"), "Section I.1");
+  EXPECT_EQ(StyledLabel(numbering, -1, -1, "Heading2Bold"), "Section I.2");
+}
+
 TEST(DocxNumbering, DirectNumIdZeroSuppressesStyleNumbering) {
   DocxNumbering numbering = DocxNumbering::Load(kStyledNumbering, kStyles);
   DocxNumbering::ListRef ref;
