@@ -1222,16 +1222,17 @@ Result<Document> ParseXml(std::string_view bytes, std::string_view path,
     doc.path = std::string(path);
     doc.format = Format::kXml;
     doc.encoding = EncodingName(xdoc, bytes);
-    if (IsXhtml(root)) {
-      Walker(Dialect::kHtml, &doc).Walk(root);
-      return Finish(std::move(doc), path);
+    // A mapping is the user's explicit choice: it wins over built-in layouts.
+    for (const XmlMapping& m : options.mappings) {
+      if (MappingMatches(m, root)) return ParseWithMapping(xdoc, m, path, std::move(doc));
     }
     if (IsAkomaNtoso(root)) {
       Walker(Dialect::kAkn, &doc).Walk(root);
       return Finish(std::move(doc), path);
     }
-    for (const XmlMapping& m : options.mappings) {
-      if (MappingMatches(m, root)) return ParseWithMapping(xdoc, m, path, std::move(doc));
+    if (IsXhtml(root)) {
+      Walker(Dialect::kHtml, &doc).Walk(root);
+      return Finish(std::move(doc), path);
     }
     Walker(Dialect::kGeneric, &doc).Walk(root);
     return Finish(std::move(doc), path);

@@ -339,6 +339,23 @@ TEST(XmlMapping, AttributeNumbersAndStringText) {
                           });
 }
 
+TEST(XmlMapping, WinsOverAkomaNtoso) {
+  Result<XmlMapping> m = LoadXmlMapping(
+      "root: akomaNtoso\nnamespaces:\n  a: http://docs.oasis-open.org/legaldocml/ns/akn/3.0\n"
+      "clause: //a:article\nnumber: a:num\ntext: .//a:p\n",
+      "akn.yaml");
+  ASSERT_TRUE(m.ok()) << m.error().ToString();
+  XmlOptions options;
+  options.mappings.push_back(m.value());
+  Result<Document> r = ParseXml(Fixture("akn_act.xml"), "act.xml", options);
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  ASSERT_EQ(r.value().blocks.size(), 6u);
+  EXPECT_EQ(r.value().blocks[0].label, "Article 1");
+  EXPECT_EQ(r.value().blocks[0].text, "This Act applies to contracts for the supply of goods.");
+  EXPECT_EQ(r.value().blocks[1].label, "");
+  EXPECT_EQ(r.value().blocks[5].label, "Article 2");
+}
+
 TEST(XmlMapping, StrictErrorsNameFileAndLine) {
   struct Case {
     std::string yaml;
