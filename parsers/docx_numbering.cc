@@ -845,8 +845,11 @@ std::string DocxNumbering::NextLabel(const ListRef& ref) {
     // A num that overrides a start restarts those levels the first time it
     // is used; afterwards it continues like any other.
     if (num.any_start_override && impl_->started_nums.insert(ref.num_id).second) {
+      // Restarting a level restarts the levels below it too.
       for (int i = 0; i < kLevels; ++i) {
-        if ((*num.overrides)[i].has_start) counters[i].used = false;
+        if (!(*num.overrides)[i].has_start) continue;
+        for (int j = i; j < kLevels; ++j) counters[j].used = false;
+        break;
       }
     }
     Counter& c = counters[ilvl];

@@ -291,6 +291,15 @@ TEST(DocxNumbering, StartOverrideRestartsTheNumOnFirstUse) {
             (std::vector<std::string>{"1.", "2.", "3.", "1.", "2.", "2.1"}));
 }
 
+TEST(DocxNumbering, StartOverrideRestartsTheLevelsBelow) {
+  const std::string restart =
+      "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride>";
+  DocxNumbering numbering =
+      DocxNumbering::Load(NumberingXml(kMultilevel + Num(1, 1) + Num(2, 1, restart)), "");
+  EXPECT_EQ(Labels(numbering, {{1, 0}, {1, 1}, {1, 1}, {2, 1}, {2, 1}, {2, 0}}),
+            (std::vector<std::string>{"1.", "1.1", "1.2", "1.1", "1.2", "2."}));
+}
+
 TEST(DocxNumbering, StartOverrideSetsTheStartValue) {
   const std::string from5 =
       "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"5\"/></w:lvlOverride>";
