@@ -31,6 +31,8 @@ namespace {
 constexpr int kMaxDepth = 256;
 
 std::string_view Local(const char* name) {
+  // Nearly every element is "w:...": skip the search for those.
+  if (name[0] == 'w' && name[1] == ':') return std::string_view(name + 2);
   const char* colon = std::strchr(name, ':');
   return colon ? std::string_view(colon + 1) : std::string_view(name);
 }
