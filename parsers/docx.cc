@@ -572,6 +572,14 @@ void Parser::Paragraph(const pugi::xml_node& p, const Context& ctx, int depth) {
 
   Para para;
   Inline(p, &para, depth + 1);
+  // A field result may run over several paragraphs (a table of contents), a
+  // field code does not: a code still open here is a broken field, and
+  // keeping it open would swallow the rest of the part.
+  while (field_code_depth_ > 0 && !fields_.empty()) {
+    if (!fields_.back()) --field_code_depth_;
+    fields_.pop_back();
+  }
+  field_code_depth_ = 0;
   if (para_mark) {
     const int at = static_cast<int>(para.text.size());
     para.marks.push_back(Mark{para_mark_kind, at, at, std::string(Attr(para_mark, "author")),

@@ -149,6 +149,17 @@ TEST(ParseDocx, Fields) {
       "<w:t>outer result</w:t><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
       "<w:p><w:fldSimple w:instr=\" DATE \"><w:r><w:t>1 May 2026</w:t></w:r></w:fldSimple></w:p>";
   EXPECT_EQ(Texts(MustParse(p)), (V{"Page 7", "outer result", "1 May 2026"}));
+
+  // A result spans paragraphs; a broken field (no separate, no end) does not
+  // swallow the paragraphs after it.
+  Package spans;
+  spans.body =
+      "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/><w:instrText>TOC</w:instrText>"
+      "<w:fldChar w:fldCharType=\"separate\"/><w:t>1 Terms</w:t></w:r></w:p>"
+      "<w:p><w:r><w:t>2 Payment</w:t><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
+      "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/><w:instrText>FORMTEXT</w:instrText>"
+      "<w:t>code</w:t></w:r></w:p><w:p><w:r><w:t>Next</w:t></w:r></w:p>";
+  EXPECT_EQ(Texts(MustParse(spans)), (V{"1 Terms", "2 Payment", "Next"}));
 }
 
 TEST(ParseDocx, TrackedChanges) {
