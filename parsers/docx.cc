@@ -311,6 +311,58 @@ pugi::xml_node PickAlternate(const pugi::xml_node& ac) {
   return fallback;
 }
 
+// The HTML part of a MIME (.mht) archive, quoted-printable decoded.
+std::string MhtHtml(std::string_view mime) {
+  // The part's own header, not the multipart header's type="text/html".
+  size_t type = mime.find("Content-Type: text/html");
+  if (type == std::string_view::npos) type = mime.find("text/html");
+  if (type == std::string_view::npos) return "";
+  size_t body = mime.find("\n\n", type);
+  size_t crlf = mime.find("\r\n\r\n", type);
+  if (crlf != std::string_view::npos && (body == std::string_view::npos || crlf < body)) {
+    body = crlf + 4;
+  } else if (body != std::string_view::npos) {
+    body += 2;
+  } else {
+    return "";
+  }
+  const std::string_view headers = mime.substr(type, body - type);
+  const bool qp = headers.find("quoted-printable") != std::string_view::npos;
+  size_t end = mime.find("\n--", body);
+  if (end == std::string_view::npos) end = mime.size();
+  const std::string_view part = mime.substr(body, end - body);
+  if (!qp) return std::string(part);
+  std::string out;
+  out.reserve(part.size());
+  auto hex = [](char c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+  };
+  for (size_t i = 0; i < part.size(); ++i) {
+    if (part[i] != '=') {
+      out.push_back(part[i]);
+    } else if (i + 1 < part.size() && part[i + 1] == '\n') {
+      ++i;
+    } else if (i + 2 < part.size() && part[i + 1] == '\r' && part[i + 2] == '\n') {
+      i += 2;
+    } else if (i + 2 < part.size() && hex(part[i + 1]) >= 0 && hex(part[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(hex(part[i + 1]) * 16 + hex(part[i + 2])));
+      i += 2;
+    } else {
+      out.push_back('=');
+    }
+  }
+  return out;
+}
+
+// Legacy 8-bit HTML (windows-1252 and the like) read as Latin-1: never
+// invalid UTF-8 in a Block.
+std::string Latin1ToUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (const char c : s) utf8::Append(static_cast<unsigned char>(c), &out);
+  return out;
+}
+
 struct Anchor {
   int block = -1;
   int offset = 0;  // code points
@@ -728,10 +780,13 @@ void Parser::AltChunk(const pugi::xml_node& n, const Context& ctx) {
     const std::string& t = rel.target;
     const size_t dot = t.rfind('.');
     const std::string ext = dot == std::string::npos ? "" : t.substr(dot + 1);
-    const bool html = IEquals(ext, "htm") || IEquals(ext, "html") || IEquals(ext, "xhtml");
+    const bool mht = IEquals(ext, "mht") || IEquals(ext, "mhtml");
+    const bool html = mht || IEquals(ext, "htm") || IEquals(ext, "html") || IEquals(ext, "xhtml");
     const bool text = IEquals(ext, "txt");
     if (!html && !text) return;
-    const std::string content = ReadOptional(t);
+    std::string content = ReadOptional(t);
+    if (mht) content = MhtHtml(content);
+    if (!utf8::IsValid(content)) content = Latin1ToUtf8(content);
     // One block per line (text) or per block-level tag (HTML, crudely).
     std::string line;
     auto flush = [&] {
@@ -767,8 +822,8 @@ void Parser::AltChunk(const pugi::xml_node& n, const Context& ctx) {
       } else if (c == '\n' || c == '\r') {
         if (text) {
           flush();
-        } else {
-          line.push_back(' ');
+        } else if (!line.empty() && line.back() != ' ') {
+          line.push_back(' ');  // HTML collapses white space
         }
       } else if (html && c == '&') {
         const size_t semi = content.find(';', i);
@@ -791,6 +846,8 @@ void Parser::AltChunk(const pugi::xml_node& n, const Context& ctx) {
           continue;
         }
         i = semi;
+      } else if (html && (c == ' ' || c == '\t')) {
+        if (!line.empty() && line.back() != ' ') line.push_back(' ');
       } else {
         line.push_back(c);
       }

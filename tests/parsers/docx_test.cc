@@ -356,6 +356,25 @@ TEST(ParseDocx, AltChunkText) {
   ASSERT_TRUE(d.ok()) << d.error().message;
   EXPECT_EQ(Texts(d.value()), (V{"Main", "First & one", "Second"}));
   EXPECT_EQ(d.value().blocks[1].source.part, "word/chunk.html");
+
+  // A MIME archive (.mht) with quoted-printable windows-1252 HTML.
+  Files mht = {{"_rels/.rels",
+                "<Relationships><Relationship Id=\"rId1\" Type=\"x/officeDocument\" "
+                "Target=\"word/document.xml\"/></Relationships>"},
+               {"word/document.xml", "<w:document xmlns:w=\"" + std::string(kW) +
+                                         "\"><w:body><w:altChunk w:id=\"c\"/></w:body>"
+                                         "</w:document>"},
+               {"word/_rels/document.xml.rels",
+                "<Relationships><Relationship Id=\"c\" Type=\"x/aFChunk\" "
+                "Target=\"/word/doc.mht\"/></Relationships>"},
+               {"word/doc.mht",
+                "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n"
+                "--b\r\nContent-Type: text/html; charset=\"windows-1252\"\r\n"
+                "Content-Transfer-Encoding: quoted-printable\r\n\r\n<html><body><p =\r\n"
+                "class=3D\"x\">Caf\xE9 terms</p></body></html>\r\n--b--\r\n"}};
+  Result<Document> m = ParseBytes(Zip(mht), "t.docx");
+  ASSERT_TRUE(m.ok()) << m.error().message;
+  EXPECT_EQ(Texts(m.value()), (V{"Café terms"}));
 }
 
 TEST(ParseDocx, NumberingAndHeadings) {
