@@ -18,6 +18,7 @@
 #include "parsers/docx.h"
 #include "parsers/odt.h"
 #include "parsers/text.h"
+#include "parsers/xml.h"
 #include "parsers/zip.h"
 
 namespace clausecheck::parsers {
@@ -51,6 +52,17 @@ bool HasBom(std::string_view b) {
 }
 
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// HTML rather than generic XML: a doctype or root element named html.
+Format MarkupFormat(std::string_view s) {
+  while (!s.empty() && (s[0] == ' ' || s[0] == '\t' || s[0] == '\n' || s[0] == '\r')) {
+    s.remove_prefix(1);
+  }
+  if (StartsWithIgnoreCase(s, "<!doctype html") || StartsWithIgnoreCase(s, "<html")) {
+    return Format::kHtml;
+  }
+  return Format::kXml;
+}
 
 // Markup: an XML declaration, a doctype, a comment, or a root element that
 // is closed again later. A plain-text contract may well open with a
@@ -122,10 +134,6 @@ bool IsZip(std::string_view bytes) {
          StartsWith(bytes, kZipSpannedMagic);
 }
 
-// Set to true once parsers/odt.cc is implemented; until then an ODT is
-// recognised and refused by name.
-constexpr bool kOdtReady = true;
-
 constexpr std::string_view kOdtMimeType = "application/vnd.oasis.opendocument.text";
 
 // What a zip package holds: an OpenDocument text (its "mimetype" entry) or
@@ -162,13 +170,7 @@ Result<Document> ParseZip(std::string_view bytes, std::string_view path) {
   if (!zip.ok()) return zip.error();
   Result<Format> format = ClassifyPackage(zip.value());
   if (!format.ok()) return format.error();
-  if (format.value() == Format::kOdt) {
-    if constexpr (!kOdtReady) {
-      return Unsupported("ODT not yet supported");
-    } else {
-      return ParseOdt(zip.value(), path);
-    }
-  }
+  if (format.value() == Format::kOdt) return ParseOdt(zip.value(), path);
   return ParseDocx(zip.value(), path);
 }
 
@@ -248,9 +250,8 @@ Result<Format> DetectFormat(std::string_view bytes) {
   // Plain UTF-8 (by far the common case) needs no decoding to be judged.
   if (!StartsWith(bytes, "\xFF\xFE") && !StartsWith(bytes, "\xFE\xFF") &&
       bytes.find('\0') == std::string_view::npos && utf8::IsValid(bytes)) {
-    if (LooksLikeMarkup(bytes.substr(bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0))) {
-      return Unsupported("XML/HTML not yet supported");
-    }
+    const std::string_view unbommed = bytes.substr(bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
+    if (LooksLikeMarkup(unbommed)) return MarkupFormat(unbommed);
     if (LooksBinary(bytes, 0)) {
       return Error{ErrorCode::kFormat, "binary data, not a text document", ""};
     }
@@ -260,14 +261,14 @@ Result<Format> DetectFormat(std::string_view bytes) {
   Result<std::string> text = DecodeText(bytes, &encoding);
   if (!text.ok()) {
     // Markup in a legacy 8-bit encoding is still markup.
-    if (LooksLikeMarkup(bytes)) return Unsupported("XML/HTML not yet supported");
+    if (LooksLikeMarkup(bytes)) return MarkupFormat(bytes);
     // With a BOM the file says it is text: a broken one is an encoding error.
     if (!HasBom(bytes) && LooksBinary(bytes, 0)) {
       return Error{ErrorCode::kFormat, "binary data, not a text document", ""};
     }
     return text.error();
   }
-  if (LooksLikeMarkup(text.value())) return Unsupported("XML/HTML not yet supported");
+  if (LooksLikeMarkup(text.value())) return MarkupFormat(text.value());
   const int units16 = encoding == "UTF-16LE" ? 1 : encoding == "UTF-16BE" ? 2 : 0;
   if (LooksBinary(bytes, units16)) {
     return Error{ErrorCode::kFormat, "binary data, not a text document", ""};
@@ -290,8 +291,14 @@ Result<Document> ParseBytes(std::string_view bytes, std::string_view path) {
     } else {
       Result<Format> format = DetectFormat(bytes);
       if (!format.ok()) return with_path(format.error());
-      doc = ParseText(bytes, path);
-      if (!doc.ok()) return doc;
+      // Markup parsers get the raw bytes: libxml2 reads BOMs and declared
+      // encodings itself.
+      switch (format.value()) {
+        case Format::kXml: doc = ParseXml(bytes, path, XmlOptions{}); break;
+        case Format::kHtml: doc = ParseHtml(bytes, path); break;
+        default: doc = ParseText(bytes, path); break;
+      }
+      if (!doc.ok()) return with_path(doc.error());
     }
     doc.value().sha256 = Sha256Hex(bytes);
     return doc;

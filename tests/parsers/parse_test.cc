@@ -85,26 +85,63 @@ TEST(DetectFormat, RtfIsUnsupported) {
               "RTF is not supported");
 }
 
-TEST(DetectFormat, MarkupIsNotYetSupported) {
-  const std::string message = "XML/HTML not yet supported";
-  for (const std::string& s :
-       {std::string("<?xml version=\"1.0\"?><akomaNtoso/>"),
-        std::string("\xEF\xBB\xBF  \n<!DOCTYPE html><html><body>x</body></html>"),
-        std::string("<HTML><BODY>Agreement</BODY></HTML>"),
-        std::string("<!-- generated -->\n<contract/>"),
-        std::string("<contract id=\"1\">\n<clause>Term</clause>\n</contract>\n")}) {
-    SCOPED_TRACE(s);
-    ExpectError(DetectFormat(s), ErrorCode::kUnsupported, message);
+TEST(DetectFormat, MarkupIsXmlOrHtml) {
+  const std::vector<std::pair<std::string, Format>> cases = {
+      {"<?xml version=\"1.0\"?><akomaNtoso/>", Format::kXml},
+      {"\xEF\xBB\xBF  \n<!DOCTYPE html><html><body>x</body></html>", Format::kHtml},
+      {"<HTML><BODY>Agreement</BODY></HTML>", Format::kHtml},
+      {"<!-- generated -->\n<contract/>", Format::kXml},
+      {"<contract id=\"1\">\n<clause>Term</clause>\n</contract>\n", Format::kXml}};
+  for (const auto& [bytes, format] : cases) {
+    SCOPED_TRACE(bytes);
+    Result<Format> r = DetectFormat(bytes);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r.value(), format);
   }
 }
 
-TEST(DetectFormat, Utf16MarkupIsNotYetSupported) {
+TEST(DetectFormat, Utf16MarkupIsXml) {
   std::string bytes = "\xFF\xFE";
   for (char c : std::string("<?xml version=\"1.0\"?><a/>")) {
     bytes.push_back(c);
     bytes.push_back('\0');
   }
-  ExpectError(DetectFormat(bytes), ErrorCode::kUnsupported, "XML/HTML not yet supported");
+  Result<Format> r = DetectFormat(bytes);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r.value(), Format::kXml);
+}
+
+TEST(ParseBytes, DispatchesXmlAndHtmlToTheirParsers) {
+  Result<Document> xml = ParseBytes(
+      "<?xml version=\"1.0\"?>\n<contract><section num=\"1\"><title>Term</title>"
+      "<p>This Agreement lasts two years.</p></section></contract>\n",
+      "c.xml");
+  ASSERT_TRUE(xml.ok()) << xml.error().ToString();
+  EXPECT_EQ(xml.value().format, Format::kXml);
+  EXPECT_EQ(xml.value().sha256.size(), 64u);
+  ASSERT_EQ(xml.value().blocks.size(), 2u);
+  EXPECT_EQ(xml.value().blocks[0].text, "Term");
+  EXPECT_EQ(xml.value().blocks[0].label, "1");
+  EXPECT_EQ(xml.value().blocks[1].text, "This Agreement lasts two years.");
+
+  Result<Document> html = ParseBytes(
+      "<!DOCTYPE html><html><body><h1>Agreement</h1><ol><li>Term</li></ol>"
+      "<script>alert(1)</script></body></html>",
+      "c.html");
+  ASSERT_TRUE(html.ok()) << html.error().ToString();
+  EXPECT_EQ(html.value().format, Format::kHtml);
+  ASSERT_EQ(html.value().blocks.size(), 2u);
+  EXPECT_EQ(html.value().blocks[1].label, "1.");
+  EXPECT_EQ(html.value().blocks[1].text, "Term");
+
+  Result<Document> attack = ParseBytes(
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE c [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+      "<c>&x;</c>\n",
+      "attack.xml");
+  ASSERT_FALSE(attack.ok());
+  EXPECT_EQ(attack.error().ToString(),
+            "attack.xml: XML with entity declarations is not accepted (DTD entities are never "
+            "expanded) at line 2");
 }
 
 TEST(DetectFormat, AnglePlaceholderIsText) {
