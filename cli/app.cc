@@ -340,6 +340,7 @@ int RunDump(const std::string& path, const std::string& format, const RulesetOpt
                        {"text", m.text}});
     }
     jb["marks"] = marks;
+    if (b.anchor >= 0) jb["anchor"] = b.anchor;
     blocks.push_back(std::move(jb));
   }
   j["blocks"] = blocks;

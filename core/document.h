@@ -63,6 +63,9 @@ struct Block {
                           // when the number is part of the text (plain text)
   SourceRef source;
   std::vector<Mark> marks;
+  // Footnotes, endnotes and comments: the index of the block that refers to
+  // them (where the note reference or the comment range starts); -1 if none.
+  int anchor = -1;
 };
 
 struct Document {

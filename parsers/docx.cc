@@ -450,6 +450,7 @@ class Parser {
   Sink sink_ = Sink::kText;
   // Tracked change being read (for ins/moveTo the span, for del the text).
   std::map<std::string, Anchor> comment_start_, comment_end_, comment_ref_;
+  std::map<std::string, int> note_ref_;  // "footnote:ID" -> the block that refers to it
 };
 
 void Parser::Emit(std::string_view s, Para* para) {
@@ -499,8 +500,7 @@ void Parser::Inline(const pugi::xml_node& parent, Para* para, int depth) {
     } else if (name == "rPr" || name == "pPr" || name == "sdtPr" || name == "sdtEndPr" ||
                name == "instrText" || name == "delInstrText" || name == "bookmarkStart" ||
                name == "bookmarkEnd" || name == "proofErr" || name == "lastRenderedPageBreak" ||
-               name == "footnoteReference" || name == "endnoteReference" || name == "rt" ||
-               name == "softHyphen" || name == "fldData") {
+               name == "rt" || name == "softHyphen" || name == "fldData") {
       continue;
     } else if (name == "tab" || name == "ptab") {
       Emit("\t", para);
@@ -566,6 +566,12 @@ void Parser::Inline(const pugi::xml_node& parent, Para* para, int depth) {
       para->boxes.push_back(n);
     } else if (name == "ruby") {
       if (pugi::xml_node base = Child(n, "rubyBase")) Inline(base, para, depth + 1);
+    } else if (name == "footnoteReference" || name == "endnoteReference") {
+      // The note's number is not part of the text; where it stands links the
+      // note to this block (Block::anchor).
+      const std::string prefix = name == "footnoteReference" ? "footnote:" : "endnote:";
+      para->anchors.push_back(
+          {"note:" + prefix + std::string(Attr(n, "id")), {para->text.size(), true}});
     } else if (name == "commentRangeStart" || name == "commentRangeEnd" ||
                name == "commentReference") {
       const bool start = name == "commentRangeStart";
@@ -685,7 +691,9 @@ void Parser::Paragraph(const pugi::xml_node& p, const Context& ctx, int depth) {
       a = Anchor{index - 1, utf8::CodePointCount(doc_->blocks[index - 1].text)};
     }
     if (ctx.kind == BlockKind::kComment || a.block < 0) continue;
-    if (id.rfind("ref:", 0) == 0) {
+    if (id.rfind("note:", 0) == 0) {
+      note_ref_.emplace(id.substr(5), a.block);
+    } else if (id.rfind("ref:", 0) == 0) {
       comment_ref_.emplace(id.substr(4), a);
     } else {
       (at.second ? comment_start_ : comment_end_).emplace(id, a);
@@ -912,7 +920,12 @@ Result<bool> Parser::WalkPart(const std::string& part, std::string_view item, Bl
       if (type == "separator" || type == "continuationSeparator" || type == "continuationNotice") {
         continue;
       }
+      const size_t first = doc_->blocks.size();
       Blocks(n, ctx, 2);
+      auto ref = note_ref_.find(std::string(item) + ":" + std::string(Attr(n, "id")));
+      if (ref != note_ref_.end()) {
+        for (size_t b = first; b < doc_->blocks.size(); ++b) doc_->blocks[b].anchor = ref->second;
+      }
     }
   }
   if (error_) return *error_;
@@ -1006,6 +1019,7 @@ Result<bool> Parser::Run() {
     block.source.part = comments_part;
     block.source.index = static_cast<int>(first);
     doc_->blocks.push_back(std::move(block));
+    Block& comment_block = doc_->blocks.back();
 
     const std::string id(Attr(c, "id"));
     auto s = comment_start_.find(id);
@@ -1020,6 +1034,7 @@ Result<bool> Parser::Run() {
       continue;
     }
     if (end.block < start.block || static_cast<size_t>(end.block) >= body_blocks) continue;
+    comment_block.anchor = start.block;
     for (int b = start.block; b <= end.block; ++b) {
       Block& target_block = doc_->blocks[b];
       const int from = b == start.block ? start.offset : 0;

@@ -898,17 +898,23 @@ class OdtParser {
       }
     }
     Finish(&b, &block);
+    // Notes and comments of this paragraph point back at it (Block::anchor).
+    int anchor = -1;
     if (!block.text.empty() || !block.label.empty() || !block.marks.empty()) {
+      anchor = static_cast<int>(out_->size());
       Emit(std::move(block));
     }
     for (Deferred& d : b.deferred) {
       if (Is(d.node, "office:annotation")) {
+        d.comment.anchor = anchor;
         Emit(std::move(d.comment));
       } else if (Is(d.node, "text:note")) {
         Context note_ctx;
         note_ctx.kind = Attr(d.node, "text:note-class") == "endnote" ? BlockKind::kEndnote
                                                                      : BlockKind::kFootnote;
+        const size_t first = out_->size();
         Blocks(d.node.child("text:note-body"), note_ctx);
+        for (size_t i = first; i < out_->size(); ++i) (*out_)[i].anchor = anchor;
       } else {
         Context frame_ctx = ctx;
         frame_ctx.number_pending = nullptr;

@@ -324,6 +324,12 @@ TEST(ParseDocx, HeadersFootersNotesAndComments) {
   ASSERT_EQ(d.blocks[1].marks.size(), 1u);
   EXPECT_EQ(d.blocks[1].marks[0].start, 0);
   EXPECT_EQ(d.blocks[1].marks[0].end, 6);
+  // The footnote is linked to the paragraph that refers to it, the comment to
+  // where its range starts; the endnote has no reference and no anchor.
+  EXPECT_EQ(d.blocks[4].anchor, 1);
+  EXPECT_EQ(d.blocks[5].anchor, -1);
+  EXPECT_EQ(d.blocks[6].anchor, 0);
+  EXPECT_EQ(d.blocks[0].anchor, -1);
 }
 
 TEST(ParseDocx, AltChunkText) {

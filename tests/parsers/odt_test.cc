@@ -366,6 +366,10 @@ TEST(ParseOdt, NotesBecomeBlocksAfterTheirParagraph) {
   EXPECT_EQ(doc.blocks[1].kind, BlockKind::kFootnote);
   EXPECT_EQ(doc.blocks[2].kind, BlockKind::kEndnote);
   EXPECT_EQ(doc.blocks[3].kind, BlockKind::kParagraph);
+  // Both notes point back at the paragraph that cites them.
+  EXPECT_EQ(doc.blocks[1].anchor, 0);
+  EXPECT_EQ(doc.blocks[2].anchor, 0);
+  EXPECT_EQ(doc.blocks[3].anchor, -1);
 }
 
 TEST(ParseOdt, AnnotationsAreCommentBlocksAndMarks) {
@@ -393,6 +397,8 @@ TEST(ParseOdt, AnnotationsAreCommentBlocksAndMarks) {
   EXPECT_TRUE(doc.blocks[1].marks.empty());
   EXPECT_EQ(doc.blocks[2].text, "Point");
   EXPECT_EQ(doc.blocks[2].source.index, 2);
+  EXPECT_EQ(doc.blocks[1].anchor, 0);
+  EXPECT_EQ(doc.blocks[2].anchor, 0);
 }
 
 TEST(ParseOdt, AnnotationRangeAcrossParagraphs) {
