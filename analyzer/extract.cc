@@ -290,7 +290,7 @@ struct RoleCue {
 };
 constexpr RoleCue kRoleCues[] = {
     {"effective",
-     R"((?i)effective(?:\s+as\s+of|\s+on|\s+from)|effective\s*$|takes?\s+effect(?:\s+on|\s+from)?|with\s+effect\s+from|生效)",
+     R"((?i)effective(?:\s+as\s+of|\s+on|\s+from)|effective\s*$|effective\s+date\s*(?:is|shall\s+be|[:：])\s*$|takes?\s+effect(?:\s+on|\s+from)?|with\s+effect\s+from|生效)",
      R"(^(?i)\s*[(（]?\s*(?:the|this)?\s*["“]?effective\s+date|^\s*(?:起)?(?:正式)?生效|^\s*[（(]\s*[“"]?生效日)"},
     {"start",
      R"((?i)commenc\w*(?:\s+on)?|begin(?:ning|s)?\s+on|start(?:ing|s)?\s+on|start\s+date|\bfrom\s*$|起始|开始|自\s*$|从\s*$)",
@@ -301,7 +301,7 @@ constexpr RoleCue kRoleCues[] = {
      R"((?i)terminat\w*\s+on|\buntil\b|\bthrough\b|end(?:ing|s)?\s+on|end\s+date|\bto\s*$|至\s*$|截至|截止)",
      R"(^(?i)\s*[(（]?\s*(?:the)?\s*["“]?(?:termination|end)\s+date|^\s*(?:止|终止))"},
     {"signing",
-     R"((?i)\bdated\b|made\s+(?:and\s+entered\s+into\s+)?(?:on|as\s+of)|entered\s+into\s+(?:on|as\s+of)|executed\s+(?:on|as\s+of)|signed\s+on|签订日期|签署|签订于|签订|签约)",
+     R"((?i)\bdated\b|made\s+(?:and\s+entered\s+into\s+)?(?:on|as\s+of)|entered\s+into\s+(?:on|as\s+of)|executed|signed\s+(?:on|this)|签订日期|签署|签订于|签订|签约)",
      R"(^\s*(?:签订|签署|签约))"},
     {"delivery", R"((?i)deliver\w*|交货|交付|到货)",
      R"(^\s*前?[^，。；]{0,10}?(?:交货|交付|送达|运抵))"},
@@ -345,6 +345,8 @@ std::string DateRole(std::string_view text, size_t begin, size_t end) {
   }
   size_t from = Boundary(text, begin > 120 ? begin - 120 : 0);
   std::string_view before = text.substr(from, begin - from);
+  while (!before.empty() && (before.back() == ' ' || before.back() == '\t'))
+    before.remove_suffix(1);
   // The sentence the date is in: after the last full stop or semicolon.
   for (std::string_view stop : {"。", "；", ";", ". ", "，自", "，至"}) {
     size_t p = before.rfind(stop);
@@ -476,8 +478,8 @@ void AddNumberFact(FactType type, std::string_view text, size_t b, size_t e, dou
 
 void ScanDurations(std::string_view text, std::vector<Candidate>* out) {
   static const RE2 en(
-      R"((?i)\b(?:()" CC_NUMWORD R"((?:[\s-]+(?:and[\s-]+)?)" CC_NUMWORD
-      R"()*)\s*)?(?:\(\s*(\d[\d,]*)\s*\)|(\d[\d,]*))?\s*-?\s*(?:(business|working|calendar|banking)[\s-]+)?(days?|weeks?|months?|years?)\b)",
+      R"((?i)(?:\b()" CC_NUMWORD R"((?:[\s-]+(?:and[\s-]+)?)" CC_NUMWORD
+      R"()*)\s*)?(?:\(\s*(\d[\d,]*)\s*\)|\b(\d[\d,]*))?\s*-?\s*(?:(business|working|calendar|banking)[\s-]+)?(days?|weeks?|months?|years?)\b)",
       Opts());
   static const RE2 zh(
       R"(([0-9]+|[零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*(个工作日|工作日|个自然日|自然日|日|天|周|个星期|星期|个月|年))",
@@ -906,6 +908,7 @@ void ScanForums(std::string_view text, std::vector<Candidate>* out) {
     size_t best_b = std::string_view::npos, best_e = 0;
     const char* name = nullptr;
     for (size_t i = 0; i < inst->size(); ++i) {
+      if (!kInstitutions[i].name && best_b != std::string_view::npos) break;
       SP m;
       if ((*inst)[i]->Match(text, 0, text.size(), RE2::UNANCHORED, &m, 1)) {
         size_t b = Off(text, m);
