@@ -807,20 +807,34 @@ std::string NormaliseJurisdiction(std::string name) {
       R"((?i)^(?:People'?s\s+Republic\s+of\s+China|P\.?R\.?C\.?|PRC|China|Mainland\s+China|中华人民共和国|中国|中国大陆)$)",
       Opts());
   static const RE2 hk(
-      R"((?i)^(?:Hong\s+Kong(?:\s+Special\s+Administrative\s+Region)?|HKSAR|香港|香港特别行政区)$)",
+      R"((?i)^(?:Hong\s+Kong(?:\s+Special\s+Administrative\s+Region|\s+SAR)?|HKSAR|香港|香港特别行政区)$)",
       Opts());
   if (RE2::FullMatch(name, prc)) return "PRC";
   if (RE2::FullMatch(name, hk)) return "Hong Kong";
-  if (name == "England & Wales") return "England and Wales";
+  if (name == "England & Wales" || name == "English") return "England and Wales";
+  std::string upper = name;
+  for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  if (upper == name && name.size() > 3) {  // NEW YORK -> New York
+    bool start = true;
+    for (char& ch : name) {
+      ch = start ? ch : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      start = ch == ' ' || ch == '-';
+    }
+  }
   return name;
 }
 
 void ScanGoverningLaw(std::string_view text, std::vector<Candidate>* out) {
   static const RE2 en(
-      R"((?i:governed\s+by|construed\s+(?:in\s+accordance\s+with|under)|subject\s+to|governing\s+law\s+(?:is|shall\s+be)|in\s+accordance\s+with)\s*,?\s*(?:and\s+construed\s+in\s+accordance\s+with\s*,?\s*)?(?:the\s+)?(?:internal\s+|substantive\s+|domestic\s+)?laws?\s+(?:of|in\s+force\s+in)\s+((?:the\s+)?(?:(?:State|Commonwealth|Province)\s+of\s+)?[A-Z][\w.'’]*(?:(?:\s+|\s+and\s+|\s+of\s+|\s+&\s+)[A-Z][\w.'’]*)*))",
+      R"((?i:\blaws?\s+(?:and\s+judicial\s+decisions\s+)?(?:of|in\s+force\s+in))\s+((?i:the\s+)?(?i:(?:State|Commonwealth|Province)\s+of\s+)?[A-Z][\w.'’]*(?:(?:\s+|\s+and\s+|\s+of\s+|\s+&\s+)[A-Z][\w.'’]*)*))",
+      Opts());
+  static const RE2 governs(R"((?i)govern|constru|interpret|applicable\s+law|choice\s+of\s+law)",
+                           Opts());
+  static const RE2 organised(
+      R"((?i)organi[sz]ed|incorporated|existing|formed|registered|duly|enacted|and\s+regulations)",
       Opts());
   static const RE2 en_adj(
-      R"((?i:governed)\s+by\s*,?\s*(?:and\s+construed\s+in\s+accordance\s+with\s*,?\s*)?(?:the\s+)?([A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*)\s+law\b)",
+      R"((?i:governed\s+by|construed\s+in\s+accordance\s+with|construed\s+under)\s*,?\s*(?:and\s+construed\s+in\s+accordance\s+with\s*,?\s*)?(?:the\s+)?([A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*)\s+law\b)",
       Opts());
   static const RE2 zh(
       R"((?:适用|遵守|遵循|受|依据|依照|按照)(?:于)?\s*(中华人民共和国|中国|香港特别行政区|香港|澳门特别行政区|新加坡|英国|美国)(?:的)?(?:有关)?(?:法律|法规))",
@@ -828,6 +842,13 @@ void ScanGoverningLaw(std::string_view text, std::vector<Candidate>* out) {
   auto add = [&](const SP& whole, const SP& name) {
     (void)whole;
     std::string_view nv = Str(name);
+    // All-caps clauses run the name into the next words: cut at the first
+    // word that is not part of a place name.
+    static const RE2 stop(
+        R"((?i)[\s,]+(?:without|applicable|applying|excluding|regardless|as|in|that|which|other|notwithstanding|except|USA|U\.S\.A\.?|United\s+States|govern\w*|shall|will|is|are|to|for|with|including)\b)",
+        Opts());
+    SP st;
+    if (stop.Match(nv, 0, nv.size(), RE2::UNANCHORED, &st, 1)) nv = nv.substr(0, Off(nv, st));
     while (!nv.empty() && (nv.back() == '.' || nv.back() == ',')) nv.remove_suffix(1);
     size_t b = Off(text, name), e = b + nv.size();
     if (Overlaps(*out, b, e)) return;
@@ -841,7 +862,19 @@ void ScanGoverningLaw(std::string_view text, std::vector<Candidate>* out) {
     c.fact.text = n;
     out->push_back(std::move(c));
   };
-  ForEachMatch(en, text, [&](const std::vector<SP>& g) { add(g[0], g[1]); });
+  ForEachMatch(en, text, [&](const std::vector<SP>& g) {
+    size_t b = Off(text, g[0]), e = b + g[0].size();
+    size_t from = Boundary(text, b > 160 ? b - 160 : 0);
+    size_t to = Boundary(text, std::min(text.size(), e + 80));
+    size_t near = Boundary(text, b > 60 ? b - 60 : 0);
+    if (!RE2::PartialMatch(text.substr(from, to - from), governs)) return;
+    if (RE2::PartialMatch(text.substr(near, b - near), organised)) return;
+    static const RE2 excluded(
+        R"((?i)(?:excluding|except|other\s+than|not|conflicts?\s+of|choice\s+of|regard\s+to|principles\s+of)\s+(?:the\s+)?$)",
+        Opts());
+    if (RE2::PartialMatch(text.substr(near, b - near), excluded)) return;
+    add(g[0], g[1]);
+  });
   ForEachMatch(en_adj, text, [&](const std::vector<SP>& g) {
     static const RE2 skip(R"((?i)^(?:the|applicable|governing|such|any|this)$)", Opts());
     if (!RE2::FullMatch(Str(g[1]), skip)) add(g[0], g[1]);
