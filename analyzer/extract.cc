@@ -290,7 +290,7 @@ struct RoleCue {
 };
 constexpr RoleCue kRoleCues[] = {
     {"effective",
-     R"((?i)effective(?:\s+as\s+of|\s+on|\s+from)|effective\s*$|effective\s+date\s*(?:is|shall\s+be|[:：])\s*$|takes?\s+effect(?:\s+on|\s+from)?|with\s+effect\s+from|生效)",
+     R"((?i)effective(?:\s+as\s+of|\s+as\s+from|\s+on|\s+from)|(?:come|comes|coming)\s+into\s+(?:force|effect)(?:\s+on|\s+as\s+of)?|in\s+force\s+(?:as\s+)?from|effective\s*$|effective\s+date\s*(?:is|shall\s+be|[:：])\s*$|takes?\s+effect(?:\s+on|\s+from)?|with\s+effect\s+from|生效)",
      R"(^(?i)\s*[(（]?\s*(?:the|this)?\s*["“]?effective\s+date|^\s*(?:起)?(?:正式)?生效|^\s*[（(]\s*[“"]?生效日)"},
     {"start",
      R"((?i)commenc\w*(?:\s+on)?|begin(?:ning|s)?\s+on|start(?:ing|s)?\s+on|start\s+date|\bfrom\s*$|起始|开始|自\s*$|从\s*$)",

@@ -38,7 +38,7 @@ def facts(row):
 with concurrent.futures.ThreadPoolExecutor(8) as pool:
     results = list(pool.map(facts, rows))
 
-stats = {k: [0, 0] for k in ("effective_role", "effective_any", "expiration_role",
+stats = {k: [0, 0] for k in ("effective_role", "effective_start_signing", "effective_any", "expiration_role",
                              "expiration_any", "law")}
 failed = 0
 for row, f in zip(rows, results):
@@ -50,6 +50,10 @@ for row, f in zip(rows, results):
     if eff:
         stats["effective_role"][1] += 1
         stats["effective_any"][1] += 1
+        stats["effective_start_signing"][1] += 1
+        # CUAD's answer is the agreement date when no separate effective date is named.
+        stats["effective_start_signing"][0] += any(
+            d["value"] == eff and d["role"] in ("effective", "start", "signing") for d in dates)
         stats["effective_role"][0] += any(d["value"] == eff and d["role"] == "effective"
                                           for d in dates)
         stats["effective_any"][0] += any(d["value"] == eff for d in dates)
@@ -71,4 +75,4 @@ for row, f in zip(rows, results):
 
 print("contracts: %d (%d failed to run)" % (len(rows), failed))
 for k, (hit, n) in stats.items():
-    print("%-16s %3d / %3d = %5.1f%%" % (k, hit, n, 100.0 * hit / n if n else 0))
+    print("%-24s %3d / %3d = %5.1f%%" % (k, hit, n, 100.0 * hit / n if n else 0))
