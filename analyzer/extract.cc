@@ -298,7 +298,7 @@ constexpr RoleCue kRoleCues[] = {
     {"expiry", R"((?i)expir\w*(?:\s+on)?|expiration|届满|到期)",
      R"(^(?i)\s*[(（]?\s*(?:the)?\s*["“]?(?:expiry|expiration)\s+date|^\s*(?:届满|到期))"},
     {"end",
-     R"((?i)terminat\w*\s+on|\buntil\b|\bthrough\b|end(?:ing|s)?\s+on|end\s+date|\bto\s*$|至\s*$|截至|截止)",
+     R"((?i)terminat\w*\s+on|conclud\w*\s+on|\buntil\b|\bthrough\b|end(?:ing|s)?\s+on|end\s+date|\bto\s*$|至\s*$|截至|截止)",
      R"(^(?i)\s*[(（]?\s*(?:the)?\s*["“]?(?:termination|end)\s+date|^\s*(?:止|终止))"},
     {"signing",
      R"((?i)\bdated\b|made\s+(?:and\s+entered\s+into\s+)?(?:on|as\s+of)|entered\s+into\s+(?:on|as\s+of)|executed|signed\s+(?:on|this)|签订日期|签署|签订于|签订|签约)",
