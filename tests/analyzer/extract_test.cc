@@ -139,6 +139,15 @@ const DateCase kDates[] = {
     {"从2026年4月1日开始计算", "2026-04-01", "start", "2026年4月1日", "zh"},
     {"2026年4月1日（“生效日”）", "2026-04-01", "effective", "2026年4月1日", "zh"},
     {"自2026年3月1日起至2027年2月28日止", "2026-03-01", "start", "2026年3月1日", "zh"},
+    {"The Agreement shall come into force on 1 April 2026.", "2026-04-01", "effective",
+     "1 April 2026"},
+    {"effective as from 1 January 2009", "2009-01-01", "effective", "1 January 2009"},
+    {"shall conclude on October 31, 2010", "2010-10-31", "end", "October 31, 2010"},
+    {"Lease expiring on 30 June 2027.", "2027-06-30", "expiry", "30 June 2027"},
+    {"The Products shall be delivered on 2026-09-01.", "2026-09-01", "delivery", "2026-09-01"},
+    {"二〇二六年三月十日交货", "2026-03-10", "delivery", "二〇二六年三月十日", "zh"},
+    {"2026年12月31日前付清全部价款", "2026-12-31", "payment", "2026年12月31日", "zh"},
+    {"合同期限届满日为2029年1月31日", "2029-01-31", "expiry", "2029年1月31日", "zh"},
     // Placeholders
     {"本合同有效期自____年__月__日起至____年__月__日止。", "", "start", "____年__月__日", "zh"},
     {"签订日期：____年__月__日", "", "signing", "____年__月__日", "zh"},
@@ -569,7 +578,7 @@ TEST(ExtractParties, ChineseLabels) {
 
 TEST(ExtractFacts, CountsOfTheTables) {
   // The issue asks for broad coverage; keep the tables from shrinking.
-  EXPECT_GE(std::size(kDates) + 14, 80u);
+  EXPECT_GE(std::size(kDates), 80u);
   EXPECT_GE(std::size(kMoney), 40u);
   EXPECT_GE(std::size(kDurations), 40u);
   EXPECT_GE(std::size(kPercents), 20u);
