@@ -773,24 +773,34 @@ void ScanPercentages(std::string_view text, std::vector<Candidate>* out) {
     AddNumberFact(FactType::kPercentage, text, span_b, e, v, out, &c);
     if (c) c->fact.per = span_b != b ? "day" : per(b, e);
   });
-  // 百分之十（10%）is one rate, said twice.
-  for (Candidate& w : *out) {
-    if (w.fact.type != FactType::kPercentage) continue;
-    for (auto it = out->begin(); it != out->end(); ++it) {
-      if (it->fact.type != FactType::kPercentage || it->begin < w.end || &*it == &w) continue;
-      std::string_view gap = text.substr(w.end, it->begin - w.end);
+  // 百分之十（10%）is one rate, said twice. The figure's twin is dropped.
+  std::vector<bool> dropped(out->size(), false);
+  for (size_t i = 0; i < out->size(); ++i) {
+    Candidate& w = (*out)[i];
+    if (dropped[i] || w.fact.type != FactType::kPercentage) continue;
+    for (size_t j = 0; j < out->size(); ++j) {
+      const Candidate& f = (*out)[j];
+      if (j == i || dropped[j] || f.fact.type != FactType::kPercentage || f.begin < w.end) continue;
+      std::string_view gap = text.substr(w.end, f.begin - w.end);
       if (gap != "（" && gap != "(" && gap != " (") continue;
-      if (std::fabs(it->fact.number.value_or(-1) - w.fact.number.value_or(-2)) > 1e-9) continue;
-      size_t e = it->end;
+      if (std::fabs(f.fact.number.value_or(-1) - w.fact.number.value_or(-2)) > 1e-9) continue;
+      size_t e = f.end;
       std::string_view after = text.substr(e);
       e += after.starts_with("）") ? std::string_view("）").size() : after.starts_with(")") ? 1 : 0;
       w.end = e;
       w.fact.text = std::string(text.substr(w.begin, w.end - w.begin));
-      if (w.fact.per.empty()) w.fact.per = it->fact.per;
-      out->erase(it);
+      if (w.fact.per.empty()) w.fact.per = f.fact.per;
+      dropped[j] = true;
       break;
     }
   }
+  size_t k = 0;
+  for (size_t i = 0; i < out->size(); ++i) {
+    if (dropped[i]) continue;
+    if (k != i) (*out)[k] = std::move((*out)[i]);
+    ++k;
+  }
+  out->resize(k);
 }
 
 // ----------------------------------------------------------------- law --
