@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "analyzer/extract.h"
 #include "analyzer/language.h"
 #include "analyzer/segment.h"
 #include "core/utf8.h"
@@ -27,11 +28,12 @@ int ComputeRiskScore(const std::vector<Finding>& findings) {
 }
 
 Review Analyze(Document doc, const Engine& engine, const AnalyzeOptions& options) {
-  (void)options;  // no date check uses as_of yet; facts arrive with the extractor
+  (void)options;  // no date check uses as_of yet
   Review r;
   r.language = DetectLanguage(doc);
   r.clauses = Segment(doc);
   engine.Classify(r.language, &r.clauses);
+  r.facts = ExtractFacts(doc, r.clauses, ExtractOptions{r.language, DateOrder::kAuto});
   r.findings = engine.Evaluate(doc, r.language, r.clauses);
   for (size_t i = 0; i < r.findings.size(); ++i) {
     r.findings[i].id = "f" + std::to_string(i + 1);

@@ -293,8 +293,8 @@ int RunRulesTest(const RulesetOptions& o, std::ostream& out, std::ostream& err) 
 
 // ------------------------------------------------------------------ dump --
 
-int RunDump(const std::string& path, const std::string& format, const RulesetOptions& rulesets,
-            std::ostream& out, std::ostream& err) {
+int RunDump(const std::string& path, const std::string& format, bool facts,
+            const RulesetOptions& rulesets, std::ostream& out, std::ostream& err) {
   auto doc = parsers::ParseFile(path, parsers::Limits{});
   if (!doc.ok()) {
     Error e = doc.error();
@@ -303,7 +303,7 @@ int RunDump(const std::string& path, const std::string& format, const RulesetOpt
     return kExitError;
   }
   const Document& d = doc.value();
-  if (format == "text") {
+  if (format == "text" && !facts) {
     for (const Block& b : d.blocks) {
       if (!b.label.empty()) out << b.label << " ";
       out << b.text << "\n";
@@ -316,6 +316,10 @@ int RunDump(const std::string& path, const std::string& format, const RulesetOpt
     return kExitError;
   }
   Review r = analyzer::Analyze(d, engine.value(), analyzer::AnalyzeOptions{});
+  if (facts) {
+    out << reports::Serialize(reports::FactsReportJson(r.facts), true);
+    return kExitOk;
+  }
   ordered_json j;
   j["path"] = d.path;
   j["format"] = std::string(Name(d.format));
@@ -425,6 +429,10 @@ int Run(const std::vector<std::string>& args, const Environment& env, std::ostre
   dump_cmd->add_option("--format", dump_format, "text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
+  bool dump_facts = false;
+  dump_cmd->add_flag("--facts", dump_facts,
+                     "Print the facts found (dates, amounts, durations, percentages, parties, "
+                     "governing law, forums) as the report's JSON facts object");
   AddRulesetOptions(dump_cmd, &dump_rulesets);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -447,7 +455,7 @@ int Run(const std::vector<std::string>& args, const Environment& env, std::ostre
     return RunRulesValidate(rules_opts, out, err);
   }
   if (*rules_test) return RunRulesTest(rules_opts, out, err);
-  if (*dump_cmd) return RunDump(dump_path, dump_format, dump_rulesets, out, err);
+  if (*dump_cmd) return RunDump(dump_path, dump_format, dump_facts, dump_rulesets, out, err);
   return kExitError;
 }
 

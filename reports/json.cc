@@ -198,6 +198,8 @@ Json FactsJson(const std::vector<Fact>& facts) {
 
 }  // namespace
 
+nlohmann::ordered_json FactsReportJson(const std::vector<Fact>& facts) { return FactsJson(facts); }
+
 nlohmann::ordered_json ReportJson(const Review& review, const ToolInfo& tool) {
   Json j;
   j["schema"] = kReportSchema;

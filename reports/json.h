@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 #include "core/review.h"
@@ -26,6 +27,9 @@ struct ToolInfo {
 /// The report for one Review, keys in the documented order. Absent optional
 /// values (no number, no clause, no location...) are null, never "".
 nlohmann::ordered_json ReportJson(const Review& review, const ToolInfo& tool);
+
+/// The report's "facts" object on its own (`clausecheck dump --facts`).
+nlohmann::ordered_json FactsReportJson(const std::vector<Fact>& facts);
 
 /// {"schema", "tool", "document": {"path"}, "error": {"code", "message"}}
 nlohmann::ordered_json ErrorJson(std::string_view path, const Error& error, const ToolInfo& tool);

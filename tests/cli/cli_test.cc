@@ -286,6 +286,27 @@ TEST_F(Cli, DumpShowsBlocksAndClauseTree) {
   EXPECT_EQ(dir.err, "clausecheck: error: " + dir_.string() + ": is a directory\n");
 }
 
+TEST_F(Cli, DumpFactsPrintsTheFactsObject) {
+  std::string path = Write("f.txt", kCleanContract);
+  Outcome o = RunCli({"dump", "--facts", path});
+  ASSERT_EQ(o.code, 0) << o.err;
+  auto j = nlohmann::json::parse(o.out);
+  ASSERT_EQ(j["dates"].size(), 2u) << o.out;
+  EXPECT_EQ(j["dates"][0]["value"], "2026-03-01");
+  EXPECT_EQ(j["dates"][0]["role"], "signing");
+  EXPECT_EQ(j["dates"][1]["role"], "start");
+  ASSERT_EQ(j["durations"].size(), 3u) << o.out;
+  EXPECT_EQ(j["durations"][0]["value"], 2);
+  EXPECT_EQ(j["durations"][0]["unit"], "year");
+  ASSERT_EQ(j["parties"].size(), 2u) << o.out;
+  EXPECT_EQ(j["parties"][0]["value"], "Acme Corp.");
+  EXPECT_EQ(j["parties"][1]["short"], "Beta");
+  ASSERT_EQ(j["governing_law"].size(), 1u);
+  EXPECT_EQ(j["governing_law"][0]["value"], "New York");
+  ASSERT_EQ(j["forums"].size(), 1u);
+  EXPECT_EQ(j["forums"][0]["value"], "courts of New York County");
+}
+
 TEST_F(Cli, ColourOnlyOnATerminalWithoutNoColor) {
   std::string path = Write("u.txt", Uncapped());
   Environment tty{true, false};

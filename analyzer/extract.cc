@@ -1,0 +1,1236 @@
+#include "analyzer/extract.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/utf8.h"
+
+namespace clausecheck::analyzer {
+namespace {
+
+using re2::RE2;
+using SP = re2::StringPiece;
+
+// A fact found in one block, with its byte span in the block text; spans are
+// converted to code points once, when the fact leaves the block.
+struct Candidate {
+  Fact fact;
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+bool Overlaps(const std::vector<Candidate>& taken, size_t b, size_t e) {
+  for (const Candidate& c : taken) {
+    if (b < c.end && c.begin < e) return true;
+  }
+  return false;
+}
+
+size_t Off(std::string_view text, const SP& piece) {
+  return static_cast<size_t>(piece.data() - text.data());
+}
+
+std::string_view Str(const SP& p) { return std::string_view(p.data(), p.size()); }
+
+// Calls fn(groups) for every non-overlapping match of `re` in `text`, groups[0]
+// being the whole match.
+template <typename Fn>
+void ForEachMatch(const RE2& re, std::string_view text, Fn fn) {
+  const int n = re.NumberOfCapturingGroups() + 1;
+  std::vector<SP> g(n);
+  size_t pos = 0;
+  while (pos <= text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, g.data(), n)) {
+    size_t end = Off(text, g[0]) + g[0].size();
+    fn(g);
+    pos = g[0].empty() ? end + 1 : end;
+  }
+}
+
+RE2::Options Opts() {
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_max_mem(64 << 20);
+  return o;
+}
+
+// ------------------------------------------------------------- numbers --
+
+int ZhDigit(char32_t c) {
+  switch (c) {
+    case U'零':
+    case U'〇':
+    case U'○':
+    case U'Ｏ':
+    case U'0': return 0;
+    case U'一':
+    case U'壹':
+    case U'元': return 1;
+    case U'二':
+    case U'贰':
+    case U'貳':
+    case U'两': return 2;
+    case U'三':
+    case U'叁':
+    case U'參': return 3;
+    case U'四':
+    case U'肆': return 4;
+    case U'五':
+    case U'伍': return 5;
+    case U'六':
+    case U'陆':
+    case U'陸': return 6;
+    case U'七':
+    case U'柒': return 7;
+    case U'八':
+    case U'捌': return 8;
+    case U'九':
+    case U'玖': return 9;
+    default:
+      if (c >= U'0' && c <= U'9') return static_cast<int>(c - U'0');
+      return -1;
+  }
+}
+
+int ZhUnit(char32_t c) {
+  switch (c) {
+    case U'十':
+    case U'拾': return 10;
+    case U'百':
+    case U'佰': return 100;
+    case U'千':
+    case U'仟': return 1000;
+    default: return 0;
+  }
+}
+
+std::u32string Decode(std::string_view s) {
+  std::u32string out;
+  size_t pos = 0;
+  while (pos < s.size()) out.push_back(utf8::Next(s, &pos));
+  return out;
+}
+
+/// Chinese numerals, lower or upper case, with 十百千万亿 and 点 decimals:
+/// "叁拾捌万陆仟" = 386000, "二〇二六" = 2026, "零点五" = 0.5. nullopt if
+/// `s` holds anything else.
+std::optional<double> ParseChineseNumber(std::string_view s) {
+  std::u32string u = Decode(s);
+  if (u.empty()) return std::nullopt;
+  size_t dot = u.find(U'点');
+  std::u32string integer = u.substr(0, dot);
+  double frac = 0;
+  if (dot != std::u32string::npos) {
+    double scale = 0.1;
+    if (dot + 1 >= u.size()) return std::nullopt;
+    for (size_t i = dot + 1; i < u.size(); ++i) {
+      int d = ZhDigit(u[i]);
+      if (d < 0 || u[i] == U'元') return std::nullopt;
+      frac += d * scale;
+      scale /= 10;
+    }
+  }
+  bool has_unit = false;
+  for (char32_t c : integer) {
+    if (ZhUnit(c) || c == U'万' || c == U'亿') has_unit = true;
+  }
+  if (!has_unit) {  // a digit string: 二〇二六
+    if (integer.empty()) return dot == 0 ? std::nullopt : std::optional<double>(frac);
+    double v = 0;
+    for (char32_t c : integer) {
+      int d = ZhDigit(c);
+      if (d < 0) return std::nullopt;
+      v = v * 10 + d;
+    }
+    return v + frac;
+  }
+  double total = 0, wan = 0, section = 0, number = 0;
+  bool any = false;
+  for (char32_t c : integer) {
+    int d = ZhDigit(c);
+    int unit = ZhUnit(c);
+    if (d >= 0 && c != U'元') {
+      number = d;
+      any = true;
+    } else if (unit) {
+      if (number == 0 && unit == 10 && !any) number = 1;
+      section += number * unit;
+      number = 0;
+      any = true;
+    } else if (c == U'万') {
+      wan = (section + number) * 1e4;
+      section = number = 0;
+    } else if (c == U'亿') {
+      total = (total + wan + section + number) * 1e8;
+      wan = section = number = 0;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!any) return std::nullopt;
+  return total + wan + section + number + frac;
+}
+
+/// English number words: "thirty" = 30, "one hundred and twenty" = 120.
+std::optional<double> ParseEnglishNumber(std::string_view s) {
+  static const std::pair<std::string_view, int> kWords[] = {
+      {"zero", 0},     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},
+      {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},
+      {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
+      {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+      {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},
+      {"seventy", 70}, {"eighty", 80},  {"ninety", 90}};
+  double total = 0, current = 0;
+  bool any = false;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '-')) ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '-') ++j;
+    if (j == i) break;
+    std::string w(s.substr(i, j - i));
+    for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    i = j;
+    if (w == "and") continue;
+    if (w == "hundred") {
+      current = (current == 0 ? 1 : current) * 100;
+    } else if (w == "thousand" || w == "million") {
+      total += (current == 0 ? 1 : current) * (w == "thousand" ? 1e3 : 1e6);
+      current = 0;
+    } else {
+      bool found = false;
+      for (const auto& [word, v] : kWords) {
+        if (w == word) {
+          current += v;
+          found = true;
+        }
+      }
+      if (!found) return std::nullopt;
+    }
+    any = true;
+  }
+  if (!any) return std::nullopt;
+  return total + current;
+}
+
+std::optional<double> ParseFigure(std::string_view s) {
+  std::string digits;
+  for (char c : s) {
+    if (c != ',' && c != ' ') digits.push_back(c);
+  }
+  if (digits.empty() || digits == ".") return std::nullopt;
+  char* end = nullptr;
+  double v = std::strtod(digits.c_str(), &end);
+  if (end != digits.c_str() + digits.size()) return std::nullopt;
+  return v;
+}
+
+// A number written in figures, Chinese numerals or English words.
+std::optional<double> ParseAnyNumber(std::string_view s) {
+  if (s.empty()) return std::nullopt;
+  if (auto v = ParseFigure(s)) return v;
+  if (auto v = ParseChineseNumber(s)) return v;
+  return ParseEnglishNumber(s);
+}
+
+// --------------------------------------------------------------- dates --
+
+bool ValidDate(int y, int m, int d) {
+  if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1) return false;
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  int days = kDays[m - 1];
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) days = 29;
+  return d <= days;
+}
+
+std::string Iso(int y, int m, int d) {
+  char buf[16];
+  if (d == 0) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  } else {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  }
+  return buf;
+}
+
+int MonthNumber(std::string_view name) {
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  if (name.size() < 3) return 0;
+  std::string p(name.substr(0, 3));
+  for (char& c : p) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (int i = 0; i < 12; ++i) {
+    if (p == kMonths[i]) return i + 1;
+  }
+  return 0;
+}
+
+int Int(std::string_view s) {
+  if (auto v = ParseAnyNumber(s)) return static_cast<int>(*v);
+  return 0;
+}
+
+#define CC_MONTH                                                                            \
+  "(January|February|March|April|May|June|July|August|September|October|November|December|" \
+  "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+
+// Role keywords, searched in the words before a date (the nearest wins) and
+// the words just after it (which win over those before).
+struct RoleCue {
+  const char* role;
+  const char* before;
+  const char* after;
+};
+constexpr RoleCue kRoleCues[] = {
+    {"effective",
+     R"((?i)effective(?:\s+as\s+of|\s+as\s+from|\s+on|\s+from)|(?:come|comes|coming)\s+into\s+(?:force|effect)(?:\s+on|\s+as\s+of)?|in\s+force\s+(?:as\s+)?from|effective\s*$|effective\s+date\s*(?:is|shall\s+be|[:：])\s*$|takes?\s+effect(?:\s+on|\s+from)?|with\s+effect\s+from|生效)",
+     R"(^(?i)\s*[(（]?\s*(?:the|this)?\s*["“]?effective\s+date|^\s*(?:起)?(?:正式)?生效|^\s*[（(]\s*[“"]?生效日)"},
+    {"start",
+     R"((?i)commenc\w*(?:\s+on)?|begin(?:ning|s)?\s+on|start(?:ing|s)?\s+on|start\s+date|\bfrom\s*$|起始|开始|自\s*$|从\s*$)",
+     R"(^(?i)\s*[(（]?\s*(?:the)?\s*["“]?(?:commencement|start)\s+date|^\s*(?:起|开始))"},
+    {"expiry", R"((?i)expir\w*(?:\s+on)?|expiration|届满|到期)",
+     R"(^(?i)\s*[(（]?\s*(?:the)?\s*["“]?(?:expiry|expiration)\s+date|^\s*(?:届满|到期))"},
+    {"end",
+     R"((?i)terminat\w*\s+on|conclud\w*\s+on|\buntil\b|\bthrough\b|end(?:ing|s)?\s+on|end\s+date|\bto\s*$|至\s*$|截至|截止)",
+     R"(^(?i)\s*[(（]?\s*(?:the)?\s*["“]?(?:termination|end)\s+date|^\s*(?:止|终止))"},
+    {"signing",
+     R"((?i)\bdated\b|made\s+(?:and\s+entered\s+into\s+)?(?:on|as\s+of)|entered\s+into\s+(?:on|as\s+of)|executed|signed\s+(?:on|this)|签订日期|签署|签订于|签订|签约)",
+     R"(^\s*(?:签订|签署|签约))"},
+    {"delivery", R"((?i)deliver\w*|交货|交付|到货)",
+     R"(^\s*前?[^，。；]{0,10}?(?:交货|交付|送达|运抵))"},
+    {"payment", R"((?i)payment\s+due|\bpa(?:y|id)\b|due\s+(?:on|by)|付款|支付|付清)",
+     R"(^\s*前?[^，。；]{0,10}?(?:付款|支付|付清|偿还|归还|还清|划入|汇入))"},
+    {"renewal", R"((?i)renew\w*|续约|续签|续期)", nullptr},
+    {"notice", R"((?i)notice|通知)", nullptr},
+};
+
+struct RoleRe {
+  const char* role;
+  std::unique_ptr<RE2> before, after;
+};
+
+const std::vector<RoleRe>& RoleRes() {
+  static const std::vector<RoleRe>* res = [] {
+    auto* v = new std::vector<RoleRe>;
+    for (const RoleCue& c : kRoleCues) {
+      RoleRe r;
+      r.role = c.role;
+      r.before = std::make_unique<RE2>(c.before, Opts());
+      if (c.after) r.after = std::make_unique<RE2>(c.after, Opts());
+      v->push_back(std::move(r));
+    }
+    return v;
+  }();
+  return *res;
+}
+
+// Moves `pos` back to a UTF-8 character boundary.
+size_t Boundary(std::string_view s, size_t pos) {
+  while (pos > 0 && pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) --pos;
+  return pos;
+}
+
+std::string DateRole(std::string_view text, size_t begin, size_t end) {
+  size_t after_end = Boundary(text, std::min(text.size(), end + 48));
+  std::string_view after = text.substr(end, after_end - end);
+  for (const RoleRe& r : RoleRes()) {
+    if (r.after && RE2::PartialMatch(after, *r.after)) return r.role;
+  }
+  size_t from = Boundary(text, begin > 120 ? begin - 120 : 0);
+  std::string_view before = text.substr(from, begin - from);
+  while (!before.empty() && (before.back() == ' ' || before.back() == '\t'))
+    before.remove_suffix(1);
+  // The sentence the date is in: after the last full stop or semicolon.
+  for (std::string_view stop : {"。", "；", ";", ". ", "，自", "，至"}) {
+    size_t p = before.rfind(stop);
+    if (p != std::string_view::npos) {
+      size_t skip = stop.size();
+      if (stop == "，自" || stop == "，至") skip = 3;  // keep 自/至 itself
+      before = before.substr(p + skip);
+    }
+  }
+  std::string best = "other";
+  size_t best_end = 0;
+  bool found = false;
+  for (const RoleRe& r : RoleRes()) {
+    SP m;
+    size_t pos = 0;
+    while (pos < before.size() &&
+           r.before->Match(before, pos, before.size(), RE2::UNANCHORED, &m, 1)) {
+      size_t e = Off(before, m) + m.size();
+      if (!found || e > best_end) {
+        best = r.role;
+        best_end = e;
+        found = true;
+      }
+      pos = m.empty() ? e + 1 : e;
+    }
+  }
+  return best;
+}
+
+void AddDate(std::string_view text, size_t b, size_t e, std::optional<std::string> value,
+             std::vector<Candidate>* out) {
+  if (Overlaps(*out, b, e)) return;
+  Candidate c;
+  c.begin = b;
+  c.end = e;
+  c.fact.type = FactType::kDate;
+  c.fact.text = std::string(text.substr(b, e - b));
+  c.fact.placeholder = !value.has_value();
+  c.fact.value = std::move(value);
+  c.fact.role = DateRole(text, b, e);
+  out->push_back(std::move(c));
+}
+
+void ScanDates(std::string_view text, const ExtractOptions& options, std::vector<Candidate>* out) {
+  static const RE2 zh(
+      R"(([0-9]{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[元一二三四五六七八九十]{1,3})\s*月(?:\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号])?)",
+      Opts());
+  static const RE2 zh_blank(
+      R"((?:[_＿]{2,}|【\s*】|\[\s*\])\s*年\s*(?:[_＿]+|【\s*】|\[\s*\])\s*月\s*(?:[_＿]+|【\s*】|\[\s*\])\s*日)",
+      Opts());
+  static const RE2 mdy(R"((?i)\b)" CC_MONTH R"(\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4})\b)",
+                       Opts());
+  static const RE2 dmy(R"((?i)\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?)" CC_MONTH
+                       R"(\.?\s*,?\s*(\d{4})\b)",
+                       Opts());
+  static const RE2 iso(R"(\b(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})\b)", Opts());
+  static const RE2 numeric(R"(\b(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4})\b)", Opts());
+  static const RE2 en_blank(
+      R"((?i)\[\s*(?:date|effective\s+date|signing\s+date|insert\s+date|day|month)\s*\](?:\s*,?\s*\d{4})?|\[\s*[●•_]*\s*\]\s*,\s*\d{4}\b|)" CC_MONTH
+      R"(\s+(?:\[\s*[●•_]*\s*\]|_{2,})\s*,\s*\d{4}\b|_{2,}\s*,\s*20\d\d\b)",
+      Opts());
+
+  ForEachMatch(zh_blank, text, [&](const std::vector<SP>& g) {
+    AddDate(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), std::nullopt, out);
+  });
+  ForEachMatch(zh, text, [&](const std::vector<SP>& g) {
+    int y = Int(Str(g[1]));
+    int m = Int(Str(g[2]));
+    int d = g[3].data() ? Int(Str(g[3])) : 0;
+    bool ok = d ? ValidDate(y, m, d) : ValidDate(y, m, 1);
+    if (ok) AddDate(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), Iso(y, m, d), out);
+  });
+  ForEachMatch(dmy, text, [&](const std::vector<SP>& g) {
+    int d = Int(Str(g[1])), m = MonthNumber(Str(g[2])), y = Int(Str(g[3]));
+    if (ValidDate(y, m, d)) {
+      AddDate(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), Iso(y, m, d), out);
+    }
+  });
+  ForEachMatch(mdy, text, [&](const std::vector<SP>& g) {
+    int m = MonthNumber(Str(g[1])), d = Int(Str(g[2])), y = Int(Str(g[3]));
+    if (ValidDate(y, m, d)) {
+      AddDate(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), Iso(y, m, d), out);
+    }
+  });
+  ForEachMatch(iso, text, [&](const std::vector<SP>& g) {
+    if (Str(g[2]) != Str(g[4])) return;
+    int y = Int(Str(g[1])), m = Int(Str(g[3])), d = Int(Str(g[5]));
+    if (ValidDate(y, m, d)) {
+      AddDate(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), Iso(y, m, d), out);
+    }
+  });
+  ForEachMatch(numeric, text, [&](const std::vector<SP>& g) {
+    if (Str(g[2]) != Str(g[4])) return;
+    int a = Int(Str(g[1])), b = Int(Str(g[3])), y = Int(Str(g[5]));
+    // Dotted dates are day first wherever they are written; slashes follow
+    // the options, month first by default.
+    bool day_first = options.date_order == DateOrder::kDayFirst ||
+                     (options.date_order == DateOrder::kAuto && Str(g[2]) == ".");
+    int m = day_first ? b : a, d = day_first ? a : b;
+    if (!ValidDate(y, m, d)) std::swap(m, d);  // 13/02/2026 has one reading only
+    if (ValidDate(y, m, d)) {
+      AddDate(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), Iso(y, m, d), out);
+    }
+  });
+  ForEachMatch(en_blank, text, [&](const std::vector<SP>& g) {
+    AddDate(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), std::nullopt, out);
+  });
+}
+
+// ----------------------------------------------------------- durations --
+
+#define CC_NUMWORD                                                                            \
+  "(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|" \
+  "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"      \
+  "eighty|ninety|hundred|thousand)"
+
+void AddNumberFact(FactType type, std::string_view text, size_t b, size_t e, double number,
+                   std::vector<Candidate>* out, Candidate** added = nullptr) {
+  if (Overlaps(*out, b, e)) return;
+  Candidate c;
+  c.begin = b;
+  c.end = e;
+  c.fact.type = type;
+  c.fact.text = std::string(text.substr(b, e - b));
+  c.fact.number = number;
+  out->push_back(std::move(c));
+  if (added) *added = &out->back();
+}
+
+void ScanDurations(std::string_view text, std::vector<Candidate>* out) {
+  static const RE2 en(
+      R"((?i)(?:\b()" CC_NUMWORD R"((?:[\s-]+(?:and[\s-]+)?)" CC_NUMWORD
+      R"()*)\s*)?(?:\(\s*(\d[\d,]*)\s*\)|\b(\d[\d,]*))?\s*-?\s*(?:(business|working|calendar|banking)[\s-]+)?(days?|weeks?|months?|years?)\b)",
+      Opts());
+  static const RE2 zh(
+      R"(([0-9]+|[零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*(个工作日|工作日|个自然日|自然日|日|天|周|个星期|星期|个月|年))",
+      Opts());
+  ForEachMatch(en, text, [&](const std::vector<SP>& g) {
+    std::optional<double> n;
+    if (g[2].data()) {
+      n = ParseFigure(Str(g[2]));
+    } else if (g[3].data()) {
+      n = ParseFigure(Str(g[3]));
+    } else if (g[1].data()) {
+      n = ParseEnglishNumber(Str(g[1]));
+    }
+    if (!n) return;
+    size_t b = Off(text, g[0]), e = b + g[0].size();
+    // "1st day of", "Day 5" and the like are not durations; nor is a year
+    // of a date ("2026 years" never occurs).
+    std::string unit(Str(g[5]));
+    for (char& ch : unit) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (unit.back() == 's') unit.pop_back();
+    std::string kind(Str(g[4]));
+    for (char& ch : kind) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    Candidate* c = nullptr;
+    AddNumberFact(FactType::kDuration, text, b, e, *n, out, &c);
+    if (c)
+      c->fact.unit =
+          (unit == "day" && (kind == "business" || kind == "working" || kind == "banking"))
+              ? "business_day"
+              : unit;
+  });
+  ForEachMatch(zh, text, [&](const std::vector<SP>& g) {
+    size_t b = Off(text, g[0]), e = b + g[0].size();
+    std::string_view num = Str(g[1]), unit = Str(g[2]);
+    std::string_view before = text.substr(0, b);
+    // 5日 after 月 is a day of the month; 第三年 an ordinal; 2026年 a year.
+    if (before.ends_with("月") || before.ends_with("月的") || before.ends_with("第") ||
+        before.ends_with("每")) {
+      return;
+    }
+    if (unit == "年" && num.size() == 4 && ParseFigure(num)) return;
+    auto n = ParseChineseNumber(num);
+    if (!n) return;
+    std::string u;
+    if (unit.find("工作日") != std::string_view::npos) {
+      u = "business_day";
+    } else if (unit.find("日") != std::string_view::npos || unit == "天") {
+      u = "day";
+    } else if (unit.find("月") != std::string_view::npos) {
+      u = "month";
+    } else if (unit == "年") {
+      u = "year";
+    } else {
+      u = "week";
+    }
+    Candidate* c = nullptr;
+    AddNumberFact(FactType::kDuration, text, b, e, *n, out, &c);
+    if (c) c->fact.unit = u;
+  });
+}
+
+// --------------------------------------------------------------- money --
+
+std::string CurrencyOf(std::string_view mark, std::string_view suffix) {
+  std::string m(mark);
+  for (char& ch : m) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  if (suffix == "円" || m == "JPY" || m == "日元") return "JPY";
+  if (m == "US$" || m == "USD" || m == "$" || m == "美元" || m == "U.S.$") return "USD";
+  if (m == "HK$" || m == "HKD" || m == "港币" || m == "港元") return "HKD";
+  if (m == "S$" || m == "SGD") return "SGD";
+  if (m == "€" || m == "EUR" || m == "欧元") return "EUR";
+  if (m == "£" || m == "GBP" || m == "英镑") return "GBP";
+  if (m == "AUD" || m == "A$") return "AUD";
+  if (m == "CAD" || m == "C$") return "CAD";
+  if (m == "CHF") return "CHF";
+  if (suffix == "美元") return "USD";
+  if (suffix == "港元" || suffix == "港币") return "HKD";
+  if (suffix == "欧元") return "EUR";
+  if (suffix == "英镑") return "GBP";
+  if (suffix == "日元") return "JPY";
+  return "CNY";  // ¥, ￥, RMB, CNY, 人民币, 元
+}
+
+double Multiplier(std::string_view m) {
+  if (m == "万") return 1e4;
+  if (m == "亿") return 1e8;
+  if (m == "千") return 1e3;
+  std::string w(m);
+  for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (w == "thousand") return 1e3;
+  if (w == "million") return 1e6;
+  if (w == "billion") return 1e9;
+  return 1;
+}
+
+void ScanMoney(std::string_view text, std::vector<Candidate>* out) {
+  // Upper-case (and lower-case) numerals with 元: 人民币壹拾万元整.
+  static const RE2 zh_words(
+      R"((人民币|美元|港币|港元|欧元|英镑|日元)?\s*([零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*(元|圆)(?:\s*([零一二三四五六七八九壹贰叁肆伍陆柒捌玖])角)?(?:\s*([零一二三四五六七八九壹贰叁肆伍陆柒捌玖])分)?(整|正)?)",
+      Opts());
+  static const RE2 zh_figures(
+      R"((人民币|美元|港币|港元|欧元|英镑|日元|RMB|CNY|[¥￥])?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万|亿|千)?\s*(元|美元|港元|港币|欧元|英镑|日元|円))",
+      Opts());
+  static const RE2 marked(
+      R"((?i)(U\.S\.\$|US\$|HK\$|S\$|A\$|C\$|USD|HKD|SGD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|CHF|人民币|美元|港币|港元|\$|€|£|¥|￥)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(million|billion|thousand|万|亿)\b)?)",
+      Opts());
+  static const RE2 suffixed(
+      R"((?i)\b(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(million|billion|thousand))?\s*(USD|HKD|EUR|GBP|JPY|CNY|RMB|US\s+dollars|dollars|euros|pounds\s+sterling)\b)",
+      Opts());
+  static const RE2 blank(
+      R"((?i)(US\$|USD|HKD|EUR|GBP|CNY|RMB|人民币|\$|€|£|¥|￥)\s*(?:\[\s*[●•_]*\s*\]|_{2,}))",
+      Opts());
+
+  // Figures before words so that the pair 人民币壹拾万元整（¥100,000.00）
+  // keeps the figure's value; the words are merged in afterwards.
+  std::vector<Candidate> words;
+  ForEachMatch(zh_figures, text, [&](const std::vector<SP>& g) {
+    auto n = ParseFigure(std::string(Str(g[2])) + std::string(Str(g[3])));
+    if (!n) return;
+    size_t b = Off(text, g[0]), e = b + g[0].size();
+    Candidate* c = nullptr;
+    AddNumberFact(FactType::kAmount, text, b, e, *n * Multiplier(Str(g[4])), out, &c);
+    if (c) c->fact.currency = CurrencyOf(Str(g[1]), Str(g[5]));
+  });
+  ForEachMatch(marked, text, [&](const std::vector<SP>& g) {
+    auto n = ParseFigure(std::string(Str(g[2])) + std::string(Str(g[3])));
+    if (!n) return;
+    size_t b = Off(text, g[0]), e = b + g[0].size();
+    std::string_view rest = text.substr(e);
+    std::string_view suffix = rest.starts_with("円") ? "円" : "";
+    if (!suffix.empty()) e += suffix.size();
+    Candidate* c = nullptr;
+    AddNumberFact(FactType::kAmount, text, b, e, *n * Multiplier(Str(g[4])), out, &c);
+    if (c) c->fact.currency = CurrencyOf(Str(g[1]), suffix);
+  });
+  ForEachMatch(suffixed, text, [&](const std::vector<SP>& g) {
+    auto n = ParseFigure(std::string(Str(g[1])) + std::string(Str(g[2])));
+    if (!n) return;
+    std::string unit(Str(g[4]));
+    for (char& ch : unit) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    std::string cur = unit == "dollars" || unit.starts_with("us") ? "USD"
+                      : unit == "euros"                           ? "EUR"
+                      : unit.starts_with("pounds")                ? "GBP"
+                                                                  : CurrencyOf(Str(g[4]), "");
+    size_t b = Off(text, g[0]), e = b + g[0].size();
+    Candidate* c = nullptr;
+    AddNumberFact(FactType::kAmount, text, b, e, *n * Multiplier(Str(g[3])), out, &c);
+    if (c) c->fact.currency = cur;
+  });
+  ForEachMatch(blank, text, [&](const std::vector<SP>& g) {
+    size_t b = Off(text, g[0]), e = b + g[0].size();
+    if (Overlaps(*out, b, e)) return;
+    Candidate c;
+    c.begin = b;
+    c.end = e;
+    c.fact.type = FactType::kAmount;
+    c.fact.text = std::string(Str(g[0]));
+    c.fact.currency = CurrencyOf(Str(g[1]), "");
+    c.fact.placeholder = true;
+    out->push_back(std::move(c));
+  });
+  ForEachMatch(zh_words, text, [&](const std::vector<SP>& g) {
+    auto n = ParseChineseNumber(Str(g[2]));
+    if (!n) return;
+    // A lone 一元 inside a word (统一元件) is not money: ask for a currency,
+    // a unit above ten, or 整.
+    if (!g[1].data() && !g[6].data() && *n < 10) return;
+    double v = *n;
+    if (g[4].data()) v += ZhDigit(Decode(Str(g[4]))[0]) * 0.1;
+    if (g[5].data()) v += ZhDigit(Decode(Str(g[5]))[0]) * 0.01;
+    v = std::round(v * 100) / 100;
+    size_t b = Off(text, g[0]), e = b + g[0].size();
+    if (Overlaps(*out, b, e)) return;
+    Candidate c;
+    c.begin = b;
+    c.end = e;
+    c.fact.type = FactType::kAmount;
+    c.fact.text = std::string(Str(g[0]));
+    c.fact.number = v;
+    c.fact.currency = CurrencyOf(Str(g[1]), "");
+    words.push_back(std::move(c));
+  });
+  // Merge each amount in words with the figure in brackets right after it when
+  // they agree; when they disagree both stay, for a rule to compare.
+  for (Candidate& w : words) {
+    bool merged = false;
+    for (Candidate& f : *out) {
+      if (f.fact.type != FactType::kAmount || f.begin < w.end) continue;
+      std::string_view gap = text.substr(w.end, f.begin - w.end);
+      if (gap != "（" && gap != "(" && gap != " (" && gap != "（ ") continue;
+      if (f.fact.number && std::fabs(*f.fact.number - *w.fact.number) < 0.005) {
+        size_t e = f.end;
+        std::string_view after = text.substr(e);
+        if (after.starts_with("）")) {
+          e += std::string_view("）").size();
+        } else if (after.starts_with(")")) {
+          e += 1;
+        }
+        f.begin = w.begin;
+        f.end = e;
+        f.fact.text = std::string(text.substr(f.begin, f.end - f.begin));
+        if (w.fact.currency != "CNY") f.fact.currency = w.fact.currency;
+        merged = true;
+      }
+      break;
+    }
+    if (!merged) out->push_back(std::move(w));
+  }
+}
+
+// --------------------------------------------------------- percentages --
+
+void ScanPercentages(std::string_view text, std::vector<Candidate>* out) {
+  static const RE2 figures(R"((?i)(\d+(?:\.\d+)?)\s*(%|％|percent\b|per\s+cent\b))", Opts());
+  static const RE2 zh(
+      R"((百分之|千分之|万分之)([零〇一二两三四五六七八九十百点壹贰叁肆伍陆柒捌玖拾]+|\d+(?:\.\d+)?))",
+      Opts());
+  static const RE2 per_day(
+      R"((?i)(?:按日|每日|每天|日利率|日息|日万分之|日千分之|日百分之|^日)$|(?:per\s+day|a\s+day|each\s+day|daily|/\s*day|for\s+each\s+day[\w\s]*)$)",
+      Opts());
+  static const RE2 per_day_after(
+      R"((?i)^\s*(?:per\s+day|a\s+day|each\s+day|daily|/\s*day|for\s+each\s+day|每日|/日|/天))",
+      Opts());
+  static const RE2 per_month(R"((?i)(?:月利率|月息|每月|按月)$)", Opts());
+  static const RE2 per_month_after(R"((?i)^\s*(?:per\s+month|a\s+month|monthly|/\s*month|/月))",
+                                   Opts());
+  static const RE2 per_year(
+      R"((?i)(?:年利率|年化利率|年化|年息|每年|按年|annual\s+(?:interest\s+)?rate\s+of|annual)$)",
+      Opts());
+  static const RE2 per_year_after(
+      R"((?i)^\s*(?:per\s+annum|per\s+year|a\s+year|annually|/\s*year|/年|p\.a\.))", Opts());
+
+  auto per = [&](size_t b, size_t e) -> std::string {
+    std::string_view after = text.substr(e, Boundary(text, std::min(text.size(), e + 24)) - e);
+    if (RE2::PartialMatch(after, per_day_after)) return "day";
+    if (RE2::PartialMatch(after, per_month_after)) return "month";
+    if (RE2::PartialMatch(after, per_year_after)) return "year";
+    // The words right before the rate, within the same phrase: 逾期每日按
+    // 合同总价款的万分之五; 年利率24%.
+    size_t from = Boundary(text, b > 45 ? b - 45 : 0);
+    std::string_view before = text.substr(from, b - from);
+    for (std::string_view stop : {"，", "。", "；", ",", ";", "、"}) {
+      size_t p = before.rfind(stop);
+      if (p != std::string_view::npos) before = before.substr(p + stop.size());
+    }
+    static const RE2 day_in(R"((?i)按日|每日|每天|日利率|per\s+day|each\s+day|daily)", Opts());
+    static const RE2 month_in(R"((?i)月利率|每月|按月|monthly|per\s+month)", Opts());
+    static const RE2 year_in(R"((?i)年利率|年化|每年|按年|per\s+annum|annual)", Opts());
+    if (RE2::PartialMatch(before, per_day) || RE2::PartialMatch(before, day_in)) return "day";
+    // 每逾期一日，应按……的万分之五: the 每…日 phrase may stand one comma back.
+    std::string_view wide = text.substr(0, b);
+    size_t stops = 0, cut_at = 0;
+    for (size_t i = wide.size(); i-- > 0;) {
+      std::string_view tail = wide.substr(i);
+      if (tail.starts_with("，") || tail.starts_with("。") || tail.starts_with("；")) {
+        if (tail.starts_with("。") || tail.starts_with("；") || ++stops == 2) {
+          cut_at = i;
+          break;
+        }
+      }
+    }
+    static const RE2 each_day(R"(每(?:逾期|迟延|延迟|延期|超期)?(?:一|1)?(?:日|天))", Opts());
+    if (RE2::PartialMatch(wide.substr(cut_at), each_day)) return "day";
+    if (RE2::PartialMatch(before, per_month) || RE2::PartialMatch(before, month_in)) {
+      return "month";
+    }
+    if (RE2::PartialMatch(before, per_year) || RE2::PartialMatch(before, year_in)) return "year";
+    return "";
+  };
+  ForEachMatch(figures, text, [&](const std::vector<SP>& g) {
+    auto n = ParseFigure(Str(g[1]));
+    if (!n) return;
+    size_t b = Off(text, g[0]), e = b + g[0].size();
+    Candidate* c = nullptr;
+    AddNumberFact(FactType::kPercentage, text, b, e, *n, out, &c);
+    if (c) c->fact.per = per(b, e);
+  });
+  ForEachMatch(zh, text, [&](const std::vector<SP>& g) {
+    auto n = ParseAnyNumber(Str(g[2]));
+    if (!n) return;
+    std::string_view kind = Str(g[1]);
+    double v = kind == "百分之" ? *n : kind == "千分之" ? *n / 10 : *n / 100;
+    v = std::round(v * 1e6) / 1e6;
+    size_t b = Off(text, g[0]), e = b + g[0].size();
+    // 日万分之五: the 日 belongs to the rate.
+    std::string_view before = text.substr(0, b);
+    size_t span_b = b;
+    if (before.ends_with("日") && !before.ends_with("之日") && !before.ends_with("日日")) {
+      span_b = b - std::string_view("日").size();
+    }
+    Candidate* c = nullptr;
+    AddNumberFact(FactType::kPercentage, text, span_b, e, v, out, &c);
+    if (c) c->fact.per = span_b != b ? "day" : per(b, e);
+  });
+  // 百分之十（10%）is one rate, said twice. The figure's twin is dropped.
+  std::vector<bool> dropped(out->size(), false);
+  for (size_t i = 0; i < out->size(); ++i) {
+    Candidate& w = (*out)[i];
+    if (dropped[i] || w.fact.type != FactType::kPercentage) continue;
+    for (size_t j = 0; j < out->size(); ++j) {
+      const Candidate& f = (*out)[j];
+      if (j == i || dropped[j] || f.fact.type != FactType::kPercentage || f.begin < w.end) continue;
+      std::string_view gap = text.substr(w.end, f.begin - w.end);
+      if (gap != "（" && gap != "(" && gap != " (") continue;
+      if (std::fabs(f.fact.number.value_or(-1) - w.fact.number.value_or(-2)) > 1e-9) continue;
+      size_t e = f.end;
+      std::string_view after = text.substr(e);
+      e += after.starts_with("）") ? std::string_view("）").size() : after.starts_with(")") ? 1 : 0;
+      w.end = e;
+      w.fact.text = std::string(text.substr(w.begin, w.end - w.begin));
+      if (w.fact.per.empty()) w.fact.per = f.fact.per;
+      dropped[j] = true;
+      break;
+    }
+  }
+  size_t k = 0;
+  for (size_t i = 0; i < out->size(); ++i) {
+    if (dropped[i]) continue;
+    if (k != i) (*out)[k] = std::move((*out)[i]);
+    ++k;
+  }
+  out->resize(k);
+}
+
+// ----------------------------------------------------------------- law --
+
+std::string NormaliseJurisdiction(std::string name) {
+  static const RE2 lead(R"((?i)^(?:the\s+)?(?:State|Commonwealth|Province|Republic)\s+of\s+)",
+                        Opts());
+  while (!name.empty() && (name.back() == ' ' || name.back() == ',' || name.back() == '.')) {
+    name.pop_back();
+  }
+  RE2::Replace(&name, lead, "");
+  if (name.starts_with("the ")) name = name.substr(4);
+  static const RE2 prc(
+      R"((?i)^(?:People'?s\s+Republic\s+of\s+China|P\.?R\.?C\.?|PRC|China|Mainland\s+China|中华人民共和国|中国|中国大陆)$)",
+      Opts());
+  static const RE2 hk(
+      R"((?i)^(?:Hong\s+Kong(?:\s+Special\s+Administrative\s+Region|\s+SAR)?|HKSAR|香港|香港特别行政区)$)",
+      Opts());
+  if (RE2::FullMatch(name, prc)) return "PRC";
+  if (RE2::FullMatch(name, hk)) return "Hong Kong";
+  if (name == "England & Wales" || name == "English") return "England and Wales";
+  std::string upper = name;
+  for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  if (upper == name && name.size() > 3) {  // NEW YORK -> New York
+    bool start = true;
+    for (char& ch : name) {
+      ch = start ? ch : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      start = ch == ' ' || ch == '-';
+    }
+  }
+  return name;
+}
+
+void ScanGoverningLaw(std::string_view text, std::vector<Candidate>* out) {
+  static const RE2 en(
+      R"((?i:\blaws?\s+(?:and\s+judicial\s+decisions\s+)?(?:of|in\s+force\s+in))\s+((?i:the\s+)?(?i:(?:State|Commonwealth|Province)\s+of\s+)?[A-Z][\w.'’]*(?:(?:\s+|\s+and\s+|\s+of\s+|\s+&\s+)[A-Z][\w.'’]*)*))",
+      Opts());
+  static const RE2 governs(R"((?i)govern|constru|interpret|applicable\s+law|choice\s+of\s+law)",
+                           Opts());
+  static const RE2 organised(
+      R"((?i)organi[sz]ed|incorporated|existing|formed|registered|duly|enacted|and\s+regulations)",
+      Opts());
+  static const RE2 en_adj(
+      R"((?i:governed\s+by|construed\s+in\s+accordance\s+with|construed\s+under)\s*,?\s*(?:and\s+construed\s+in\s+accordance\s+with\s*,?\s*)?(?:the\s+)?([A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*)\s+law\b)",
+      Opts());
+  static const RE2 zh(
+      R"((?:适用|遵守|遵循|受|依据|依照|按照)(?:于)?\s*(中华人民共和国|中国|香港特别行政区|香港|澳门特别行政区|新加坡|英国|美国)(?:的)?(?:有关)?(?:法律|法规))",
+      Opts());
+  auto add = [&](const SP& whole, const SP& name) {
+    (void)whole;
+    std::string_view nv = Str(name);
+    // All-caps clauses run the name into the next words: cut at the first
+    // word that is not part of a place name.
+    static const RE2 stop(
+        R"((?i)[\s,]+(?:without|applicable|applying|excluding|regardless|as|in|that|which|other|notwithstanding|except|USA|U\.S\.A\.?|United\s+States|govern\w*|shall|will|is|are|to|for|with|including)\b)",
+        Opts());
+    SP st;
+    if (stop.Match(nv, 0, nv.size(), RE2::UNANCHORED, &st, 1)) nv = nv.substr(0, Off(nv, st));
+    while (!nv.empty() && (nv.back() == '.' || nv.back() == ',')) nv.remove_suffix(1);
+    size_t b = Off(text, name), e = b + nv.size();
+    if (Overlaps(*out, b, e)) return;
+    Candidate c;
+    c.begin = b;
+    c.end = e;
+    c.fact.type = FactType::kGoverningLaw;
+    std::string n(nv);
+    // "the laws of the State of New York, United States": the state is enough.
+    c.fact.value = NormaliseJurisdiction(n);
+    c.fact.text = n;
+    out->push_back(std::move(c));
+  };
+  ForEachMatch(en, text, [&](const std::vector<SP>& g) {
+    size_t b = Off(text, g[0]), e = b + g[0].size();
+    size_t from = Boundary(text, b > 160 ? b - 160 : 0);
+    size_t to = Boundary(text, std::min(text.size(), e + 80));
+    size_t near = Boundary(text, b > 60 ? b - 60 : 0);
+    if (!RE2::PartialMatch(text.substr(from, to - from), governs)) return;
+    if (RE2::PartialMatch(text.substr(near, b - near), organised)) return;
+    static const RE2 excluded(
+        R"((?i)(?:excluding|except|other\s+than|not|conflicts?\s+of|choice\s+of|regard\s+to|principles\s+of)\s+(?:the\s+)?$)",
+        Opts());
+    if (RE2::PartialMatch(text.substr(near, b - near), excluded)) return;
+    add(g[0], g[1]);
+  });
+  ForEachMatch(en_adj, text, [&](const std::vector<SP>& g) {
+    static const RE2 skip(R"((?i)^(?:the|applicable|governing|such|any|this)$)", Opts());
+    if (!RE2::FullMatch(Str(g[1]), skip)) add(g[0], g[1]);
+  });
+  ForEachMatch(zh, text, [&](const std::vector<SP>& g) { add(g[0], g[1]); });
+}
+
+// --------------------------------------------------------------- forums --
+
+struct Institution {
+  const char* pattern;
+  const char* name;
+};
+constexpr Institution kInstitutions[] = {
+    {R"(China\s+International\s+Economic\s+and\s+Trade\s+Arbitration\s+Commission|\bCIETAC\b|中国国际经济贸易仲裁委员会|中国国际经济贸易仲裁委)",
+     "China International Economic and Trade Arbitration Commission"},
+    {R"(Shanghai\s+International\s+Arbitration\s+Cent(?:er|re)|\bSHIAC\b|上海国际仲裁中心|上海国际经济贸易仲裁委员会)",
+     "Shanghai International Arbitration Center"},
+    {R"(Beijing\s+Arbitration\s+Commission|\bBAC\b|北京仲裁委员会)",
+     "Beijing Arbitration Commission"},
+    {R"(Shenzhen\s+Court\s+of\s+International\s+Arbitration|\bSCIA\b|深圳国际仲裁院|华南国际经济贸易仲裁委员会)",
+     "Shenzhen Court of International Arbitration"},
+    {R"(Hong\s+Kong\s+International\s+Arbitration\s+Cent(?:er|re)|\bHKIAC\b|香港国际仲裁中心)",
+     "Hong Kong International Arbitration Centre"},
+    {R"(Singapore\s+International\s+Arbitration\s+Cent(?:er|re)|\bSIAC\b|新加坡国际仲裁中心)",
+     "Singapore International Arbitration Centre"},
+    {R"(International\s+Chamber\s+of\s+Commerce|\bICC\b|国际商会)",
+     "International Chamber of Commerce"},
+    {R"(London\s+Court\s+of\s+International\s+Arbitration|\bLCIA\b|伦敦国际仲裁院)",
+     "London Court of International Arbitration"},
+    {R"(International\s+Cent(?:er|re)\s+for\s+Dispute\s+Resolution|\bICDR\b)",
+     "International Centre for Dispute Resolution"},
+    {R"(American\s+Arbitration\s+Association|\bAAA\b)", "American Arbitration Association"},
+    {R"(\bJAMS\b)", "JAMS"},
+    // Any other commission by name: 上海仲裁委员会, 杭州仲裁委员会.
+    {R"([\p{Han}]{2,8}?仲裁委员会)", nullptr},
+};
+
+void ScanForums(std::string_view text, std::vector<Candidate>* out) {
+  static const std::vector<std::unique_ptr<RE2>>* inst = [] {
+    auto* v = new std::vector<std::unique_ptr<RE2>>;
+    for (const Institution& i : kInstitutions)
+      v->push_back(std::make_unique<RE2>(i.pattern, Opts()));
+    return v;
+  }();
+  static const RE2 arbitration(R"((?i)arbitra|仲裁)", Opts());
+  static const RE2 seat_en(
+      R"((?i:seat|place|venue|legal\s+place)\s*(?i:of\s+(?:the\s+)?arbitration)?\s*(?i:shall\s+be|will\s+be|is|:)?\s*(?:in\s+)?([A-Z][a-zA-Z]+(?:\s+[A-Z][a-zA-Z]+)*)|(?i:arbitration|arbitrated)\s+(?:shall\s+take\s+place\s+|held\s+|seated\s+|conducted\s+)?in\s+([A-Z][a-zA-Z]+(?:\s+[A-Z][a-zA-Z]+)*))",
+      Opts());
+  static const RE2 seat_zh(
+      R"((?:仲裁地(?:点)?(?:为|是|：|:)?|在)([\p{Han}]{2,6}?)(?:市)?(?:进行)?仲裁)", Opts());
+  static const RE2 rules_re(
+      R"((?i)(UNCITRAL\s+Arbitration\s+Rules|UNCITRAL|ICC\s+Rules(?:\s+of\s+Arbitration)?|Rules\s+of\s+Arbitration\s+of\s+the\s+International\s+Chamber\s+of\s+Commerce|(?:HKIAC|SIAC|LCIA|CIETAC|SHIAC|SCIA|JAMS|AAA|ICDR)\s+(?:Administered\s+Arbitration\s+|Arbitration\s+|Commercial\s+Arbitration\s+|Comprehensive\s+Arbitration\s+)?Rules|Commercial\s+Arbitration\s+Rules|《[^》]{1,30}仲裁规则》))",
+      Opts());
+  static const RE2 court_en(
+      R"(((?i:(?:the\s+)?(?:(?:state|federal|english|competent|exclusive)\s+(?:(?:or|and)\s+(?:state|federal)\s+)?)?courts?)\s+(?:(?:of|in|located\s+in|sitting\s+in|situated\s+in|for)\s+)(?:the\s+)?((?:(?:State|County|City|Borough|Commonwealth)\s+of\s+)?[A-Z][\w.'’]*(?:\s+(?:of\s+)?[A-Z][\w.'’]*)*(?:,\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*)?)))",
+      Opts());
+  static const RE2 court_zh(
+      R"((?:向|由|提交|交由|提请|诉至|诉诸)\s*([^，。；、,;]{0,30}?人民法院))", Opts());
+  static const RE2 court_bare(R"(人民法院)", Opts());
+
+  if (RE2::PartialMatch(text, arbitration)) {
+    // The first institution named; a bare 仲裁委员会 is an arbitration without one.
+    size_t best_b = std::string_view::npos, best_e = 0;
+    const char* name = nullptr;
+    for (size_t i = 0; i < inst->size(); ++i) {
+      if (!kInstitutions[i].name && best_b != std::string_view::npos) break;
+      SP m;
+      if ((*inst)[i]->Match(text, 0, text.size(), RE2::UNANCHORED, &m, 1)) {
+        size_t b = Off(text, m);
+        if (b < best_b) {
+          best_b = b;
+          best_e = b + m.size();
+          name = kInstitutions[i].name;
+        }
+      }
+    }
+    static const RE2 bare(R"(仲裁委员会|仲裁机构)", Opts());
+    static const RE2 en_arb(R"((?i)\b(?:binding\s+)?arbitration\b)", Opts());
+    Candidate c;
+    c.fact.type = FactType::kForum;
+    c.fact.forum_type = "arbitration";
+    SP m;
+    if (best_b != std::string_view::npos) {
+      c.begin = best_b;
+      c.end = best_e;
+      std::string_view t = text.substr(best_b, best_e - best_b);
+      if (!name) {
+        // 向上海仲裁委员会申请: the name starts after the verb.
+        static const RE2 verb(R"(^.*(?:向|由|交|请|的|在|或|可以|提交))", Opts());
+        SP v;
+        if (verb.Match(t, 0, t.size(), RE2::ANCHOR_START, &v, 1)) {
+          c.begin += v.size();
+          t.remove_prefix(v.size());
+        }
+      }
+      if (name) {
+        c.fact.value = std::string(name);
+      } else if (t != "仲裁委员会") {
+        c.fact.value = std::string(t);
+      }
+      c.fact.text = std::string(t);
+    } else if (bare.Match(text, 0, text.size(), RE2::UNANCHORED, &m, 1) ||
+               en_arb.Match(text, 0, text.size(), RE2::UNANCHORED, &m, 1)) {
+      c.begin = Off(text, m);
+      c.end = c.begin + m.size();
+      c.fact.text = std::string(Str(m));
+    }
+    if (!c.fact.text.empty()) {
+      SP g[3];
+      if (seat_en.Match(text, 0, text.size(), RE2::UNANCHORED, g, 3)) {
+        c.fact.seat = std::string(Str(g[1].data() ? g[1] : g[2]));
+      } else if (seat_zh.Match(text, 0, text.size(), RE2::UNANCHORED, g, 2)) {
+        c.fact.seat = std::string(Str(g[1]));
+      }
+      if (rules_re.Match(text, 0, text.size(), RE2::UNANCHORED, g, 2)) {
+        c.fact.rules = std::string(Str(g[1]));
+      }
+      static const RE2 bad_seat(R"((?i)^(?:the|accordance|English|writing|a|any)$)", Opts());
+      if (RE2::FullMatch(c.fact.seat, bad_seat)) c.fact.seat.clear();
+      if (!Overlaps(*out, c.begin, c.end)) out->push_back(std::move(c));
+    }
+  }
+  ForEachMatch(court_en, text, [&](const std::vector<SP>& g) {
+    size_t b = Off(text, g[1]), e = b + g[1].size();
+    if (Overlaps(*out, b, e)) return;
+    Candidate c;
+    c.begin = b;
+    c.end = e;
+    c.fact.type = FactType::kForum;
+    c.fact.forum_type = "court";
+    c.fact.value = "courts of " + std::string(Str(g[2]));
+    c.fact.text = std::string(Str(g[1]));
+    out->push_back(std::move(c));
+  });
+  bool zh_court = false;
+  ForEachMatch(court_zh, text, [&](const std::vector<SP>& g) {
+    size_t b = Off(text, g[1]), e = b + g[1].size();
+    if (Overlaps(*out, b, e)) return;
+    Candidate c;
+    c.begin = b;
+    c.end = e;
+    c.fact.type = FactType::kForum;
+    c.fact.forum_type = "court";
+    c.fact.value = std::string(Str(g[1]));
+    c.fact.text = std::string(Str(g[1]));
+    out->push_back(std::move(c));
+    zh_court = true;
+  });
+  (void)zh_court;
+  (void)court_bare;
+}
+
+// -------------------------------------------------------------- parties --
+
+bool IsRoleWord(std::string_view w) {
+  static constexpr std::string_view kRoles[] = {"Customer",     "Supplier",
+                                                "Licensor",     "Licensee",
+                                                "Company",      "Consultant",
+                                                "Buyer",        "Seller",
+                                                "Vendor",       "Client",
+                                                "Provider",     "Lender",
+                                                "Borrower",     "Landlord",
+                                                "Tenant",       "Employer",
+                                                "Employee",     "Contractor",
+                                                "Distributor",  "Purchaser",
+                                                "Contractor",   "Service Provider",
+                                                "Recipient",    "Discloser",
+                                                "Lessor",       "Lessee",
+                                                "Agent",        "Principal",
+                                                "Manufacturer", "Reseller",
+                                                "Partner",      "Developer",
+                                                "Publisher",    "Owner",
+                                                "Franchisor",   "Franchisee",
+                                                "Guarantor",    "Investor",
+                                                "Subscriber",   "Sponsor"};
+  for (std::string_view r : kRoles) {
+    if (w == r) return true;
+  }
+  return false;
+}
+
+void AddParty(std::string_view text, size_t b, size_t e, std::string name, std::string short_name,
+              std::string role, std::vector<Candidate>* out) {
+  while (!name.empty() && (name.back() == ' ' || name.back() == ',')) name.pop_back();
+  if (name.empty()) return;
+  Candidate c;
+  c.begin = b;
+  c.end = e;
+  c.fact.type = FactType::kParty;
+  c.fact.text = std::string(text.substr(b, e - b));
+  static const RE2 blank(R"(^\[.*\]$|^[_＿\s]+$|^【.*】$)", Opts());
+  if (RE2::FullMatch(name, blank)) {
+    c.fact.placeholder = true;
+  } else {
+    c.fact.value = name;
+  }
+  c.fact.short_name = std::move(short_name);
+  c.fact.role = std::move(role);
+  out->push_back(std::move(c));
+}
+
+// "甲方（采购方）：上海恒岳精密机械有限公司（以下简称“甲方”）"
+void ScanZhParty(std::string_view text, std::vector<Candidate>* out) {
+  static const RE2 line(
+      R"(^\s*(甲方|乙方|丙方|丁方|出租方|承租方|出租人|承租人|买方|卖方|出卖人|买受人|委托方|受托方|委托人|受托人|出借人|借款人|贷款人|采购方|供货方|供应商|供方|需方|许可方|被许可方|转让方|受让方|发包人|承包人|发包方|承包方|保证人|服务方|客户|投资方|合作方)((?:\s*[（(][^）)]{1,16}[）)])*)\s*[：:]\s*(.*?)\s*((?:[（(][^）)]*[）)])*)\s*$)",
+      Opts());
+  static const RE2 paren(R"([（(]([^）)]*)[）)])", Opts());
+  static const RE2 short_re(R"((?:以下简称|以下称|下称|简称)\s*[：:]?\s*[“"「『]?([^”"」』）)]+))",
+                            Opts());
+  static const RE2 seal(R"(盖章|签章|签字|签名|公章|授权代表|法定代表人)", Opts());
+  static const RE2 ab(R"(^[甲乙丙丁]方$)", Opts());
+  SP g[5];
+  if (!line.Match(text, 0, text.size(), RE2::ANCHOR_START, g, 5)) return;
+  std::string labels = std::string(Str(g[2])) + std::string(Str(g[4]));
+  if (RE2::PartialMatch(labels, seal)) return;
+  std::string label(Str(g[1]));
+  std::string role, short_name;
+  if (RE2::FullMatch(label, ab)) {
+    short_name = label;
+  } else {
+    role = label;
+  }
+  ForEachMatch(paren, labels, [&](const std::vector<SP>& p) {
+    std::string inner(Str(p[1]));
+    std::string s;
+    if (RE2::PartialMatch(inner, short_re, &s)) {
+      short_name = s;
+    } else if (RE2::FullMatch(inner, ab)) {
+      short_name = inner;
+    } else if (inner.size() <= 12 && role.empty()) {
+      role = inner;
+    }
+  });
+  if (role.empty()) role = label;
+  std::string name(Str(g[3]));
+  if (name.empty()) return;
+  size_t b = Off(text, g[3]);
+  AddParty(text, b, b + g[3].size(), name, short_name, role, out);
+}
+
+// 'by and between X, a Delaware corporation ("Acme"), and Y ("Beta")' and
+// '(1) CALDERWOOD LOGISTICS LIMITED, ... ("Customer"); and'.
+void ScanEnParties(std::string_view text, std::vector<Candidate>* out) {
+  static const RE2 between(R"((?i)\bbetween\s*:?\s*)", Opts());
+  static const RE2 numbered(R"(^\s*\(?\d{1,2}[).]\s+)", Opts());
+  static const RE2 defined(
+      R"(\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?|each\s+)?["“]([^"”]{1,40})["”]\s*\))",
+      Opts());
+  static const RE2 cut(
+      R"(,\s+(?:a|an|the|whose|having|with|which|incorporated|organi[sz]ed|existing|located|registered)\b|\s*;)",
+      Opts());
+  size_t start = std::string_view::npos;
+  SP m;
+  if (between.Match(text, 0, text.size(), RE2::UNANCHORED, &m, 1)) {
+    start = Off(text, m) + m.size();
+  } else if (numbered.Match(text, 0, text.size(), RE2::ANCHOR_START, &m, 1)) {
+    start = m.size();
+  }
+  if (start == std::string_view::npos) return;
+  static const RE2 lead(R"(^\s*(?:[,;]\s*)?(?:and\s+)?)", Opts());
+  size_t pos = start;
+  for (int n = 0; n < 6; ++n) {
+    SP d[2];
+    if (!defined.Match(text, pos, text.size(), RE2::UNANCHORED, d, 2)) break;
+    std::string_view seg = text.substr(pos, Off(text, d[0]) - pos);
+    SP l;
+    size_t skip = 0;
+    if (RE2::PartialMatch(seg, lead, &l)) skip = 0;
+    {
+      SP lm;
+      if (lead.Match(seg, 0, seg.size(), RE2::ANCHOR_START, &lm, 1)) skip = lm.size();
+    }
+    size_t name_b = pos + skip;
+    std::string_view rest = text.substr(name_b, Off(text, d[0]) - name_b);
+    SP c;
+    size_t name_len = rest.size();
+    if (cut.Match(rest, 0, rest.size(), RE2::UNANCHORED, &c, 1)) name_len = Off(rest, c);
+    std::string_view name = rest.substr(0, name_len);
+    std::string short_name(Str(d[1]));
+    static const RE2 generic(
+        R"((?i)^(?:agreement|effective\s+date|party|parties|this\s+agreement)$)", Opts());
+    static const RE2 looks_like_name(R"(^(?:\[.*\]|[A-Z0-9].{1,150})$)", Opts());
+    if (!RE2::FullMatch(short_name, generic) && RE2::FullMatch(name, looks_like_name)) {
+      AddParty(text, name_b, name_b + name.size(), std::string(name), short_name,
+               IsRoleWord(short_name) ? short_name : "", out);
+    }
+    pos = Off(text, d[0]) + d[0].size();
+  }
+}
+
+// ------------------------------------------------------------- driver --
+
+bool IsPreamble(const Clause& c, size_t index) {
+  // Parties are named before the first numbered article: the opening clauses
+  // and the (1)/(2) party list.
+  return index < 6 || (c.number.size() <= 3 && c.number.starts_with("("));
+}
+
+}  // namespace
+
+std::vector<Fact> ExtractFacts(const Document& doc, const std::vector<Clause>& clauses,
+                               const ExtractOptions& options) {
+  std::vector<Fact> facts;
+  std::vector<std::string> party_names;
+  for (size_t ci = 0; ci < clauses.size(); ++ci) {
+    const Clause& c = clauses[ci];
+    for (size_t k = 0; k < c.block_offsets.size(); ++k) {
+      size_t bb = c.block_offsets[k];
+      size_t be = k + 1 < c.block_offsets.size() ? c.block_offsets[k + 1] - 1 : c.text.size();
+      if (bb > be || be > c.text.size()) continue;
+      size_t block_index = c.first_block + k;
+      if (block_index >= doc.blocks.size()) continue;
+      std::string_view text(c.text.data() + bb, be - bb);
+      std::vector<Candidate> found;
+      ScanDates(text, options, &found);
+      ScanMoney(text, &found);
+      ScanPercentages(text, &found);
+      ScanDurations(text, &found);
+      ScanGoverningLaw(text, &found);
+      ScanForums(text, &found);
+      std::vector<Candidate> parties;
+      ScanZhParty(text, &parties);
+      if (IsPreamble(c, ci)) ScanEnParties(text, &parties);
+      for (Candidate& p : parties) {
+        std::string key = p.fact.value.value_or("") + "|" + p.fact.short_name;
+        if (std::find(party_names.begin(), party_names.end(), key) != party_names.end()) continue;
+        party_names.push_back(key);
+        found.push_back(std::move(p));
+      }
+      std::stable_sort(found.begin(), found.end(),
+                       [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+      const Block& block = doc.blocks[block_index];
+      for (Candidate& f : found) {
+        Location loc;
+        loc.part = block.source.part;
+        loc.block = block.source.index;
+        loc.start = utf8::CodePointOffset(text, f.begin);
+        loc.end = utf8::CodePointOffset(text, f.end);
+        f.fact.location = loc;
+        f.fact.clause_id = c.id;
+        facts.push_back(std::move(f.fact));
+      }
+    }
+  }
+  return facts;
+}
+
+}  // namespace clausecheck::analyzer

@@ -1,0 +1,588 @@
+#include "analyzer/extract.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace clausecheck::analyzer {
+namespace {
+
+// One block, one clause: the shape the segmenter gives a paragraph.
+std::vector<Fact> Extract(const std::string& text, const std::string& language = "en",
+                          DateOrder order = DateOrder::kAuto) {
+  Document doc;
+  Block b;
+  b.text = text;
+  b.source.part = "text";
+  b.source.index = 3;
+  doc.blocks.push_back(b);
+  Clause c;
+  c.id = "c1";
+  c.first_block = 0;
+  c.end_block = 1;
+  c.text = text;
+  c.block_offsets = {0};
+  return ExtractFacts(doc, {c}, ExtractOptions{language, order});
+}
+
+std::vector<Fact> OfType(const std::vector<Fact>& facts, FactType t) {
+  std::vector<Fact> out;
+  for (const Fact& f : facts) {
+    if (f.type == t) out.push_back(f);
+  }
+  return out;
+}
+
+// The code-point span of `needle` in `text`, for checking locations.
+std::pair<int, int> Span(const std::string& text, const std::string& needle) {
+  size_t b = text.find(needle);
+  auto cps = [&](size_t n) {
+    int k = 0;
+    for (size_t i = 0; i < n; ++i) k += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    return k;
+  };
+  return {cps(b), cps(b + needle.size())};
+}
+
+void ExpectSpan(const Fact& f, const std::string& input, const std::string& span) {
+  EXPECT_EQ(f.text, span);
+  ASSERT_TRUE(f.location.has_value());
+  auto [s, e] = Span(input, span);
+  EXPECT_EQ(f.location->start, s) << input;
+  EXPECT_EQ(f.location->end, e) << input;
+  EXPECT_EQ(f.location->block, 3);
+  EXPECT_EQ(f.location->part, "text");
+  EXPECT_EQ(f.clause_id, "c1");
+}
+
+struct DateCase {
+  const char* input;
+  const char* value;  // "" = placeholder
+  const char* role;
+  const char* span;
+  const char* language = "en";
+};
+
+const DateCase kDates[] = {
+    // English, month first
+    {"This Agreement is effective as of January 1, 2026.", "2026-01-01", "effective",
+     "January 1, 2026"},
+    {"Dated: March 15, 2025", "2025-03-15", "signing", "March 15, 2025"},
+    {"The Term expires on December 31, 2027.", "2027-12-31", "expiry", "December 31, 2027"},
+    {"Services commence on Feb. 3, 2026 and run.", "2026-02-03", "start", "Feb. 3, 2026"},
+    {"made on Jan. 1, 2026", "2026-01-01", "signing", "Jan. 1, 2026"},
+    {"This Agreement shall terminate on Sept 30, 2028.", "2028-09-30", "end", "Sept 30, 2028"},
+    {"The Goods shall be delivered by June 5, 2026.", "2026-06-05", "delivery", "June 5, 2026"},
+    {"Payment due on April 30, 2026.", "2026-04-30", "payment", "April 30, 2026"},
+    {"The renewal term begins after October 1, 2027.", "2027-10-01", "renewal", "October 1, 2027"},
+    {"Notice must be given no later than July 1, 2026.", "2026-07-01", "notice", "July 1, 2026"},
+    {"On August 2, 2026 the parties met.", "2026-08-02", "other", "August 2, 2026"},
+    {"effective as of JANUARY 12, 2026", "2026-01-12", "effective", "JANUARY 12, 2026"},
+    {"entered into as of May 1st, 2026", "2026-05-01", "signing", "May 1st, 2026"},
+    {"continues until November 22, 2029.", "2029-11-22", "end", "November 22, 2029"},
+    {"effective February 29, 2028", "2028-02-29", "effective", "February 29, 2028"},
+    {"From March 3, 2026 onward", "2026-03-03", "start", "March 3, 2026"},
+    {"takes effect on Dec 1 2026", "2026-12-01", "effective", "Dec 1 2026"},
+    {"The Effective Date is June 30, 2026 (the \"Effective Date\").", "2026-06-30", "effective",
+     "June 30, 2026"},
+    {"ending on the anniversary (January 12, 2028).", "2028-01-12", "end", "January 12, 2028"},
+    {"The Commencement Date: Aug 15, 2026 (the \"Commencement Date\")", "2026-08-15", "start",
+     "Aug 15, 2026"},
+    // English, day first
+    {"made on 18 February 2026", "2026-02-18", "signing", "18 February 2026"},
+    {"and takes effect on 1 March 2026 (the \"Effective Date\")", "2026-03-01", "effective",
+     "1 March 2026"},
+    {"IN WITNESS WHEREOF, signed on the 1st day of January, 2026.", "2026-01-01", "signing",
+     "the 1st day of January, 2026"},
+    {"executed this 22nd day of July 2026", "2026-07-22", "signing", "22nd day of July 2026"},
+    {"until 31 July 2028", "2028-07-31", "end", "31 July 2028"},
+    {"expires on 3 Sept. 2027", "2027-09-03", "expiry", "3 Sept. 2027"},
+    {"is effective from 1 August 2026", "2026-08-01", "effective", "1 August 2026"},
+    {"terminates on 28 February 2029", "2029-02-28", "end", "28 February 2029"},
+    {"the 2nd day of March, 2026", "2026-03-02", "other", "the 2nd day of March, 2026"},
+    {"the 23rd day of April 2026", "2026-04-23", "other", "the 23rd day of April 2026"},
+    {"On 9 Nov 2026 we met", "2026-11-09", "other", "9 Nov 2026"},
+    // ISO and numeric
+    {"Effective Date: 2026-01-01", "2026-01-01", "effective", "2026-01-01"},
+    {"dated 2026-12-31", "2026-12-31", "signing", "2026-12-31"},
+    {"until 2027/6/30", "2027-06-30", "end", "2027/6/30"},
+    {"dated 01/02/2026", "2026-01-02", "signing", "01/02/2026"},
+    {"dated 12/31/2026", "2026-12-31", "signing", "12/31/2026"},
+    {"dated 31/12/2026", "2026-12-31", "signing", "31/12/2026"},  // one reading only
+    {"dated 13/02/2026", "2026-02-13", "signing", "13/02/2026"},
+    {"dated 01.02.2026", "2026-02-01", "signing", "01.02.2026"},  // dots: day first
+    {"on 2026.1.1", "2026-01-01", "other", "2026.1.1"},
+    {"until 2028-02-29", "2028-02-29", "end", "2028-02-29"},
+    {"signed on 7/4/2026", "2026-07-04", "signing", "7/4/2026"},
+    // Chinese
+    {"本合同自2026年1月1日起生效。", "2026-01-01", "effective", "2026年1月1日", "zh"},
+    {"租赁期限自2026年7月1日起至2027年6月30日止。", "2026-07-01", "start", "2026年7月1日", "zh"},
+    {"合同于二〇二六年一月一日签订。", "2026-01-01", "signing", "二〇二六年一月一日", "zh"},
+    {"自二零二六年元月一日起。", "2026-01-01", "start", "二零二六年元月一日", "zh"},
+    {"签订日期：2026年3月8日", "2026-03-08", "signing", "2026年3月8日", "zh"},
+    {"乙方应于2026年5月15日前交货。", "2026-05-15", "delivery", "2026年5月15日", "zh"},
+    {"甲方应于2026年6月25日前支付租金。", "2026-06-25", "payment", "2026年6月25日", "zh"},
+    {"本合同于2027年12月31日届满。", "2027-12-31", "expiry", "2027年12月31日", "zh"},
+    {"有效期至2028年4月30日止。", "2028-04-30", "end", "2028年4月30日", "zh"},
+    {"项目于2026年1月启动。", "2026-01", "other", "2026年1月", "zh"},
+    {"日期：2026 年 9 月 10 日", "2026-09-10", "other", "2026 年 9 月 10 日", "zh"},
+    {"于2026年10月1号开始", "2026-10-01", "start", "2026年10月1号", "zh"},
+    {"本合同签署于2026年2月28日。", "2026-02-28", "signing", "2026年2月28日", "zh"},
+    {"双方于二〇二六年十二月三十一日签订", "2026-12-31", "signing", "二〇二六年十二月三十一日",
+     "zh"},
+    {"二〇二八年二月二十九日生效", "2028-02-29", "effective", "二〇二八年二月二十九日", "zh"},
+    {"续约日期为2027年1月1日", "2027-01-01", "renewal", "2027年1月1日", "zh"},
+    {"通知期限截至2026年3月1日", "2026-03-01", "end", "2026年3月1日", "zh"},
+    {"交付日期 2026/8/8", "2026-08-08", "delivery", "2026/8/8", "zh"},
+    {"付款日：2026.11.30", "2026-11-30", "payment", "2026.11.30", "zh"},
+    {"从2026年4月1日开始计算", "2026-04-01", "start", "2026年4月1日", "zh"},
+    {"2026年4月1日（“生效日”）", "2026-04-01", "effective", "2026年4月1日", "zh"},
+    {"自2026年3月1日起至2027年2月28日止", "2026-03-01", "start", "2026年3月1日", "zh"},
+    {"The Agreement shall come into force on 1 April 2026.", "2026-04-01", "effective",
+     "1 April 2026"},
+    {"effective as from 1 January 2009", "2009-01-01", "effective", "1 January 2009"},
+    {"shall conclude on October 31, 2010", "2010-10-31", "end", "October 31, 2010"},
+    {"Lease expiring on 30 June 2027.", "2027-06-30", "expiry", "30 June 2027"},
+    {"The Products shall be delivered on 2026-09-01.", "2026-09-01", "delivery", "2026-09-01"},
+    {"二〇二六年三月十日交货", "2026-03-10", "delivery", "二〇二六年三月十日", "zh"},
+    {"2026年12月31日前付清全部价款", "2026-12-31", "payment", "2026年12月31日", "zh"},
+    {"合同期限届满日为2029年1月31日", "2029-01-31", "expiry", "2029年1月31日", "zh"},
+    // Placeholders
+    {"本合同有效期自____年__月__日起至____年__月__日止。", "", "start", "____年__月__日", "zh"},
+    {"签订日期：____年__月__日", "", "signing", "____年__月__日", "zh"},
+    {"自【】年【】月【】日起", "", "start", "【】年【】月【】日", "zh"},
+    {"This Agreement is dated [DATE].", "", "signing", "[DATE]"},
+    {"effective as of [Effective Date]", "", "effective", "[Effective Date]"},
+    {"made on [●], 2026", "", "signing", "[●], 2026"},
+    {"made on January [●], 2026", "", "signing", "January [●], 2026"},
+    {"dated ______, 2026", "", "signing", "______, 2026"},
+    {"dated [Date], 2026", "", "signing", "[Date], 2026"},
+};
+
+TEST(ExtractDates, TableOfCases) {
+  for (const DateCase& c : kDates) {
+    SCOPED_TRACE(c.input);
+    auto dates = OfType(Extract(c.input, c.language), FactType::kDate);
+    ASSERT_FALSE(dates.empty());
+    const Fact& f = dates[0];
+    if (*c.value) {
+      ASSERT_TRUE(f.value.has_value());
+      EXPECT_EQ(*f.value, c.value);
+      EXPECT_FALSE(f.placeholder);
+    } else {
+      EXPECT_FALSE(f.value.has_value());
+      EXPECT_TRUE(f.placeholder);
+    }
+    EXPECT_EQ(f.role, c.role);
+    ExpectSpan(f, c.input, c.span);
+  }
+}
+
+TEST(ExtractDates, RejectsDatesNotInTheCalendar) {
+  for (const char* text :
+       {"February 30, 2026", "30 February 2026", "2026-02-29", "April 31, 2026", "2026年2月30日",
+        "2026年13月1日", "二〇二六年二月三十日", "31/04/2026", "2026/13/01", "32 January 2026",
+        "June 0, 2026", "2026-00-10", "1899-01-01", "February 29, 2100"}) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(OfType(Extract(text), FactType::kDate).empty());
+  }
+}
+
+TEST(ExtractDates, SignatureBlanksOfSpacesAreNotPlaceholders) {
+  EXPECT_TRUE(OfType(Extract("日期：    年  月  日", "zh"), FactType::kDate).empty());
+}
+
+TEST(ExtractDates, DateOrderOption) {
+  auto mdy = OfType(Extract("dated 01/02/2026", "en", DateOrder::kMonthFirst), FactType::kDate);
+  auto dmy = OfType(Extract("dated 01/02/2026", "en", DateOrder::kDayFirst), FactType::kDate);
+  ASSERT_EQ(mdy.size(), 1u);
+  ASSERT_EQ(dmy.size(), 1u);
+  EXPECT_EQ(*mdy[0].value, "2026-01-02");
+  EXPECT_EQ(*dmy[0].value, "2026-02-01");
+}
+
+TEST(ExtractDates, TwoDatesTwoRoles) {
+  auto d = OfType(Extract("租赁期限自2026年7月1日起至2027年6月30日止。", "zh"), FactType::kDate);
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].role, "start");
+  EXPECT_EQ(d[1].role, "end");
+  EXPECT_EQ(*d[1].value, "2027-06-30");
+  auto e = OfType(Extract("is made on 18 February 2026 and takes effect on 1 March 2026"),
+                  FactType::kDate);
+  ASSERT_EQ(e.size(), 2u);
+  EXPECT_EQ(e[0].role, "signing");
+  EXPECT_EQ(e[1].role, "effective");
+  auto f = OfType(Extract("from January 1, 2026 to December 31, 2026"), FactType::kDate);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].role, "start");
+  EXPECT_EQ(f[1].role, "end");
+}
+
+struct MoneyCase {
+  const char* input;
+  double value;  // < 0 = placeholder
+  const char* currency;
+  const char* span;
+  const char* language = "en";
+};
+
+const MoneyCase kMoney[] = {
+    {"a fee of $100,000 payable", 100000, "USD", "$100,000"},
+    {"US$5,000.50 in total", 5000.5, "USD", "US$5,000.50"},
+    {"USD 1,000 per month", 1000, "USD", "USD 1,000"},
+    {"USD 96,000.00 per year", 96000, "USD", "USD 96,000.00"},
+    {"£10 each", 10, "GBP", "£10"},
+    {"GBP 42,500 per month", 42500, "GBP", "GBP 42,500"},
+    {"€2,000 deposit", 2000, "EUR", "€2,000"},
+    {"EUR 3,500.75", 3500.75, "EUR", "EUR 3,500.75"},
+    {"HK$8,800", 8800, "HKD", "HK$8,800"},
+    {"HKD 12,000", 12000, "HKD", "HKD 12,000"},
+    {"RMB 100,000", 100000, "CNY", "RMB 100,000"},
+    {"CNY 50,000.00", 50000, "CNY", "CNY 50,000.00"},
+    {"JPY 1,000,000", 1000000, "JPY", "JPY 1,000,000"},
+    {"¥100,000.00", 100000, "CNY", "¥100,000.00", "zh"},
+    {"¥5,000円", 5000, "JPY", "¥5,000円"},
+    {"SGD 2,500", 2500, "SGD", "SGD 2,500"},
+    {"$2.5 million", 2500000, "USD", "$2.5 million"},
+    {"USD 3 billion", 3e9, "USD", "USD 3 billion"},
+    {"pay 1,500 USD", 1500, "USD", "1,500 USD"},
+    {"pay 250 dollars", 250, "USD", "250 dollars"},
+    {"pay 1,000 euros", 1000, "EUR", "1,000 euros"},
+    {"USD [●]", -1, "USD", "USD [●]"},
+    {"fee of $____", -1, "USD", "$____"},
+    {"人民币100,000元", 100000, "CNY", "人民币100,000元", "zh"},
+    {"人民币4,800.00元", 4800, "CNY", "人民币4,800.00元", "zh"},
+    {"100万元", 1000000, "CNY", "100万元", "zh"},
+    {"5亿元", 500000000, "CNY", "5亿元", "zh"},
+    {"人民币2.5万元", 25000, "CNY", "人民币2.5万元", "zh"},
+    {"2.50美元", 2.5, "USD", "2.50美元", "zh"},
+    {"人民币壹拾万元整", 100000, "CNY", "人民币壹拾万元整", "zh"},
+    {"人民币叁拾捌万陆仟元整", 386000, "CNY", "人民币叁拾捌万陆仟元整", "zh"},
+    {"人民币贰拾伍万零玖佰元整", 250900, "CNY", "人民币贰拾伍万零玖佰元整", "zh"},
+    {"人民币壹佰元伍角", 100.5, "CNY", "人民币壹佰元伍角", "zh"},
+    {"人民币壹仟元伍角陆分", 1000.56, "CNY", "人民币壹仟元伍角陆分", "zh"},
+    {"人民币壹亿贰仟万元整", 120000000, "CNY", "人民币壹亿贰仟万元整", "zh"},
+    {"美元壹拾贰万伍仟元整", 125000, "USD", "美元壹拾贰万伍仟元整", "zh"},
+    {"三万元整", 30000, "CNY", "三万元整", "zh"},
+    {"人民币壹拾万元整（¥100,000.00）", 100000, "CNY", "人民币壹拾万元整（¥100,000.00）", "zh"},
+    {"人民币伍拾万元整（¥500,000.00）", 500000, "CNY", "人民币伍拾万元整（¥500,000.00）", "zh"},
+    {"人民币叁万元整(¥30,000.00)", 30000, "CNY", "人民币叁万元整(¥30,000.00)", "zh"},
+    {"人民币壹佰零伍元整", 105, "CNY", "人民币壹佰零伍元整", "zh"},
+};
+
+TEST(ExtractMoney, TableOfCases) {
+  for (const MoneyCase& c : kMoney) {
+    SCOPED_TRACE(c.input);
+    auto amounts = OfType(Extract(c.input, c.language), FactType::kAmount);
+    ASSERT_EQ(amounts.size(), 1u);
+    const Fact& f = amounts[0];
+    if (c.value < 0) {
+      EXPECT_TRUE(f.placeholder);
+      EXPECT_FALSE(f.number.has_value());
+    } else {
+      ASSERT_TRUE(f.number.has_value());
+      EXPECT_NEAR(*f.number, c.value, 1e-6);
+    }
+    EXPECT_EQ(f.currency, c.currency);
+    ExpectSpan(f, c.input, c.span);
+  }
+}
+
+TEST(ExtractMoney, WordsAndFiguresThatDisagreeStayTwoFacts) {
+  auto a = OfType(Extract("人民币壹拾万元整（¥10,000.00）", "zh"), FactType::kAmount);
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(*a[0].number, 100000);
+  EXPECT_EQ(*a[1].number, 10000);
+}
+
+TEST(ExtractMoney, NumbersWithoutCurrencyAreNotMoney) {
+  for (const char* text : {"Section 12.3", "250 units", "统一元件", "一元化管理", "第一元素"}) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(OfType(Extract(text, "zh"), FactType::kAmount).empty());
+  }
+}
+
+struct DurationCase {
+  const char* input;
+  double value;
+  const char* unit;
+  const char* span;
+  const char* language = "en";
+};
+
+const DurationCase kDurations[] = {
+    {"within thirty (30) days of receipt", 30, "day", "thirty (30) days"},
+    {"for three (3) years", 3, "year", "three (3) years"},
+    {"within 30 business days", 30, "business_day", "30 business days"},
+    {"within sixty days", 60, "day", "sixty days"},
+    {"two (2) weeks' notice", 2, "week", "two (2) weeks"},
+    {"twelve (12) months", 12, "month", "twelve (12) months"},
+    {"TWELVE (12) MONTHS", 12, "month", "TWELVE (12) MONTHS"},
+    {"forty-five (45) days", 45, "day", "forty-five (45) days"},
+    {"ten (10) Business Days", 10, "business_day", "ten (10) Business Days"},
+    {"5 working days", 5, "business_day", "5 working days"},
+    {"90 calendar days", 90, "day", "90 calendar days"},
+    {"one hundred twenty (120) days", 120, "day", "one hundred twenty (120) days"},
+    {"one hundred and eighty days", 180, "day", "one hundred and eighty days"},
+    {"a 12-month term", 12, "month", "12-month"},
+    {"for 2 years", 2, "year", "2 years"},
+    {"within 1 day", 1, "day", "1 day"},
+    {"thirty (20) days", 20, "day", "thirty (20) days"},  // the figure wins
+    {"six months", 6, "month", "six months"},
+    {"one year", 1, "year", "one year"},
+    {"(30) days", 30, "day", "(30) days"},
+    {"seven (7) days", 7, "day", "seven (7) days"},
+    {"ninety (90) days' written notice", 90, "day", "ninety (90) days"},
+    {"三十日内", 30, "day", "三十日", "zh"},
+    {"叁拾天", 30, "day", "叁拾天", "zh"},
+    {"期限一年", 1, "year", "一年", "zh"},
+    {"12个月", 12, "month", "12个月", "zh"},
+    {"六个月内", 6, "month", "六个月", "zh"},
+    {"壹拾贰个月", 12, "month", "壹拾贰个月", "zh"},
+    {"5个工作日内", 5, "business_day", "5个工作日", "zh"},
+    {"十五个工作日", 15, "business_day", "十五个工作日", "zh"},
+    {"两周内", 2, "week", "两周", "zh"},
+    {"贰年", 2, "year", "贰年", "zh"},
+    {"收到发票后30日内", 30, "day", "30日", "zh"},
+    {"九十天", 90, "day", "九十天", "zh"},
+    {"三个星期", 3, "week", "三个星期", "zh"},
+    {"二十四个月", 24, "month", "二十四个月", "zh"},
+    {"7天", 7, "day", "7天", "zh"},
+    {"一百八十日", 180, "day", "一百八十日", "zh"},
+    {"3年", 3, "year", "3年", "zh"},
+    {"10个自然日", 10, "day", "10个自然日", "zh"},
+};
+
+TEST(ExtractDurations, TableOfCases) {
+  for (const DurationCase& c : kDurations) {
+    SCOPED_TRACE(c.input);
+    auto d = OfType(Extract(c.input, c.language), FactType::kDuration);
+    ASSERT_EQ(d.size(), 1u);
+    ASSERT_TRUE(d[0].number.has_value());
+    EXPECT_EQ(*d[0].number, c.value);
+    EXPECT_EQ(d[0].unit, c.unit);
+    ExpectSpan(d[0], c.input, c.span);
+  }
+}
+
+TEST(ExtractDurations, DatesAndDaysOfTheMonthAreNotDurations) {
+  for (const char* text : {"2026年1月1日", "每月5日前支付", "每季度首月的5日前支付", "第3年",
+                           "the 1st day of January, 2026", "2026年度", "each day", "days"}) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(OfType(Extract(text, "zh"), FactType::kDuration).empty());
+  }
+}
+
+struct PercentCase {
+  const char* input;
+  double value;
+  const char* per;
+  const char* span;
+  const char* language = "en";
+};
+
+const PercentCase kPercents[] = {
+    {"a deposit of 30% of the price", 30, "", "30%"},
+    {"30 percent of the fees", 30, "", "30 percent"},
+    {"12.5 per cent", 12.5, "", "12.5 per cent"},
+    {"interest at 1.5% per month", 1.5, "month", "1.5%"},
+    {"interest at 8% per annum", 8, "year", "8%"},
+    {"0.03% per day", 0.03, "day", "0.03%"},
+    {"an annual rate of 6%", 6, "year", "6%"},
+    {"百分之三十", 30, "", "百分之三十", "zh"},
+    {"千分之五", 0.5, "", "千分之五", "zh"},
+    {"万分之五", 0.05, "", "万分之五", "zh"},
+    {"按日万分之五支付违约金", 0.05, "day", "日万分之五", "zh"},
+    {"每日按合同总价款的万分之五", 0.05, "day", "万分之五", "zh"},
+    {"每逾期一日，应按逾期货款的万分之五支付", 0.05, "day", "万分之五", "zh"},
+    {"年利率24%", 24, "year", "24%", "zh"},
+    {"月利率2%", 2, "month", "2%", "zh"},
+    {"年利率为百分之十二", 12, "year", "百分之十二", "zh"},
+    {"百分之零点五", 0.5, "", "百分之零点五", "zh"},
+    {"不超过合同总价款的10%", 10, "", "10%", "zh"},
+    {"百分之十（10%）", 10, "", "百分之十（10%）", "zh"},
+    {"30％", 30, "", "30％", "zh"},
+    {"按年化利率3.85%", 3.85, "year", "3.85%", "zh"},
+};
+
+TEST(ExtractPercentages, TableOfCases) {
+  for (const PercentCase& c : kPercents) {
+    SCOPED_TRACE(c.input);
+    auto p = OfType(Extract(c.input, c.language), FactType::kPercentage);
+    ASSERT_EQ(p.size(), 1u);
+    EXPECT_NEAR(*p[0].number, c.value, 1e-9);
+    EXPECT_EQ(p[0].per, c.per);
+    ExpectSpan(p[0], c.input, c.span);
+  }
+}
+
+struct LawCase {
+  const char* input;
+  const char* value;
+  const char* span;
+};
+
+const LawCase kLaws[] = {
+    {"This Agreement shall be governed by the laws of the State of New York.", "New York",
+     "the State of New York"},
+    {"governed by and construed in accordance with the laws of England and Wales.",
+     "England and Wales", "England and Wales"},
+    {"This Agreement is governed by the internal laws of the State of Delaware, without regard",
+     "Delaware", "the State of Delaware"},
+    {"governed by the laws of the People's Republic of China (excluding Hong Kong)", "PRC",
+     "the People's Republic of China"},
+    {"governed by the laws of Hong Kong", "Hong Kong", "Hong Kong"},
+    {"This Agreement is governed by California law.", "California", "California"},
+    {"Governed by the laws of the Commonwealth of Massachusetts", "Massachusetts",
+     "the Commonwealth of Massachusetts"},
+    {"本合同适用中华人民共和国法律。", "PRC", "中华人民共和国"},
+    {"本合同受中国法律管辖。", "PRC", "中国"},
+    {"适用香港特别行政区法律", "Hong Kong", "香港特别行政区"},
+};
+
+TEST(ExtractGoverningLaw, TableOfCases) {
+  for (const LawCase& c : kLaws) {
+    SCOPED_TRACE(c.input);
+    auto l = OfType(Extract(c.input), FactType::kGoverningLaw);
+    ASSERT_EQ(l.size(), 1u);
+    EXPECT_EQ(*l[0].value, c.value);
+    ExpectSpan(l[0], c.input, c.span);
+  }
+}
+
+TEST(ExtractForums, ArbitrationInstitutionsSeatsAndRules) {
+  auto f = OfType(Extract("Any dispute shall be finally resolved by arbitration under the Rules "
+                          "of Arbitration of the International Chamber of Commerce. The seat of "
+                          "arbitration shall be London."),
+                  FactType::kForum);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].forum_type, "arbitration");
+  EXPECT_EQ(*f[0].value, "International Chamber of Commerce");
+  EXPECT_EQ(f[0].seat, "London");
+  EXPECT_EQ(f[0].rules, "Rules of Arbitration of the International Chamber of Commerce");
+
+  auto z = OfType(Extract("提交上海国际仲裁中心，在上海仲裁。", "zh"), FactType::kForum);
+  ASSERT_EQ(z.size(), 1u);
+  EXPECT_EQ(*z[0].value, "Shanghai International Arbitration Center");
+  EXPECT_EQ(z[0].seat, "上海");
+  EXPECT_EQ(z[0].text, "上海国际仲裁中心");
+
+  for (auto [text, name] : std::vector<std::pair<std::string, std::string>>{
+           {"提交中国国际经济贸易仲裁委员会仲裁",
+            "China International Economic and Trade "
+            "Arbitration Commission"},
+           {"submitted to CIETAC for arbitration",
+            "China International Economic and Trade Arbitration Commission"},
+           {"arbitration administered by HKIAC", "Hong Kong International Arbitration Centre"},
+           {"arbitration under SIAC rules", "Singapore International Arbitration Centre"},
+           {"提交北京仲裁委员会仲裁", "Beijing Arbitration Commission"},
+           {"提交深圳国际仲裁院仲裁", "Shenzhen Court of International Arbitration"},
+           {"arbitration by the LCIA", "London Court of International Arbitration"},
+           {"arbitration administered by JAMS", "JAMS"},
+           {"arbitration by the American Arbitration Association",
+            "American Arbitration Association"},
+           {"向杭州仲裁委员会申请仲裁", "杭州仲裁委员会"}}) {
+    SCOPED_TRACE(text);
+    auto a = OfType(Extract(text, "zh"), FactType::kForum);
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_EQ(a[0].forum_type, "arbitration");
+    EXPECT_EQ(a[0].value.value_or(""), name);
+  }
+}
+
+TEST(ExtractForums, AnUnnamedCommissionHasNoValue) {
+  auto a =
+      OfType(Extract("可以向仲裁委员会申请仲裁，也可以向人民法院起诉", "zh"), FactType::kForum);
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].forum_type, "arbitration");
+  EXPECT_FALSE(a[0].value.has_value());
+  EXPECT_EQ(a[1].forum_type, "court");
+  EXPECT_EQ(*a[1].value, "人民法院");
+}
+
+TEST(ExtractForums, Courts) {
+  std::string en =
+      "shall be brought exclusively in the state or federal courts located in Cuyahoga County, "
+      "Ohio, and each Party consents";
+  auto c = OfType(Extract(en), FactType::kForum);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].forum_type, "court");
+  EXPECT_EQ(*c[0].value, "courts of Cuyahoga County, Ohio");
+  ExpectSpan(c[0], en, "the state or federal courts located in Cuyahoga County, Ohio");
+  std::string zh = "任何一方均可向甲方所在地有管辖权的人民法院提起诉讼。";
+  auto z = OfType(Extract(zh, "zh"), FactType::kForum);
+  ASSERT_EQ(z.size(), 1u);
+  EXPECT_EQ(*z[0].value, "甲方所在地有管辖权的人民法院");
+  ExpectSpan(z[0], zh, "甲方所在地有管辖权的人民法院");
+}
+
+TEST(ExtractParties, EnglishPreamble) {
+  std::string text =
+      "This Agreement is made by and between Acme Widgets, Inc., a Delaware corporation "
+      "(\"Acme\"), and Beta Trading (HK) Limited, a Hong Kong company (the \"Supplier\").";
+  auto p = OfType(Extract(text), FactType::kParty);
+  ASSERT_EQ(p.size(), 2u);
+  EXPECT_EQ(*p[0].value, "Acme Widgets, Inc.");
+  EXPECT_EQ(p[0].short_name, "Acme");
+  EXPECT_EQ(p[0].role, "");
+  ExpectSpan(p[0], text, "Acme Widgets, Inc.");
+  EXPECT_EQ(*p[1].value, "Beta Trading (HK) Limited");
+  EXPECT_EQ(p[1].short_name, "Supplier");
+  EXPECT_EQ(p[1].role, "Supplier");
+}
+
+TEST(ExtractParties, NumberedPartyAndPlaceholder) {
+  auto p = OfType(Extract("(1) CALDERWOOD LOGISTICS LIMITED, a company incorporated in England "
+                          "(\"Customer\"); and"),
+                  FactType::kParty);
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(*p[0].value, "CALDERWOOD LOGISTICS LIMITED");
+  EXPECT_EQ(p[0].role, "Customer");
+  auto q = OfType(Extract("by and between [Customer Name], having its office at X (\"Customer\")"),
+                  FactType::kParty);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_TRUE(q[0].placeholder);
+  EXPECT_FALSE(q[0].value.has_value());
+  EXPECT_EQ(q[0].short_name, "Customer");
+}
+
+TEST(ExtractParties, ChineseLabels) {
+  struct Case {
+    const char* input;
+    const char* value;
+    const char* short_name;
+    const char* role;
+  };
+  const Case cases[] = {
+      {"甲方（采购方）：上海恒岳精密机械有限公司（以下简称“甲方”）", "上海恒岳精密机械有限公司",
+       "甲方", "采购方"},
+      {"出租方（甲方）：上海澄衡置业有限公司", "上海澄衡置业有限公司", "甲方", "出租方"},
+      {"出借人（以下简称“甲方”）：杭州允泰投资管理有限公司", "杭州允泰投资管理有限公司", "甲方",
+       "出借人"},
+      {"甲方：上海某某有限公司", "上海某某有限公司", "甲方", "甲方"},
+      {"买方：广州沐川家居用品有限公司", "广州沐川家居用品有限公司", "", "买方"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.input);
+    auto p = OfType(Extract(c.input, "zh"), FactType::kParty);
+    ASSERT_EQ(p.size(), 1u);
+    EXPECT_EQ(*p[0].value, c.value);
+    EXPECT_EQ(p[0].short_name, c.short_name);
+    EXPECT_EQ(p[0].role, c.role);
+    ExpectSpan(p[0], c.input, c.value);
+  }
+  // Signature lines are not party definitions.
+  EXPECT_TRUE(OfType(Extract("甲方（盖章）：上海某某有限公司", "zh"), FactType::kParty).empty());
+}
+
+TEST(ExtractFacts, CountsOfTheTables) {
+  // The issue asks for broad coverage; keep the tables from shrinking.
+  EXPECT_GE(std::size(kDates), 80u);
+  EXPECT_GE(std::size(kMoney), 40u);
+  EXPECT_GE(std::size(kDurations), 40u);
+  EXPECT_GE(std::size(kPercents), 20u);
+}
+
+}  // namespace
+}  // namespace clausecheck::analyzer
