@@ -80,8 +80,8 @@ std::string TestName(const testing::TestParamInfo<std::string>& info) {
 INSTANTIATE_TEST_SUITE_P(Corpus, Golden, testing::ValuesIn(CorpusFiles()), TestName);
 
 // A contract saved as DOCX (tools/txt2docx.py, some with real Word list
-// numbering) must read as the same contract: the same clauses and the same
-// findings, whatever the format.
+// numbering) must read as the same contract: the same clauses, findings and
+// facts, whatever the format.
 TEST(GoldenCorpus, DocxVersionsReviewLikeTheirText) {
   auto rs = analyzer::DefaultRuleset();
   ASSERT_TRUE(rs.ok());
@@ -95,6 +95,10 @@ TEST(GoldenCorpus, DocxVersionsReviewLikeTheirText) {
     std::vector<std::string> out = {"clauses " + std::to_string(r.clauses.size())};
     for (const Clause& c : r.clauses) out.push_back(c.number + " | " + c.heading);
     for (const Finding& f : r.findings) out.push_back(f.rule + " | " + f.evidence);
+    for (const Fact& f : r.facts) {
+      out.push_back(std::string(Name(f.type)) + " | " + f.text + " | " + f.value.value_or("") +
+                    " | " + f.role + " | " + (f.number ? std::to_string(*f.number) : ""));
+    }
     return out;
   };
   int compared = 0;
