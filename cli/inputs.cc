@@ -8,8 +8,16 @@ namespace clausecheck::cli {
 namespace fs = std::filesystem;
 namespace {
 
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Hidden entries, Office lock files, and clausecheck's own JSON reports
+// (so that --output-dir inside the reviewed folder does not feed the next run).
 bool Skipped(const std::string& name) {
-  return name.empty() || name[0] == '.' || name.rfind("~$", 0) == 0;
+  return name.empty() || name[0] == '.' || name.rfind("~$", 0) == 0 || EndsWith(name, ".json") ||
+         EndsWith(name, ".jsonl");
 }
 
 void Walk(const fs::path& dir, std::vector<Input>* out, int depth) {

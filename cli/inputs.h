@@ -1,8 +1,10 @@
 // Input discovery: the files a review covers, from the paths on the command line.
 //
 // Files are taken as given; directories are walked recursively in name order
-// (so two runs list the same files in the same order), skipping hidden entries
-// and Office lock files ("~$contract.docx"). A path that does not exist is
+// (so two runs list the same files in the same order), skipping hidden entries,
+// Office lock files ("~$contract.docx") and JSON/JSONL files (reports, ours or
+// others'; a JSON file named on the command line is still read, and refused as
+// not a contract). A path that does not exist is
 // kept, so that it is reported as an error in its place rather than dropped.
 #ifndef CLAUSECHECK_CLI_INPUTS_H_
 #define CLAUSECHECK_CLI_INPUTS_H_

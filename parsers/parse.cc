@@ -53,6 +53,21 @@ bool HasBom(std::string_view b) {
 
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+// JSON (a report, a data export) rather than a contract: an object or array
+// from the first to the last non-space character, with a quoted key.
+bool LooksLikeJson(std::string_view s) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  if (s.size() < 2) return false;
+  const bool object = s.front() == '{' && s.back() == '}';
+  const bool array = s.front() == '[' && s.back() == ']';
+  if (!object && !array) return false;
+  size_t i = 1;
+  while (i < s.size() && (space(s[i]) || s[i] == '[' || s[i] == '{')) ++i;
+  return i < s.size() && s[i] == '"' && s.find("\":", i) != std::string_view::npos;
+}
+
 // HTML rather than generic XML: a doctype or root element named html.
 Format MarkupFormat(std::string_view s) {
   while (!s.empty() && (s[0] == ' ' || s[0] == '\t' || s[0] == '\n' || s[0] == '\r')) {
@@ -252,6 +267,7 @@ Result<Format> DetectFormat(std::string_view bytes) {
       bytes.find('\0') == std::string_view::npos && utf8::IsValid(bytes)) {
     const std::string_view unbommed = bytes.substr(bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
     if (LooksLikeMarkup(unbommed)) return MarkupFormat(unbommed);
+    if (LooksLikeJson(unbommed)) return Unsupported("JSON data, not a contract");
     if (LooksBinary(bytes, 0)) {
       return Error{ErrorCode::kFormat, "binary data, not a text document", ""};
     }

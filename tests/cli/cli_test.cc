@@ -133,6 +133,7 @@ TEST_F(Cli, BatchReportsEveryInputAndErrorsOutrankFindings) {
   Write("batch/b-junk.txt", std::string("\x00\x01\x02\x03\xff\xfe\x00\x00garbage", 16));
   Write("batch/c-clean.txt", kCleanContract);
   Write("batch/.hidden.txt", "ignored");
+  Write("batch/a-uncapped.txt.json", "{\"schema\": \"clausecheck/report@1\"}");  // a report
   Write("batch/~$lock.txt", "ignored");
   std::string missing = (dir_ / "nope.txt").string();
   Outcome o = RunCli(

@@ -111,6 +111,23 @@ TEST(DetectFormat, Utf16MarkupIsXml) {
   EXPECT_EQ(r.value(), Format::kXml);
 }
 
+TEST(DetectFormat, JsonIsNotAContract) {
+  for (const std::string& s :
+       {std::string("{\"schema\": \"clausecheck/report@1\"}\n"),
+        std::string("  [\n  {\"a\": 1}\n]"), std::string("{\n  \"parties\": [\"Acme\"]\n}")}) {
+    SCOPED_TRACE(s);
+    ExpectError(DetectFormat(s), ErrorCode::kUnsupported, "JSON data, not a contract");
+  }
+  // Braces around prose are still text: a template placeholder, a list.
+  for (const std::string& s : {std::string("{Company} agrees to pay {Amount}."),
+                               std::string("[Draft] The parties agree as follows. [End]")}) {
+    SCOPED_TRACE(s);
+    Result<Format> r = DetectFormat(s);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r.value(), Format::kText);
+  }
+}
+
 TEST(ParseBytes, DispatchesXmlAndHtmlToTheirParsers) {
   Result<Document> xml = ParseBytes(
       "<?xml version=\"1.0\"?>\n<contract><section num=\"1\"><title>Term</title>"
