@@ -78,6 +78,48 @@ Result<analyzer::Ruleset> LoadRuleset(const RulesetOptions& o) {
   return rs;
 }
 
+// Mapping files for custom XML schemas: --xml-map FILE (repeatable) and every
+// *.yaml / *.yml in --xml-map-dir, in name order; a document uses the first
+// whose root element (and namespace) match.
+struct XmlMapOptions {
+  std::vector<std::string> files;
+  std::string dir;
+};
+
+void AddXmlMapOptions(CLI::App* cmd, XmlMapOptions* o) {
+  cmd->add_option("--xml-map", o->files,
+                  "Mapping file for a custom XML schema (repeatable; docs/xml-mapping.md)");
+  cmd->add_option("--xml-map-dir", o->dir,
+                  "Directory of mapping files, chosen by each XML document's root element");
+}
+
+Result<parsers::XmlOptions> LoadXmlOptions(const XmlMapOptions& o) {
+  std::vector<std::string> files = o.files;
+  if (!o.dir.empty()) {
+    std::error_code ec;
+    std::vector<std::string> found;
+    for (fs::directory_iterator it(o.dir, ec), end; !ec && it != end; it.increment(ec)) {
+      const std::string ext = it->path().extension().string();
+      if (it->is_regular_file() && (ext == ".yaml" || ext == ".yml")) {
+        found.push_back(it->path().string());
+      }
+    }
+    if (ec)
+      return Error{ErrorCode::kConfig, "cannot read mapping directory: " + ec.message(), o.dir};
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  parsers::XmlOptions xml;
+  for (const std::string& file : files) {
+    auto text = ReadWholeFile(file);
+    if (!text.ok()) return Error{ErrorCode::kConfig, "cannot read mapping file", file};
+    auto mapping = parsers::LoadXmlMapping(text.value(), file);
+    if (!mapping.ok()) return mapping.error();
+    xml.mappings.push_back(std::move(mapping.value()));
+  }
+  return xml;
+}
+
 Result<analyzer::Engine> LoadEngine(const RulesetOptions& o) {
   auto rs = LoadRuleset(o);
   if (!rs.ok()) return rs.error();
@@ -135,6 +177,7 @@ struct ReviewOptions {
   std::string output_dir;
   std::string color = "auto";
   RulesetOptions rulesets;
+  XmlMapOptions xml_maps;
 };
 
 int RunReview(const ReviewOptions& o, const Environment& env, std::ostream& out,
@@ -157,6 +200,11 @@ int RunReview(const ReviewOptions& o, const Environment& env, std::ostream& out,
     PrintError(err, engine.error().ToString());
     return kExitError;
   }
+  auto xml = LoadXmlOptions(o.xml_maps);
+  if (!xml.ok()) {
+    PrintError(err, xml.error().ToString());
+    return kExitError;
+  }
 
   reports::ConsoleOptions console;
   console.color =
@@ -176,7 +224,7 @@ int RunReview(const ReviewOptions& o, const Environment& env, std::ostream& out,
     if (!input.error.empty()) {
       error = Error{ErrorCode::kIo, input.error, input.path};
     } else {
-      auto doc = parsers::ParseFile(input.path, parsers::Limits{});
+      auto doc = parsers::ParseFile(input.path, parsers::Limits{}, xml.value());
       if (!doc.ok()) {
         error = doc.error();
         if (error->where.empty()) error->where = input.path;
@@ -294,8 +342,14 @@ int RunRulesTest(const RulesetOptions& o, std::ostream& out, std::ostream& err) 
 // ------------------------------------------------------------------ dump --
 
 int RunDump(const std::string& path, const std::string& format, bool facts,
-            const RulesetOptions& rulesets, std::ostream& out, std::ostream& err) {
-  auto doc = parsers::ParseFile(path, parsers::Limits{});
+            const RulesetOptions& rulesets, const XmlMapOptions& xml_maps, std::ostream& out,
+            std::ostream& err) {
+  auto xml = LoadXmlOptions(xml_maps);
+  if (!xml.ok()) {
+    PrintError(err, xml.error().ToString());
+    return kExitError;
+  }
+  auto doc = parsers::ParseFile(path, parsers::Limits{}, xml.value());
   if (!doc.ok()) {
     Error e = doc.error();
     if (e.where.empty()) e.where = path;
@@ -402,6 +456,7 @@ int Run(const std::vector<std::string>& args, const Environment& env, std::ostre
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   AddRulesetOptions(review_cmd, &review.rulesets);
+  AddXmlMapOptions(review_cmd, &review.xml_maps);
 
   CLI::App* rules_cmd = app.add_subcommand("rules", "List, validate or test rulesets");
   rules_cmd->require_subcommand(1);
@@ -421,6 +476,7 @@ int Run(const std::vector<std::string>& args, const Environment& env, std::ostre
   std::string dump_path;
   std::string dump_format = "text";
   RulesetOptions dump_rulesets;
+  XmlMapOptions dump_xml_maps;
   CLI::App* dump_cmd =
       app.add_subcommand("dump",
                          "Show a document as clausecheck reads it: blocks with labels (text), or "
@@ -434,6 +490,7 @@ int Run(const std::vector<std::string>& args, const Environment& env, std::ostre
                      "Print the facts found (dates, amounts, durations, percentages, parties, "
                      "governing law, forums) as the report's JSON facts object");
   AddRulesetOptions(dump_cmd, &dump_rulesets);
+  AddXmlMapOptions(dump_cmd, &dump_xml_maps);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   if (!reversed.empty()) reversed.pop_back();  // program name
@@ -455,7 +512,8 @@ int Run(const std::vector<std::string>& args, const Environment& env, std::ostre
     return RunRulesValidate(rules_opts, out, err);
   }
   if (*rules_test) return RunRulesTest(rules_opts, out, err);
-  if (*dump_cmd) return RunDump(dump_path, dump_format, dump_facts, dump_rulesets, out, err);
+  if (*dump_cmd)
+    return RunDump(dump_path, dump_format, dump_facts, dump_rulesets, dump_xml_maps, out, err);
   return kExitError;
 }
 

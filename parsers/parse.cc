@@ -193,7 +193,8 @@ Error OutOfMemory(std::string_view path) {
   return Error{ErrorCode::kTooLarge, "not enough memory to parse this file", std::string(path)};
 }
 
-Result<Document> ReadAndParse(const std::string& path, const Limits& limits) {
+Result<Document> ReadAndParse(const std::string& path, const Limits& limits,
+                              const XmlOptions& xml) {
   auto io_error = [&](std::string message) {
     return Error{ErrorCode::kIo, std::move(message), path};
   };
@@ -242,7 +243,7 @@ Result<Document> ReadAndParse(const std::string& path, const Limits& limits) {
     }
     bytes.append(buf.data(), static_cast<size_t>(n));
   }
-  return ParseBytes(bytes, path);
+  return ParseBytes(bytes, path, xml);
 }
 
 }  // namespace
@@ -293,6 +294,10 @@ Result<Format> DetectFormat(std::string_view bytes) {
 }
 
 Result<Document> ParseBytes(std::string_view bytes, std::string_view path) {
+  return ParseBytes(bytes, path, XmlOptions{});
+}
+
+Result<Document> ParseBytes(std::string_view bytes, std::string_view path, const XmlOptions& xml) {
   // A file too big for memory is one bad input; it must not end the batch.
   try {
     auto with_path = [&](Error e) {
@@ -310,7 +315,7 @@ Result<Document> ParseBytes(std::string_view bytes, std::string_view path) {
       // Markup parsers get the raw bytes: libxml2 reads BOMs and declared
       // encodings itself.
       switch (format.value()) {
-        case Format::kXml: doc = ParseXml(bytes, path, XmlOptions{}); break;
+        case Format::kXml: doc = ParseXml(bytes, path, xml); break;
         case Format::kHtml: doc = ParseHtml(bytes, path); break;
         default: doc = ParseText(bytes, path); break;
       }
@@ -324,8 +329,12 @@ Result<Document> ParseBytes(std::string_view bytes, std::string_view path) {
 }
 
 Result<Document> ParseFile(const std::string& path, const Limits& limits) {
+  return ParseFile(path, limits, XmlOptions{});
+}
+
+Result<Document> ParseFile(const std::string& path, const Limits& limits, const XmlOptions& xml) {
   try {
-    return ReadAndParse(path, limits);
+    return ReadAndParse(path, limits, xml);
   } catch (const std::bad_alloc&) {
     return OutOfMemory(path);
   }

@@ -16,6 +16,7 @@
 
 #include "core/document.h"
 #include "core/result.h"
+#include "parsers/xml.h"
 
 namespace clausecheck::parsers {
 
@@ -27,6 +28,10 @@ struct Limits {
 /// formats we recognise but do not read, kEmpty for no bytes at all.
 Result<Format> DetectFormat(std::string_view bytes);
 
+/// Parses bytes already in memory, with mapping files for custom XML schemas
+/// (parsers/xml.h; a mapping is chosen by the document's root element).
+Result<Document> ParseBytes(std::string_view bytes, std::string_view path, const XmlOptions& xml);
+
 /// Parses bytes already in memory. `path` becomes Document::path and the
 /// Error's `where`. Also fills Document::sha256.
 Result<Document> ParseBytes(std::string_view bytes, std::string_view path);
@@ -35,6 +40,7 @@ Result<Document> ParseBytes(std::string_view bytes, std::string_view path);
 /// parses it. Errors name the reason: "no such file", "is a directory",
 /// "permission denied", "file too large (N bytes, limit M)".
 Result<Document> ParseFile(const std::string& path, const Limits& limits);
+Result<Document> ParseFile(const std::string& path, const Limits& limits, const XmlOptions& xml);
 
 /// Lower-case hex SHA-256 of `bytes`.
 std::string Sha256Hex(std::string_view bytes);

@@ -318,6 +318,32 @@ TEST_F(Cli, ColourOnlyOnATerminalWithoutNoColor) {
   EXPECT_NE(RunCli({"review", "--color", "always", path}).out.find("\x1b["), std::string::npos);
 }
 
+TEST_F(Cli, XmlMapFilesChooseTheirSchema) {
+  const std::string xml = "tests/parsers/fixtures/xml/clm-export.xml";
+  const std::string map = "tests/parsers/fixtures/xml/clm-export.yaml";
+  // Without the mapping, generic extraction also reads the audit trail.
+  Outcome plain = RunCli({"dump", xml});
+  ASSERT_EQ(plain.code, 0) << plain.err;
+  EXPECT_NE(plain.out.find("Exported by CLM"), std::string::npos) << plain.out;
+  // With it, clauses come out as the mapping says and ignored parts are gone.
+  const std::string expected =
+      "1 Term\nThis Agreement starts on 1 March 2026.\nIt runs for 24 months.\n"
+      "2 Either party may terminate on notice.\n";
+  Outcome mapped = RunCli({"dump", "--xml-map", map, xml});
+  ASSERT_EQ(mapped.code, 0) << mapped.err;
+  EXPECT_EQ(mapped.out, expected);
+  fs::create_directories(dir_ / "maps");
+  fs::copy_file(map, dir_ / "maps" / "clm.yaml");
+  Outcome by_dir = RunCli({"dump", "--xml-map-dir", (dir_ / "maps").string(), xml});
+  EXPECT_EQ(by_dir.out, expected);
+  // A broken mapping is a configuration error naming file and line.
+  std::string bad = Write("bad-map.yaml", "name: x\nroot: a\nclause: '//['\ntext: p\n");
+  Outcome b = RunCli({"review", "--xml-map", bad, xml});
+  EXPECT_EQ(b.code, 2);
+  EXPECT_EQ(b.err.rfind("clausecheck: error: " + bad + ":3: invalid XPath in 'clause'", 0), 0u)
+      << b.err;
+}
+
 // Every bad input in corpus/malformed/ gives exactly its expected one-line
 // error and exit code 2 (corpus/malformed/EXPECTED.tsv).
 TEST_F(Cli, MalformedInputsGiveTheirExpectedErrors) {
