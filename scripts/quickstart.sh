@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh release
 rm -rf out/reports
-build/release/cli/clausecheck review corpus/contracts --output-dir out/reports
+build/release/cli/clausecheck review corpus/contracts --xml-map-dir corpus/mappings --output-dir out/reports
 echo "JSON reports: $(find out/reports -name '*.json' | wc -l) files under out/reports/"

@@ -15,6 +15,7 @@
 #include "analyzer/ruleset.h"
 #include "core/review.h"
 #include "parsers/parse.h"
+#include "parsers/xml.h"
 #include "reports/json.h"
 
 namespace clausecheck {
@@ -38,6 +39,27 @@ std::vector<std::string> CorpusFiles() {
   return files;
 }
 
+// The mapping files of corpus/mappings, for the custom XML layouts.
+const parsers::XmlOptions& CorpusXmlOptions() {
+  static const parsers::XmlOptions options = [] {
+    parsers::XmlOptions o;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator("corpus/mappings")) files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files) {
+      auto m = parsers::LoadXmlMapping(ReadFile(f), f.string());
+      EXPECT_TRUE(m.ok()) << m.error().ToString();
+      if (m.ok()) o.mappings.push_back(m.value());
+    }
+    return o;
+  }();
+  return options;
+}
+
+Result<Document> ParseCorpusFile(const std::string& path) {
+  return parsers::ParseFile(path, parsers::Limits{}, CorpusXmlOptions());
+}
+
 class Golden : public testing::TestWithParam<std::string> {};
 
 TEST_P(Golden, ReportMatchesExpected) {
@@ -48,7 +70,7 @@ TEST_P(Golden, ReportMatchesExpected) {
     return analyzer::Engine::Compile(rs.value());
   }();
   ASSERT_TRUE(engine.ok()) << engine.error().ToString();
-  auto doc = parsers::ParseFile(path, parsers::Limits{});
+  auto doc = ParseCorpusFile(path);
   ASSERT_TRUE(doc.ok()) << doc.error().ToString();
   Review review = analyzer::Analyze(std::move(doc.value()), engine.value(), {});
   const std::string actual = reports::Serialize(
@@ -80,15 +102,16 @@ std::string TestName(const testing::TestParamInfo<std::string>& info) {
 INSTANTIATE_TEST_SUITE_P(Corpus, Golden, testing::ValuesIn(CorpusFiles()), TestName);
 
 // A contract saved as DOCX (tools/txt2docx.py, some with real Word list
-// numbering) must read as the same contract: the same clauses, findings and
-// facts, whatever the format.
-TEST(GoldenCorpus, DocxVersionsReviewLikeTheirText) {
+// numbering), XML or HTML (tools/txt2xml.py: Akoma Ntoso, a custom layout read
+// through a mapping file, a generic layout, HTML) must read as the same
+// contract: the same clauses, findings and facts, whatever the format.
+TEST(GoldenCorpus, OtherFormatsReviewLikeTheirText) {
   auto rs = analyzer::DefaultRuleset();
   ASSERT_TRUE(rs.ok());
   auto engine = analyzer::Engine::Compile(rs.value());
   ASSERT_TRUE(engine.ok());
   auto summary = [&](const std::string& path) {
-    auto doc = parsers::ParseFile(path, parsers::Limits{});
+    auto doc = ParseCorpusFile(path);
     EXPECT_TRUE(doc.ok()) << path << ": " << doc.error().ToString();
     if (!doc.ok()) return std::vector<std::string>{};
     Review r = analyzer::Analyze(std::move(doc.value()), engine.value(), {});
@@ -103,14 +126,15 @@ TEST(GoldenCorpus, DocxVersionsReviewLikeTheirText) {
   };
   int compared = 0;
   for (const std::string& path : CorpusFiles()) {
-    if (fs::path(path).extension() != ".docx") continue;
-    std::string text_path = path.substr(0, path.size() - 5) + ".txt";
+    const std::string name = fs::path(path).filename().string();
+    if (fs::path(path).extension() == ".txt") continue;
+    std::string text_path = "corpus/contracts/" + name.substr(0, name.find('.')) + ".txt";
     if (!fs::exists(text_path)) continue;
     SCOPED_TRACE(path);
     EXPECT_EQ(summary(path), summary(text_path));
     ++compared;
   }
-  EXPECT_GE(compared, 11);
+  EXPECT_GE(compared, 15);  // 11 DOCX, 2 XML, 1 Akoma Ntoso, 1 HTML
 }
 
 TEST(GoldenCorpus, EveryExpectedFileHasItsContract) {
