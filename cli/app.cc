@@ -379,6 +379,7 @@ int RunDump(const std::string& path, const std::string& format, bool facts,
   j["format"] = std::string(Name(d.format));
   j["encoding"] = d.encoding;
   j["language"] = r.language;
+  j["notices"] = d.notices;
   ordered_json blocks = ordered_json::array();
   for (const Block& b : d.blocks) {
     ordered_json jb;

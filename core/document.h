@@ -74,6 +74,9 @@ struct Document {
   std::string sha256;    // lower-case hex of the input bytes
   std::string encoding;  // source encoding detected ("UTF-8", "UTF-16LE", "GB18030", ...)
   std::vector<Block> blocks;
+  // What the parser found but could not read, one line each (for example an
+  // embedded RTF chunk in a DOCX), so that a reader knows the text is partial.
+  std::vector<std::string> notices;
 };
 
 }  // namespace clausecheck

@@ -791,7 +791,11 @@ void Parser::AltChunk(const pugi::xml_node& n, const Context& ctx) {
     const bool mht = IEquals(ext, "mht") || IEquals(ext, "mhtml");
     const bool html = mht || IEquals(ext, "htm") || IEquals(ext, "html") || IEquals(ext, "xhtml");
     const bool text = IEquals(ext, "txt");
-    if (!html && !text) return;
+    if (!html && !text) {
+      doc_->notices.push_back("embedded document " + t +
+                              " (w:altChunk) not read: only HTML and plain-text chunks are");
+      return;
+    }
     std::string content = ReadOptional(t);
     if (mht) content = MhtHtml(content);
     if (!utf8::IsValid(content)) content = Latin1ToUtf8(content);

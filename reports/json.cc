@@ -83,6 +83,7 @@ Json DocumentJson(const Review& review) {
   j["blocks"] = d.blocks.size();
   j["clauses"] = review.clauses.size();
   j["characters"] = review.characters;
+  j["notices"] = d.notices;
   return j;
 }
 

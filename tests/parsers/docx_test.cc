@@ -364,6 +364,10 @@ TEST(ParseDocx, AltChunkText) {
   ASSERT_TRUE(d.ok()) << d.error().message;
   EXPECT_EQ(Texts(d.value()), (V{"Main", "First & one", "Second"}));
   EXPECT_EQ(d.value().blocks[1].source.part, "word/chunk.html");
+  // The RTF chunk is not read, and the Document says so.
+  EXPECT_EQ(d.value().notices,
+            std::vector<std::string>{"embedded document word/chunk.rtf (w:altChunk) not read: "
+                                     "only HTML and plain-text chunks are"});
 
   // A MIME archive (.mht) with quoted-printable windows-1252 HTML.
   Files mht = {{"_rels/.rels",
