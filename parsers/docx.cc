@@ -424,6 +424,7 @@ class Parser {
   void TextRun(const pugi::xml_node& r, Para* para, int depth);
   void Emit(std::string_view s, Para* para);
   void AltChunk(const pugi::xml_node& n, const Context& ctx);
+  void JoinDeletedParagraphMarks();
   bool TooDeep(int depth) {
     if (depth <= kMaxDepth) return false;
     if (!error_) {
@@ -781,6 +782,70 @@ void Parser::Table(const pugi::xml_node& tbl, const Context& outer, int depth) {
   }
 }
 
+// In the accepted view a paragraph whose mark is a pending deletion runs on
+// into the next one: the two body blocks become one, the deletion mark stays
+// where the break was, and every anchor into the blocks follows the text.
+void Parser::JoinDeletedParagraphMarks() {
+  std::vector<Block>& blocks = doc_->blocks;
+  auto deleted_mark = [](const Block& b) {
+    return std::any_of(b.marks.begin(), b.marks.end(), [&](const Mark& m) {
+      return m.kind == MarkKind::kDeletion && m.text == "\n" &&
+             m.start == utf8::CodePointCount(b.text);
+    });
+  };
+  std::vector<Anchor> moved(blocks.size());  // old index -> new block and offset shift
+  std::vector<Block> out;
+  out.reserve(blocks.size());
+  bool join_next = false;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    Block& b = blocks[i];
+    const bool joinable = b.kind == BlockKind::kParagraph || b.kind == BlockKind::kListItem ||
+                          b.kind == BlockKind::kHeading;
+    if (join_next && joinable && !out.empty() && out.back().source.part == b.source.part &&
+        out.back().source.table < 0 && b.source.table < 0) {
+      Block& into = out.back();
+      // Block ends are trimmed, so the space that stood at the junction is
+      // gone: put one back between words (never between Han characters).
+      if (!into.text.empty() && !b.text.empty()) {
+        size_t back = into.text.size() - 1;
+        while (back > 0 && (static_cast<unsigned char>(into.text[back]) & 0xC0) == 0x80) --back;
+        const char32_t last = utf8::Next(into.text, &back);
+        size_t pos = 0;
+        const char32_t first = utf8::Next(b.text, &pos);
+        if (!utf8::IsHan(last) && !utf8::IsHan(first)) into.text.push_back(' ');
+      }
+      const int shift = utf8::CodePointCount(into.text);
+      into.text += b.text;
+      for (Mark m : b.marks) {
+        m.start += shift;
+        m.end += shift;
+        into.marks.push_back(std::move(m));
+      }
+      moved[i] = Anchor{static_cast<int>(out.size()) - 1, shift};
+    } else {
+      moved[i] = Anchor{static_cast<int>(out.size()), 0};
+      out.push_back(std::move(b));
+    }
+    join_next = joinable && deleted_mark(out.back());
+  }
+  const bool joined = out.size() != blocks.size();
+  blocks = std::move(out);
+  if (!joined) return;
+  for (size_t i = 0; i < blocks.size(); ++i) blocks[i].source.index = static_cast<int>(i);
+  auto remap = [&](Anchor* a) {
+    if (a->block < 0 || static_cast<size_t>(a->block) >= moved.size()) return;
+    const Anchor m = moved[a->block];
+    a->block = m.block;
+    a->offset += m.offset;
+  };
+  for (auto* map : {&comment_start_, &comment_end_, &comment_ref_}) {
+    for (auto& [id, a] : *map) remap(&a);
+  }
+  for (auto& [id, block] : note_ref_) {
+    if (block >= 0 && static_cast<size_t>(block) < moved.size()) block = moved[block].block;
+  }
+}
+
 void Parser::AltChunk(const pugi::xml_node& n, const Context& ctx) {
   const std::string_view id = Attr(n, "id");
   for (const Relationship& rel : part_rels_) {
@@ -972,6 +1037,7 @@ Result<bool> Parser::Run() {
 
   Result<bool> body = WalkPart(main, "", BlockKind::kParagraph);
   if (!body.ok()) return body;
+  JoinDeletedParagraphMarks();
 
   std::vector<std::string> seen;
   for (const char* type : {"header", "footer"}) {

@@ -203,6 +203,36 @@ TEST(ParseDocx, TrackedChanges) {
   EXPECT_EQ(d.blocks[1].marks[1].author, "Di");
 }
 
+TEST(ParseDocx, DeletedParagraphMarkJoinsParagraphsInTheAcceptedView) {
+  Package p;
+  p.body =
+      "<w:p><w:pPr><w:rPr><w:del w:author=\"Di\" w:date=\"2026-01-04T00:00:00Z\"/></w:rPr>"
+      "</w:pPr><w:r><w:t>Fees are due</w:t></w:r></w:p>"
+      "<w:p><w:r><w:t xml:space=\"preserve\"> within </w:t></w:r>"
+      "<w:commentRangeStart w:id=\"3\"/><w:r><w:t>30 days</w:t></w:r>"
+      "<w:commentRangeEnd w:id=\"3\"/><w:r><w:footnoteReference w:id=\"2\"/></w:r></w:p>"
+      "<w:p><w:r><w:t>Next.</w:t></w:r></w:p>";
+  p.parts["footnotes"] = Part(
+      "footnotes", "<w:footnote w:id=\"2\"><w:p><w:r><w:t>Net.</w:t></w:r></w:p></w:footnote>");
+  p.parts["comments"] =
+      Part("comments",
+           "<w:comment w:id=\"3\" w:author=\"Ed\"><w:p><w:r><w:t>Too long.</w:t></w:r></w:p>"
+           "</w:comment>");
+  Document d = MustParse(p);
+  ASSERT_EQ(Texts(d), (V{"Fees are due within 30 days", "Next.", "Net.", "Too long."}));
+  const auto& m = d.blocks[0].marks;
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[0].kind, MarkKind::kDeletion);  // where the break was
+  EXPECT_EQ(m[0].start, 12);
+  EXPECT_EQ(m[0].text, "\n");
+  EXPECT_EQ(m[1].kind, MarkKind::kComment);  // shifted with its text
+  EXPECT_EQ(m[1].start, 20);
+  EXPECT_EQ(m[1].end, 27);
+  EXPECT_EQ(d.blocks[1].source.index, 1);
+  EXPECT_EQ(d.blocks[2].anchor, 0);  // the footnote follows its reference
+  EXPECT_EQ(d.blocks[3].anchor, 0);  // and the comment its range
+}
+
 TEST(ParseDocx, HiddenText) {
   Package p;
   p.parts["styles"] =
