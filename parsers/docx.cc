@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/ascii.h"
 #include "core/utf8.h"
 #include "parsers/docx_numbering.h"
 
@@ -77,16 +78,7 @@ bool OnOff(const pugi::xml_node& n) {
   return !(v == "0" || v == "false" || v == "off" || v == "none");
 }
 
-bool IEquals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
+constexpr auto IEquals = ascii::EqualsIgnoreCase;
 
 Error FormatError(std::string message) { return Error{ErrorCode::kFormat, std::move(message), ""}; }
 

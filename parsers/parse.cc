@@ -14,6 +14,7 @@
 #include <string_view>
 #include <utility>
 
+#include "core/ascii.h"
 #include "core/utf8.h"
 #include "parsers/docx.h"
 #include "parsers/odt.h"
@@ -37,15 +38,7 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
-bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != prefix[i]) return false;
-  }
-  return true;
-}
+using ascii::StartsWithIgnoreCase;
 
 bool HasBom(std::string_view b) {
   return StartsWith(b, "\xEF\xBB\xBF") || StartsWith(b, "\xFF\xFE") || StartsWith(b, "\xFE\xFF");
