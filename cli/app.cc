@@ -369,19 +369,21 @@ int RunDump(const std::string& path, const std::string& format, bool facts,
     PrintError(err, engine.error().ToString());
     return kExitError;
   }
-  Review r = analyzer::Analyze(d, engine.value(), analyzer::AnalyzeOptions{});
+  // The review takes the document over (no copy); read it back from there.
+  Review r = analyzer::Analyze(std::move(doc.value()), engine.value(), analyzer::AnalyzeOptions{});
+  const Document& read = r.document;
   if (facts) {
     out << reports::Serialize(reports::FactsReportJson(r.facts), true);
     return kExitOk;
   }
   ordered_json j;
-  j["path"] = d.path;
-  j["format"] = std::string(Name(d.format));
-  j["encoding"] = d.encoding;
+  j["path"] = read.path;
+  j["format"] = std::string(Name(read.format));
+  j["encoding"] = read.encoding;
   j["language"] = r.language;
-  j["notices"] = d.notices;
+  j["notices"] = read.notices;
   ordered_json blocks = ordered_json::array();
-  for (const Block& b : d.blocks) {
+  for (const Block& b : read.blocks) {
     ordered_json jb;
     jb["index"] = b.source.index;
     jb["kind"] = std::string(Name(b.kind));
