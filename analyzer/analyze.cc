@@ -33,7 +33,7 @@ Review Analyze(Document doc, const Engine& engine, const AnalyzeOptions& options
   r.language = DetectLanguage(doc);
   r.clauses = Segment(doc);
   engine.Classify(r.language, &r.clauses);
-  r.facts = ExtractFacts(doc, r.clauses, ExtractOptions{r.language, DateOrder::kAuto});
+  r.facts = ExtractFacts(doc, r.clauses, ExtractOptions{r.language, options.date_order});
   r.findings = engine.Evaluate(doc, r.language, r.clauses);
   for (size_t i = 0; i < r.findings.size(); ++i) {
     r.findings[i].id = "f" + std::to_string(i + 1);

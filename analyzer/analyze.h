@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analyzer/engine.h"
+#include "analyzer/extract.h"
 #include "core/document.h"
 #include "core/finding.h"
 #include "core/review.h"
@@ -20,6 +21,8 @@ struct AnalyzeOptions {
   // Reference date (YYYY-MM-DD) for date checks such as expiry; empty means
   // the checks that need it do not run.
   std::string as_of;
+  // How to read 01/02/2026; kAuto decides by governing law and language.
+  DateOrder date_order = DateOrder::kAuto;
 };
 
 Review Analyze(Document doc, const Engine& engine, const AnalyzeOptions& options);

@@ -3,252 +3,28 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "analyzer/calendar.h"
+#include "analyzer/extract_internal.h"
+#include "analyzer/numbers.h"
 #include "core/utf8.h"
 
 namespace clausecheck::analyzer {
 namespace {
 
-using re2::RE2;
-using SP = re2::StringPiece;
-
-// A fact found in one block, with its byte span in the block text; spans are
-// converted to code points once, when the fact leaves the block.
-struct Candidate {
-  Fact fact;
-  size_t begin = 0;
-  size_t end = 0;
-};
-
-bool Overlaps(const std::vector<Candidate>& taken, size_t b, size_t e) {
-  for (const Candidate& c : taken) {
-    if (b < c.end && c.begin < e) return true;
-  }
-  return false;
-}
-
-size_t Off(std::string_view text, const SP& piece) {
-  return static_cast<size_t>(piece.data() - text.data());
-}
-
-std::string_view Str(const SP& p) { return std::string_view(p.data(), p.size()); }
-
-// Calls fn(groups) for every non-overlapping match of `re` in `text`, groups[0]
-// being the whole match.
-template <typename Fn>
-void ForEachMatch(const RE2& re, std::string_view text, Fn fn) {
-  const int n = re.NumberOfCapturingGroups() + 1;
-  std::vector<SP> g(n);
-  size_t pos = 0;
-  while (pos <= text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, g.data(), n)) {
-    size_t end = Off(text, g[0]) + g[0].size();
-    fn(g);
-    pos = g[0].empty() ? end + 1 : end;
-  }
-}
-
-RE2::Options Opts() {
-  RE2::Options o;
-  o.set_log_errors(false);
-  o.set_max_mem(64 << 20);
-  return o;
-}
-
-// ------------------------------------------------------------- numbers --
-
-int ZhDigit(char32_t c) {
-  switch (c) {
-    case U'零':
-    case U'〇':
-    case U'○':
-    case U'Ｏ':
-    case U'0': return 0;
-    case U'一':
-    case U'壹':
-    case U'元': return 1;
-    case U'二':
-    case U'贰':
-    case U'貳':
-    case U'两': return 2;
-    case U'三':
-    case U'叁':
-    case U'參': return 3;
-    case U'四':
-    case U'肆': return 4;
-    case U'五':
-    case U'伍': return 5;
-    case U'六':
-    case U'陆':
-    case U'陸': return 6;
-    case U'七':
-    case U'柒': return 7;
-    case U'八':
-    case U'捌': return 8;
-    case U'九':
-    case U'玖': return 9;
-    default:
-      if (c >= U'0' && c <= U'9') return static_cast<int>(c - U'0');
-      return -1;
-  }
-}
-
-int ZhUnit(char32_t c) {
-  switch (c) {
-    case U'十':
-    case U'拾': return 10;
-    case U'百':
-    case U'佰': return 100;
-    case U'千':
-    case U'仟': return 1000;
-    default: return 0;
-  }
-}
-
-std::u32string Decode(std::string_view s) {
-  std::u32string out;
-  size_t pos = 0;
-  while (pos < s.size()) out.push_back(utf8::Next(s, &pos));
-  return out;
-}
-
-/// Chinese numerals, lower or upper case, with 十百千万亿 and 点 decimals:
-/// "叁拾捌万陆仟" = 386000, "二〇二六" = 2026, "零点五" = 0.5. nullopt if
-/// `s` holds anything else.
-std::optional<double> ParseChineseNumber(std::string_view s) {
-  std::u32string u = Decode(s);
-  if (u.empty()) return std::nullopt;
-  size_t dot = u.find(U'点');
-  std::u32string integer = u.substr(0, dot);
-  double frac = 0;
-  if (dot != std::u32string::npos) {
-    double scale = 0.1;
-    if (dot + 1 >= u.size()) return std::nullopt;
-    for (size_t i = dot + 1; i < u.size(); ++i) {
-      int d = ZhDigit(u[i]);
-      if (d < 0 || u[i] == U'元') return std::nullopt;
-      frac += d * scale;
-      scale /= 10;
-    }
-  }
-  bool has_unit = false;
-  for (char32_t c : integer) {
-    if (ZhUnit(c) || c == U'万' || c == U'亿') has_unit = true;
-  }
-  if (!has_unit) {  // a digit string: 二〇二六
-    if (integer.empty()) return dot == 0 ? std::nullopt : std::optional<double>(frac);
-    double v = 0;
-    for (char32_t c : integer) {
-      int d = ZhDigit(c);
-      if (d < 0) return std::nullopt;
-      v = v * 10 + d;
-    }
-    return v + frac;
-  }
-  double total = 0, wan = 0, section = 0, number = 0;
-  bool any = false;
-  for (char32_t c : integer) {
-    int d = ZhDigit(c);
-    int unit = ZhUnit(c);
-    if (d >= 0 && c != U'元') {
-      number = d;
-      any = true;
-    } else if (unit) {
-      if (number == 0 && unit == 10 && !any) number = 1;
-      section += number * unit;
-      number = 0;
-      any = true;
-    } else if (c == U'万') {
-      wan = (section + number) * 1e4;
-      section = number = 0;
-    } else if (c == U'亿') {
-      total = (total + wan + section + number) * 1e8;
-      wan = section = number = 0;
-    } else {
-      return std::nullopt;
-    }
-  }
-  if (!any) return std::nullopt;
-  return total + wan + section + number + frac;
-}
-
-/// English number words: "thirty" = 30, "one hundred and twenty" = 120.
-std::optional<double> ParseEnglishNumber(std::string_view s) {
-  static const std::pair<std::string_view, int> kWords[] = {
-      {"zero", 0},     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},
-      {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},
-      {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
-      {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
-      {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},
-      {"seventy", 70}, {"eighty", 80},  {"ninety", 90}};
-  double total = 0, current = 0;
-  bool any = false;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '-')) ++i;
-    size_t j = i;
-    while (j < s.size() && s[j] != ' ' && s[j] != '-') ++j;
-    if (j == i) break;
-    std::string w(s.substr(i, j - i));
-    for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    i = j;
-    if (w == "and") continue;
-    if (w == "hundred") {
-      current = (current == 0 ? 1 : current) * 100;
-    } else if (w == "thousand" || w == "million") {
-      total += (current == 0 ? 1 : current) * (w == "thousand" ? 1e3 : 1e6);
-      current = 0;
-    } else {
-      bool found = false;
-      for (const auto& [word, v] : kWords) {
-        if (w == word) {
-          current += v;
-          found = true;
-        }
-      }
-      if (!found) return std::nullopt;
-    }
-    any = true;
-  }
-  if (!any) return std::nullopt;
-  return total + current;
-}
-
-std::optional<double> ParseFigure(std::string_view s) {
-  std::string digits;
-  for (char c : s) {
-    if (c != ',' && c != ' ') digits.push_back(c);
-  }
-  if (digits.empty() || digits == ".") return std::nullopt;
-  char* end = nullptr;
-  double v = std::strtod(digits.c_str(), &end);
-  if (end != digits.c_str() + digits.size()) return std::nullopt;
-  return v;
-}
-
-// A number written in figures, Chinese numerals or English words.
-std::optional<double> ParseAnyNumber(std::string_view s) {
-  if (s.empty()) return std::nullopt;
-  if (auto v = ParseFigure(s)) return v;
-  if (auto v = ParseChineseNumber(s)) return v;
-  return ParseEnglishNumber(s);
-}
+using namespace internal;  // NOLINT: this file is the internals' main user
 
 // --------------------------------------------------------------- dates --
-
-bool ValidDate(int y, int m, int d) {
-  if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1) return false;
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  int days = kDays[m - 1];
-  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) days = 29;
-  return d <= days;
-}
 
 std::string Iso(int y, int m, int d) {
   char buf[16];
@@ -298,14 +74,14 @@ constexpr RoleCue kRoleCues[] = {
     {"expiry", R"((?i)expir\w*(?:\s+on)?|expiration|届满|到期)",
      R"(^(?i)\s*[(（]?\s*(?:the)?\s*["“]?(?:expiry|expiration)\s+date|^\s*(?:届满|到期))"},
     {"end",
-     R"((?i)terminat\w*\s+on|conclud\w*\s+on|\buntil\b|\bthrough\b|end(?:ing|s)?\s+on|end\s+date|\bto\s*$|至\s*$|截至|截止)",
+     R"((?i)terminat\w*\s+on|terminat(?:e|es|ing)\s*$|conclud\w*\s+on|\buntil\b|\bthrough\b|end(?:ing|s)?\s+on|end\s+date|\bto\s*$|至\s*$|截至|截止)",
      R"(^(?i)\s*[(（]?\s*(?:the)?\s*["“]?(?:termination|end)\s+date|^\s*(?:止|终止))"},
     {"signing",
      R"((?i)\bdated\b|made\s+(?:and\s+entered\s+into\s+)?(?:on|as\s+of)|entered\s+into\s+(?:on|as\s+of)|executed|signed\s+(?:on|this)|签订日期|签署|签订于|签订|签约)",
      R"(^\s*(?:签订|签署|签约))"},
     {"delivery", R"((?i)deliver\w*|交货|交付|到货)",
      R"(^\s*前?[^，。；]{0,10}?(?:交货|交付|送达|运抵))"},
-    {"payment", R"((?i)payment\s+due|\bpa(?:y|id)\b|due\s+(?:on|by)|付款|支付|付清)",
+    {"payment", R"((?i)payment\s+due|\bpa(?:y|id)\b|due\s+(?:on|by)|付款|支付|付清|还款|偿还|归还)",
      R"(^\s*前?[^，。；]{0,10}?(?:付款|支付|付清|偿还|归还|还清|划入|汇入))"},
     {"renewal", R"((?i)renew\w*|续约|续签|续期)", nullptr},
     {"notice", R"((?i)notice|通知)", nullptr},
@@ -329,12 +105,6 @@ const std::vector<RoleRe>& RoleRes() {
     return v;
   }();
   return *res;
-}
-
-// Moves `pos` back to a UTF-8 character boundary.
-size_t Boundary(std::string_view s, size_t pos) {
-  while (pos > 0 && pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) --pos;
-  return pos;
 }
 
 std::string DateRole(std::string_view text, size_t begin, size_t end) {
@@ -376,9 +146,9 @@ std::string DateRole(std::string_view text, size_t begin, size_t end) {
   return best;
 }
 
-void AddDate(std::string_view text, size_t b, size_t e, std::optional<std::string> value,
-             std::vector<Candidate>* out) {
-  if (Overlaps(*out, b, e)) return;
+Candidate* AddDate(std::string_view text, size_t b, size_t e, std::optional<std::string> value,
+                   std::vector<Candidate>* out) {
+  if (Overlaps(*out, b, e)) return nullptr;
   Candidate c;
   c.begin = b;
   c.end = e;
@@ -388,9 +158,13 @@ void AddDate(std::string_view text, size_t b, size_t e, std::optional<std::strin
   c.fact.value = std::move(value);
   c.fact.role = DateRole(text, b, e);
   out->push_back(std::move(c));
+  return &out->back();
 }
 
-void ScanDates(std::string_view text, const ExtractOptions& options, std::vector<Candidate>* out) {
+// `day_first` is the order for 01/02/2026 when the options do not give one:
+// chosen for the whole document (DayFirstByDefault).
+void ScanDates(std::string_view text, const ExtractOptions& options, bool day_first,
+               std::vector<Candidate>* out) {
   static const RE2 zh(
       R"(([0-9]{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[元一二三四五六七八九十]{1,3})\s*月(?:\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号])?)",
       Opts());
@@ -442,14 +216,16 @@ void ScanDates(std::string_view text, const ExtractOptions& options, std::vector
     if (Str(g[2]) != Str(g[4])) return;
     int a = Int(Str(g[1])), b = Int(Str(g[3])), y = Int(Str(g[5]));
     // Dotted dates are day first wherever they are written; slashes follow
-    // the options, month first by default.
-    bool day_first = options.date_order == DateOrder::kDayFirst ||
-                     (options.date_order == DateOrder::kAuto && Str(g[2]) == ".");
-    int m = day_first ? b : a, d = day_first ? a : b;
+    // the options, else the document's default.
+    bool given = options.date_order != DateOrder::kAuto;
+    bool day_month =
+        given ? options.date_order == DateOrder::kDayFirst : (Str(g[2]) == "." || day_first);
+    int m = day_month ? b : a, d = day_month ? a : b;
     if (!ValidDate(y, m, d)) std::swap(m, d);  // 13/02/2026 has one reading only
-    if (ValidDate(y, m, d)) {
-      AddDate(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), Iso(y, m, d), out);
-    }
+    if (!ValidDate(y, m, d)) return;
+    Candidate* c = AddDate(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), Iso(y, m, d), out);
+    // Both readings are dates and nobody said which is meant.
+    if (c && !given && a != b && ValidDate(y, a, b) && ValidDate(y, b, a)) c->fact.ambiguous = true;
   });
   ForEachMatch(en_blank, text, [&](const std::vector<SP>& g) {
     AddDate(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), std::nullopt, out);
@@ -463,56 +239,113 @@ void ScanDates(std::string_view text, const ExtractOptions& options, std::vector
   "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"      \
   "eighty|ninety|hundred|thousand)"
 
-void AddNumberFact(FactType type, std::string_view text, size_t b, size_t e, double number,
-                   std::vector<Candidate>* out, Candidate** added = nullptr) {
-  if (Overlaps(*out, b, e)) return;
+Candidate NumberCandidate(FactType type, std::string_view text, size_t b, size_t e, double number) {
   Candidate c;
   c.begin = b;
   c.end = e;
   c.fact.type = type;
   c.fact.text = std::string(text.substr(b, e - b));
   c.fact.number = number;
-  out->push_back(std::move(c));
+  return c;
+}
+
+void AddNumberFact(FactType type, std::string_view text, size_t b, size_t e, double number,
+                   std::vector<Candidate>* out, Candidate** added = nullptr) {
+  if (Overlaps(*out, b, e)) return;
+  out->push_back(NumberCandidate(type, text, b, e, number));
   if (added) *added = &out->back();
 }
 
+// An English duration in five groups: number words, figures in brackets,
+// bare figures, business|working|calendar|banking, unit.
+#define CC_EN_DURATION                                           \
+  R"((?:\b()" CC_NUMWORD R"((?:[\s-]+(?:and[\s-]+)?)" CC_NUMWORD \
+  R"()*)\s*)?(?:\(\s*(\d[\d,]*)\s*\)|\b(\d[\d,]*))?\s*-?\s*(?:(business|working|calendar|banking)[\s-]+)?(days?|weeks?|months?|years?)\b)"
+// A Chinese duration in three groups: number, figures in brackets, unit.
+#define CC_ZH_DURATION                                                                                  \
+  R"(([0-9]+|[零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*)" \
+  R"((?:[（(]\s*([0-9]+)\s*[）)]\s*)?(个工作日|工作日|个自然日|自然日|日|天|周|个星期|星期|个月|年))"
+
+struct Duration {
+  double number = 0;
+  std::optional<double> words;  // when written in words and figures
+  std::string unit;
+};
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return out;
+}
+
+// g points at CC_EN_DURATION's five groups.
+std::optional<Duration> EnDuration(const SP* g) {
+  Duration d;
+  std::optional<double> words = g[0].data() ? ParseEnglishNumber(Str(g[0])) : std::nullopt;
+  std::optional<double> figures;
+  if (g[1].data()) {
+    figures = ParseFigure(Str(g[1]));
+  } else if (g[2].data()) {
+    figures = ParseFigure(Str(g[2]));
+  }
+  if (!figures && !words) return std::nullopt;
+  d.number = figures ? *figures : *words;
+  if (figures && words && g[1].data()) d.words = words;  // thirty (30) days
+  std::string unit = Lower(Str(g[4]));
+  if (unit.back() == 's') unit.pop_back();
+  std::string kind = Lower(Str(g[3]));
+  d.unit = unit == "day" && (kind == "business" || kind == "working" || kind == "banking")
+               ? "business_day"
+               : unit;
+  return d;
+}
+
+// g points at CC_ZH_DURATION's three groups.
+std::optional<Duration> ZhDuration(const SP* g) {
+  std::string_view num = Str(g[0]), unit = Str(g[2]);
+  auto n = ParseChineseNumber(num);
+  if (!n) return std::nullopt;
+  Duration d;
+  d.number = *n;
+  if (g[1].data()) {  // 三十（30）日
+    auto figures = ParseFigure(Str(g[1]));
+    if (!figures) return std::nullopt;
+    if (!ParseFigure(num)) d.words = *n;
+    d.number = *figures;
+  }
+  if (unit.find("工作日") != std::string_view::npos) {
+    d.unit = "business_day";
+  } else if (unit.find("日") != std::string_view::npos || unit == "天") {
+    d.unit = "day";
+  } else if (unit.find("月") != std::string_view::npos) {
+    d.unit = "month";
+  } else if (unit == "年") {
+    d.unit = "year";
+  } else {
+    d.unit = "week";
+  }
+  return d;
+}
+
+void AddDuration(std::string_view text, size_t b, size_t e, const Duration& d,
+                 std::vector<Candidate>* out) {
+  Candidate* c = nullptr;
+  AddNumberFact(FactType::kDuration, text, b, e, d.number, out, &c);
+  if (!c) return;
+  c->fact.unit = d.unit;
+  c->fact.words = d.words;
+}
+
 void ScanDurations(std::string_view text, std::vector<Candidate>* out) {
-  static const RE2 en(
-      R"((?i)(?:\b()" CC_NUMWORD R"((?:[\s-]+(?:and[\s-]+)?)" CC_NUMWORD
-      R"()*)\s*)?(?:\(\s*(\d[\d,]*)\s*\)|\b(\d[\d,]*))?\s*-?\s*(?:(business|working|calendar|banking)[\s-]+)?(days?|weeks?|months?|years?)\b)",
-      Opts());
-  static const RE2 zh(
-      R"(([0-9]+|[零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*(个工作日|工作日|个自然日|自然日|日|天|周|个星期|星期|个月|年))",
-      Opts());
+  static const RE2 en("(?i)" CC_EN_DURATION, Opts());
+  static const RE2 zh(CC_ZH_DURATION, Opts());
   ForEachMatch(en, text, [&](const std::vector<SP>& g) {
-    std::optional<double> n;
-    if (g[2].data()) {
-      n = ParseFigure(Str(g[2]));
-    } else if (g[3].data()) {
-      n = ParseFigure(Str(g[3]));
-    } else if (g[1].data()) {
-      n = ParseEnglishNumber(Str(g[1]));
-    }
-    if (!n) return;
-    size_t b = Off(text, g[0]), e = b + g[0].size();
-    // "1st day of", "Day 5" and the like are not durations; nor is a year
-    // of a date ("2026 years" never occurs).
-    std::string unit(Str(g[5]));
-    for (char& ch : unit) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    if (unit.back() == 's') unit.pop_back();
-    std::string kind(Str(g[4]));
-    for (char& ch : kind) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    Candidate* c = nullptr;
-    AddNumberFact(FactType::kDuration, text, b, e, *n, out, &c);
-    if (c)
-      c->fact.unit =
-          (unit == "day" && (kind == "business" || kind == "working" || kind == "banking"))
-              ? "business_day"
-              : unit;
+    auto d = EnDuration(&g[1]);
+    if (d) AddDuration(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), *d, out);
   });
   ForEachMatch(zh, text, [&](const std::vector<SP>& g) {
     size_t b = Off(text, g[0]), e = b + g[0].size();
-    std::string_view num = Str(g[1]), unit = Str(g[2]);
+    std::string_view num = Str(g[1]), unit = Str(g[3]);
     std::string_view before = text.substr(0, b);
     // 5日 after 月 is a day of the month; 第三年 an ordinal; 2026年 a year.
     if (before.ends_with("月") || before.ends_with("月的") || before.ends_with("第") ||
@@ -520,23 +353,121 @@ void ScanDurations(std::string_view text, std::vector<Candidate>* out) {
       return;
     }
     if (unit == "年" && num.size() == 4 && ParseFigure(num)) return;
-    auto n = ParseChineseNumber(num);
-    if (!n) return;
-    std::string u;
-    if (unit.find("工作日") != std::string_view::npos) {
-      u = "business_day";
-    } else if (unit.find("日") != std::string_view::npos || unit == "天") {
-      u = "day";
-    } else if (unit.find("月") != std::string_view::npos) {
-      u = "month";
-    } else if (unit == "年") {
-      u = "year";
-    } else {
-      u = "week";
+    auto d = ZhDuration(&g[1]);
+    if (d) AddDuration(text, b, e, *d, out);
+  });
+}
+
+// ------------------------------------------------------ relative dates --
+
+// What a relative date counts from, from the words that name it.
+std::string AnchorOf(std::string_view words) {
+  std::string w = Lower(words);
+  struct Key {
+    const char* needle;
+    const char* anchor;
+  };
+  static constexpr Key kKeys[] = {
+      {"effective", "effective"}, {"生效", "effective"},    {"commencement", "start"},
+      {"start", "start"},         {"execution", "signing"}, {"signing", "signing"},
+      {"signature", "signing"},   {"hereof", "signing"},    {"this agreement", "signing"},
+      {"签", "signing"},          {"盖章", "signing"},      {"deliver", "delivery"},
+      {"交付", "delivery"},       {"交货", "delivery"},     {"到货", "delivery"},
+      {"货物", "delivery"},       {"accept", "acceptance"}, {"验收", "acceptance"},
+      {"invoice", "invoice"},     {"发票", "invoice"},      {"terminat", "termination"},
+      {"终止", "termination"},    {"解除", "termination"},  {"expir", "expiry"},
+      {"end of", "expiry"},       {"届满", "expiry"},       {"期满", "expiry"},
+      {"到期", "expiry"},         {"notice", "notice"},     {"通知", "notice"},
+      {"payment", "payment"},     {"付款", "payment"},      {"款项", "payment"},
+      {"货款", "payment"},
+  };
+  for (const Key& k : kKeys) {
+    if (w.find(k.needle) != std::string::npos) return k.anchor;
+  }
+  return "other";
+}
+
+void AddRelative(std::string_view text, size_t b, size_t e, std::string_view anchor_words,
+                 double offset, const std::string& unit, bool before, std::vector<Candidate>* out) {
+  if (Overlaps(*out, b, e)) return;
+  Candidate c;
+  c.begin = b;
+  c.end = e;
+  c.fact.type = FactType::kDate;
+  c.fact.text = std::string(text.substr(b, e - b));
+  c.fact.role = DateRole(text, b, e);
+  RelativeDate r;
+  r.anchor = AnchorOf(anchor_words);
+  r.offset = offset;
+  if (offset != 0) r.unit = unit;
+  r.direction = before ? "before" : "after";
+  c.fact.relative = std::move(r);
+  out->push_back(std::move(c));
+}
+
+// "thirty (30) days after the Effective Date", "the first anniversary of the
+// Effective Date", "自本合同签订之日起", "收到发票后30日内", "期满前三十日".
+// The computed value is set later, once the anchor's date is known.
+void ScanRelativeDates(std::string_view text, std::vector<Candidate>* out) {
+#define CC_EN_ANCHOR                                                                                      \
+  R"((Effective\s+Date|Commencement\s+Date|Start\s+Date|Execution\s+Date|Signing\s+Date|)"                \
+  R"(Closing\s+Date|Delivery\s+Date|Acceptance\s+Date|Invoice\s+Date|Termination\s+Date|)"                \
+  R"(Expiration\s+Date|date\s+hereof|date\s+of\s+(?:this|the)\s+Agreement|)"                              \
+  R"(execution(?:\s+of\s+this\s+Agreement)?|signing(?:\s+of\s+this\s+Agreement)?|signature|)"             \
+  R"(delivery|acceptance|invoice|termination(?:\s+or\s+expiration)?|expiration(?:\s+or\s+termination)?|)" \
+  R"(expiry|end\s+of\s+the\s+(?:Initial\s+|then[-\s]current\s+|Renewal\s+)?Term|(?:written\s+)?notice|payment)\b)"
+  static const RE2 en(
+      "(?i)" CC_EN_DURATION
+      R"(\s+(after|following|from|of|before|prior\s+to|preceding|in\s+advance\s+of)\s+(?:the\s+)?)"
+      R"((?:(?:date|day)\s+(?:of|on\s+which)\s+)?(?:(?:the|its|such|each|any|an?)\s+)?)"
+      R"((?:receipt\s+(?:by\s+\w+\s+)?of\s+(?:the\s+|an?\s+|each\s+|such\s+)?)?)" CC_EN_ANCHOR,
+      Opts());
+  static const RE2 anniversary(
+      R"((?i)\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+anniversary\s+of\s+(?:the\s+)?)" CC_EN_ANCHOR,
+      Opts());
+#undef CC_EN_ANCHOR
+#define CC_ZH_ANCHOR                                                                                                                    \
+  R"((签订|签署|签字(?:并)?盖章|签章|签字|盖章|生效|收到[^，。；]{0,12}?(?:发票|通知|货物|款项|货款)|)" \
+  R"(交付|交货|到货|验收合格|验收|付款|届满|期满|到期|终止|解除))"
+  static const RE2 zh(
+      R"((?:(?:自|从|在|于)\s*(?:本合同|本协议|合同|协议|双方|甲方|乙方)?[^，。；、\s]{0,8}?)?)" CC_ZH_ANCHOR
+      R"((?:之日|当日|日)?(起|后|前)?\s*(?:的)?\s*)" CC_ZH_DURATION R"((?:以内|之内|内|后)?)",
+      Opts());
+  static const RE2 zh_from(
+      R"((?:自|从)\s*(?:本合同|本协议|合同|协议|双方|甲方|乙方)?[^，。；、\s]{0,8}?)" CC_ZH_ANCHOR
+      R"(之日(?:起)?)",
+      Opts());
+#undef CC_ZH_ANCHOR
+  ForEachMatch(en, text, [&](const std::vector<SP>& g) {
+    auto d = EnDuration(&g[1]);
+    if (!d) return;
+    std::string conn = Lower(Str(g[6]));
+    bool before = conn == "before" || conn.starts_with("prior") || conn == "preceding" ||
+                  conn.starts_with("in advance");
+    AddRelative(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), Str(g[7]), d->number, d->unit,
+                before, out);
+  });
+  ForEachMatch(anniversary, text, [&](const std::vector<SP>& g) {
+    static const std::string_view kOrdinals[] = {"first", "second",  "third",  "fourth", "fifth",
+                                                 "sixth", "seventh", "eighth", "ninth",  "tenth"};
+    std::string n = Lower(Str(g[1]));
+    int years = std::atoi(n.c_str());
+    for (int i = 0; i < 10; ++i) {
+      if (n == kOrdinals[i]) years = i + 1;
     }
-    Candidate* c = nullptr;
-    AddNumberFact(FactType::kDuration, text, b, e, *n, out, &c);
-    if (c) c->fact.unit = u;
+    if (years > 0) {
+      AddRelative(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), Str(g[2]), years, "year",
+                  false, out);
+    }
+  });
+  ForEachMatch(zh, text, [&](const std::vector<SP>& g) {
+    auto d = ZhDuration(&g[3]);
+    if (!d) return;
+    AddRelative(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), Str(g[1]), d->number, d->unit,
+                Str(g[2]) == "前", out);
+  });
+  ForEachMatch(zh_from, text, [&](const std::vector<SP>& g) {
+    AddRelative(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), Str(g[1]), 0, "", false, out);
   });
 }
 
@@ -572,6 +503,74 @@ double Multiplier(std::string_view m) {
   if (w == "million") return 1e6;
   if (w == "billion") return 1e9;
   return 1;
+}
+
+// Contracts write a value twice to guard against tampering: words, then
+// figures in brackets ("人民币壹拾万元整（¥100,000.00）", "thirty percent
+// (30%)") or figures, then words ("$100,000 (one hundred thousand dollars)").
+// Each words candidate whose twin in `out` stands right next to it, in
+// brackets, becomes one fact: the figures' value, the words' in `words`, the
+// span over both. Words without a twin are facts of their own. `merge` lets
+// the caller carry other fields over.
+template <typename Merge>
+void PairWordsWithFigures(std::string_view text, std::vector<Candidate> words,
+                          std::vector<Candidate>* out, Merge merge) {
+  // An opening bracket, perhaps with the label Chinese contracts put there:
+  // "（大写：壹拾万元整）", "(小写: ¥100,000)".
+  auto is_open = [](std::string_view gap) {
+    while (gap.starts_with(" ")) gap.remove_prefix(1);
+    while (gap.ends_with(" ")) gap.remove_suffix(1);
+    if (gap.starts_with("（")) {
+      gap.remove_prefix(std::string_view("（").size());
+    } else if (gap.starts_with("(")) {
+      gap.remove_prefix(1);
+    } else {
+      return false;
+    }
+    while (gap.starts_with(" ")) gap.remove_prefix(1);
+    if (gap.starts_with("大写") || gap.starts_with("小写")) {
+      gap.remove_prefix(std::string_view("大写").size());
+      if (gap.starts_with("：")) {
+        gap.remove_prefix(std::string_view("：").size());
+      } else if (gap.starts_with(":")) {
+        gap.remove_prefix(1);
+      }
+      while (gap.starts_with(" ")) gap.remove_prefix(1);
+    }
+    return gap.empty();
+  };
+  auto close_after = [&](size_t e) -> size_t {
+    std::string_view after = text.substr(e);
+    size_t skip = 0;
+    while (skip < after.size() && after[skip] == ' ') ++skip;
+    after.remove_prefix(skip);
+    if (after.starts_with("）")) return e + skip + std::string_view("）").size();
+    if (after.starts_with(")")) return e + skip + 1;
+    return std::string_view::npos;
+  };
+  for (Candidate& w : words) {
+    bool merged = false;
+    for (Candidate& f : *out) {
+      if (f.fact.type != w.fact.type || !f.fact.number || f.fact.words) continue;
+      size_t b = 0, e = std::string_view::npos;
+      if (f.begin >= w.end && is_open(text.substr(w.end, f.begin - w.end))) {
+        b = w.begin;  // words (figures)
+        e = close_after(f.end);
+      } else if (w.begin >= f.end && is_open(text.substr(f.end, w.begin - f.end))) {
+        b = f.begin;  // figures (words)
+        e = close_after(w.end);
+      }
+      if (e == std::string_view::npos) continue;
+      f.begin = b;
+      f.end = e;
+      f.fact.text = std::string(text.substr(b, e - b));
+      f.fact.words = w.fact.number;
+      merge(&f.fact, w.fact);
+      merged = true;
+      break;
+    }
+    if (!merged && !Overlaps(*out, w.begin, w.end)) out->push_back(std::move(w));
+  }
 }
 
 void ScanMoney(std::string_view text, std::vector<Candidate>* out) {
@@ -652,41 +651,37 @@ void ScanMoney(std::string_view text, std::vector<Candidate>* out) {
     v = std::round(v * 100) / 100;
     size_t b = Off(text, g[0]), e = b + g[0].size();
     if (Overlaps(*out, b, e)) return;
-    Candidate c;
-    c.begin = b;
-    c.end = e;
-    c.fact.type = FactType::kAmount;
-    c.fact.text = std::string(Str(g[0]));
-    c.fact.number = v;
-    c.fact.currency = CurrencyOf(Str(g[1]), "");
-    words.push_back(std::move(c));
+    words.push_back(NumberCandidate(FactType::kAmount, text, b, e, v));
+    words.back().fact.currency = CurrencyOf(Str(g[1]), "");
   });
-  // Merge each amount in words with the figure in brackets right after it when
-  // they agree; when they disagree both stay, for a rule to compare.
-  for (Candidate& w : words) {
-    bool merged = false;
-    for (Candidate& f : *out) {
-      if (f.fact.type != FactType::kAmount || f.begin < w.end) continue;
-      std::string_view gap = text.substr(w.end, f.begin - w.end);
-      if (gap != "（" && gap != "(" && gap != " (" && gap != "（ ") continue;
-      if (f.fact.number && std::fabs(*f.fact.number - *w.fact.number) < 0.005) {
-        size_t e = f.end;
-        std::string_view after = text.substr(e);
-        if (after.starts_with("）")) {
-          e += std::string_view("）").size();
-        } else if (after.starts_with(")")) {
-          e += 1;
-        }
-        f.begin = w.begin;
-        f.end = e;
-        f.fact.text = std::string(text.substr(f.begin, f.end - f.begin));
-        if (w.fact.currency != "CNY") f.fact.currency = w.fact.currency;
-        merged = true;
-      }
-      break;
-    }
-    if (!merged) out->push_back(std::move(w));
-  }
+  // "One Hundred Thousand Dollars", "two million US dollars and 50/100".
+  static const RE2 en_words(
+      R"((?i)\b((?:)" CC_NUMWORD R"(|million|billion)(?:[\s-]+(?:and[\s-]+)?(?:)" CC_NUMWORD
+      R"(|million|billion))*)\s+(?:(United\s+States|U\.\s?S\.|US|Hong\s+Kong|Singapore|Australian|Canadian)\s+)?(dollars?|euros?|pounds(?:\s+sterling)?|yuan|renminbi|yen)\b(?:\s+and\s+(\d{1,2})/100)?)",
+      Opts());
+  ForEachMatch(en_words, text, [&](const std::vector<SP>& g) {
+    auto n = ParseEnglishNumber(Str(g[1]));
+    if (!n) return;
+    double v = *n + (g[4].data() ? std::atoi(std::string(Str(g[4])).c_str()) / 100.0 : 0);
+    std::string unit = Lower(Str(g[3])), where = Lower(Str(g[2]));
+    std::string cur = unit.starts_with("euro")               ? "EUR"
+                      : unit.starts_with("pound")            ? "GBP"
+                      : unit == "yen"                        ? "JPY"
+                      : unit == "yuan" || unit == "renminbi" ? "CNY"
+                      : where.starts_with("hong")            ? "HKD"
+                      : where == "singapore"                 ? "SGD"
+                      : where == "australian"                ? "AUD"
+                      : where == "canadian"                  ? "CAD"
+                                                             : "USD";
+    size_t b = Off(text, g[0]), e = b + g[0].size();
+    if (Overlaps(*out, b, e)) return;
+    words.push_back(NumberCandidate(FactType::kAmount, text, b, e, v));
+    words.back().fact.currency = cur;
+  });
+  PairWordsWithFigures(text, std::move(words), out, [](Fact* figures, const Fact& w) {
+    // ¥ and a bare 元 say CNY by default; the words may say otherwise.
+    if (figures->currency == "CNY" && w.currency != "CNY") figures->currency = w.currency;
+  });
 }
 
 // --------------------------------------------------------- percentages --
@@ -713,6 +708,13 @@ void ScanPercentages(std::string_view text, std::vector<Candidate>* out) {
 
   auto per = [&](size_t b, size_t e) -> std::string {
     std::string_view after = text.substr(e, Boundary(text, std::min(text.size(), e + 24)) - e);
+    // "ten percent (10%) per annum": the period follows the pair.
+    static const RE2 twin(R"(^\s*[(（][^)）]{1,12}[)）])", Opts());
+    SP t;
+    if (twin.Match(after, 0, after.size(), RE2::ANCHOR_START, &t, 1)) after.remove_prefix(t.size());
+    if (after.starts_with(")") || after.starts_with("）")) {
+      after.remove_prefix(after.starts_with(")") ? 1 : std::string_view("）").size());
+    }
     if (RE2::PartialMatch(after, per_day_after)) return "day";
     if (RE2::PartialMatch(after, per_month_after)) return "month";
     if (RE2::PartialMatch(after, per_year_after)) return "year";
@@ -756,6 +758,7 @@ void ScanPercentages(std::string_view text, std::vector<Candidate>* out) {
     AddNumberFact(FactType::kPercentage, text, b, e, *n, out, &c);
     if (c) c->fact.per = per(b, e);
   });
+  std::vector<Candidate> words;
   ForEachMatch(zh, text, [&](const std::vector<SP>& g) {
     auto n = ParseAnyNumber(Str(g[2]));
     if (!n) return;
@@ -769,38 +772,30 @@ void ScanPercentages(std::string_view text, std::vector<Candidate>* out) {
     if (before.ends_with("日") && !before.ends_with("之日") && !before.ends_with("日日")) {
       span_b = b - std::string_view("日").size();
     }
-    Candidate* c = nullptr;
-    AddNumberFact(FactType::kPercentage, text, span_b, e, v, out, &c);
-    if (c) c->fact.per = span_b != b ? "day" : per(b, e);
-  });
-  // 百分之十（10%）is one rate, said twice. The figure's twin is dropped.
-  std::vector<bool> dropped(out->size(), false);
-  for (size_t i = 0; i < out->size(); ++i) {
-    Candidate& w = (*out)[i];
-    if (dropped[i] || w.fact.type != FactType::kPercentage) continue;
-    for (size_t j = 0; j < out->size(); ++j) {
-      const Candidate& f = (*out)[j];
-      if (j == i || dropped[j] || f.fact.type != FactType::kPercentage || f.begin < w.end) continue;
-      std::string_view gap = text.substr(w.end, f.begin - w.end);
-      if (gap != "（" && gap != "(" && gap != " (") continue;
-      if (std::fabs(f.fact.number.value_or(-1) - w.fact.number.value_or(-2)) > 1e-9) continue;
-      size_t e = f.end;
-      std::string_view after = text.substr(e);
-      e += after.starts_with("）") ? std::string_view("）").size() : after.starts_with(")") ? 1 : 0;
-      w.end = e;
-      w.fact.text = std::string(text.substr(w.begin, w.end - w.begin));
-      if (w.fact.per.empty()) w.fact.per = f.fact.per;
-      dropped[j] = true;
-      break;
+    if (Overlaps(*out, span_b, e)) return;
+    Candidate c = NumberCandidate(FactType::kPercentage, text, span_b, e, v);
+    c.fact.per = span_b != b ? "day" : per(b, e);
+    // 百分之5 is figures already; 百分之五 is words, which may have a twin.
+    if (ParseFigure(Str(g[2]))) {
+      out->push_back(std::move(c));
+    } else {
+      words.push_back(std::move(c));
     }
-  }
-  size_t k = 0;
-  for (size_t i = 0; i < out->size(); ++i) {
-    if (dropped[i]) continue;
-    if (k != i) (*out)[k] = std::move((*out)[i]);
-    ++k;
-  }
-  out->resize(k);
+  });
+  static const RE2 en_words(R"((?i)\b()" CC_NUMWORD R"((?:[\s-]+(?:and[\s-]+)?)" CC_NUMWORD
+                            R"()*)\s+(?:percent|per\s+cent)\b)",
+                            Opts());
+  ForEachMatch(en_words, text, [&](const std::vector<SP>& g) {
+    auto n = ParseEnglishNumber(Str(g[1]));
+    size_t b = Off(text, g[0]), e = b + g[0].size();
+    if (!n || Overlaps(*out, b, e)) return;
+    words.push_back(NumberCandidate(FactType::kPercentage, text, b, e, *n));
+    words.back().fact.per = per(b, e);
+  });
+  // 百分之十（10%）and ten percent (10%) are one rate, said twice.
+  PairWordsWithFigures(text, std::move(words), out, [](Fact* twin, const Fact& w) {
+    if (twin->per.empty()) twin->per = w.per;
+  });
 }
 
 // ----------------------------------------------------------------- law --
@@ -859,6 +854,13 @@ void ScanGoverningLaw(std::string_view text, std::vector<Candidate>* out) {
         Opts());
     SP st;
     if (stop.Match(nv, 0, nv.size(), RE2::UNANCHORED, &st, 1)) nv = nv.substr(0, Off(nv, st));
+    // A full stop after a word of four letters or more ends the sentence:
+    // "the State of New York. Any dispute" (not "St. Louis", "D.C.").
+    static const RE2 sentence_end(R"(\b[A-Za-z]{4,}(\.)\s)", Opts());
+    SP se[2];
+    if (sentence_end.Match(nv, 0, nv.size(), RE2::UNANCHORED, se, 2)) {
+      nv = nv.substr(0, Off(nv, se[1]));
+    }
     while (!nv.empty() && (nv.back() == '.' || nv.back() == ',')) nv.remove_suffix(1);
     size_t b = Off(text, name), e = b + nv.size();
     if (Overlaps(*out, b, e)) return;
@@ -923,6 +925,49 @@ constexpr Institution kInstitutions[] = {
     {R"([\p{Han}]{2,8}?仲裁委员会)", nullptr},
 };
 
+// The language and number of arbitrators, where `text` names them; fields
+// already set are kept.
+void ArbitrationDetails(std::string_view text, Fact* f) {
+  static const RE2 language_en(
+      R"((?i)(?:language\s+(?:of|for|used\s+in)\s+(?:the\s+)?arbitra\w*(?:\s+proceedings?)?|arbitration\s+language|arbitral\s+proceedings?)\s*(?:shall\s+be|will\s+be|is|:)\s*(?:conducted\s+)?(?:in\s+)?(?:the\s+)?(English|Chinese|Mandarin|French|German|Spanish|Japanese|Korean)|(?:arbitration|arbitral\s+proceedings?|proceedings)\s+(?:shall|will)\s+be\s+(?:conducted|held|administered)\s+(?:in\s+\w+(?:\s+\w+)?\s+)?in\s+(?:the\s+)?(English|Chinese|Mandarin|French|German|Spanish|Japanese|Korean)(?:\s+language)?\b)",
+      Opts());
+  static const RE2 language_zh(
+      R"((?:仲裁(?:程序)?(?:所)?(?:使用的)?语言|仲裁语言)(?:应)?(?:为|是|使用|采用|：|:)\s*(中文|汉语|英文|英语)|(?:以|使用|采用)(中文|汉语|英文|英语)(?:进行仲裁|作为仲裁语言))",
+      Opts());
+  static const RE2 arbitrators_en(
+      R"((?i)\b(?:a\s+|one\s+)?(sole|single|one|two|three|five|\d)\s*(?:\(\s*\d\s*\)\s*)?(?:neutral\s+|independent\s+)?arbitrators?\b)",
+      Opts());
+  static const RE2 arbitrators_zh(R"((独任|一名|1名|一位|三名|3名|三位|五名|5名)(?:独任)?仲裁员)",
+                                  Opts());
+  SP g[3];
+  if (f->language.empty()) {
+    if (language_en.Match(text, 0, text.size(), RE2::UNANCHORED, g, 3)) {
+      std::string lang(Str(g[1].data() ? g[1] : g[2]));
+      f->language = lang == "Mandarin" ? "Chinese" : lang;
+    } else if (language_zh.Match(text, 0, text.size(), RE2::UNANCHORED, g, 3)) {
+      std::string_view lang = Str(g[1].data() ? g[1] : g[2]);
+      f->language = lang == "中文" || lang == "汉语" ? "Chinese" : "English";
+    }
+  }
+  if (!f->arbitrators) {
+    if (arbitrators_en.Match(text, 0, text.size(), RE2::UNANCHORED, g, 2)) {
+      std::string n = Lower(Str(g[1]));
+      int k = n == "sole" || n == "single" || n == "one" ? 1
+              : n == "two"                               ? 2
+              : n == "three"                             ? 3
+              : n == "five"                              ? 5
+                                                         : std::atoi(n.c_str());
+      if (k > 0) f->arbitrators = k;
+    } else if (arbitrators_zh.Match(text, 0, text.size(), RE2::UNANCHORED, g, 2)) {
+      std::string_view n = Str(g[1]);
+      f->arbitrators =
+          n.find("三") != std::string_view::npos || n.find("3") != std::string_view::npos   ? 3
+          : n.find("五") != std::string_view::npos || n.find("5") != std::string_view::npos ? 5
+                                                                                            : 1;
+    }
+  }
+}
+
 void ScanForums(std::string_view text, std::vector<Candidate>* out) {
   static const std::vector<std::unique_ptr<RE2>>* inst = [] {
     auto* v = new std::vector<std::unique_ptr<RE2>>;
@@ -935,7 +980,8 @@ void ScanForums(std::string_view text, std::vector<Candidate>* out) {
       R"((?i:seat|place|venue|legal\s+place)\s*(?i:of\s+(?:the\s+)?arbitration)?\s*(?i:shall\s+be|will\s+be|is|:)?\s*(?:in\s+)?([A-Z][a-zA-Z]+(?:\s+[A-Z][a-zA-Z]+)*)|(?i:arbitration|arbitrated)\s+(?:shall\s+take\s+place\s+|held\s+|seated\s+|conducted\s+)?in\s+([A-Z][a-zA-Z]+(?:\s+[A-Z][a-zA-Z]+)*))",
       Opts());
   static const RE2 seat_zh(
-      R"((?:仲裁地(?:点)?(?:为|是|：|:)?|在)([\p{Han}]{2,6}?)(?:市)?(?:进行)?仲裁)", Opts());
+      R"(仲裁地(?:点)?(?:应)?(?:为|是|在|：|:)\s*([\p{Han}]{2,6}?)(?:市)?(?:[，。；,;\s]|$|进行)|(?:仲裁地(?:点)?(?:为|是|：|:)?|在)([\p{Han}]{2,6}?)(?:市)?(?:进行)?仲裁)",
+      Opts());
   static const RE2 rules_re(
       R"((?i)(UNCITRAL\s+Arbitration\s+Rules|UNCITRAL|ICC\s+Rules(?:\s+of\s+Arbitration)?|Rules\s+of\s+Arbitration\s+of\s+the\s+International\s+Chamber\s+of\s+Commerce|(?:HKIAC|SIAC|LCIA|CIETAC|SHIAC|SCIA|JAMS|AAA|ICDR)\s+(?:Administered\s+Arbitration\s+|Arbitration\s+|Commercial\s+Arbitration\s+|Comprehensive\s+Arbitration\s+)?Rules|Commercial\s+Arbitration\s+Rules|《[^》]{1,30}仲裁规则》))",
       Opts());
@@ -997,14 +1043,15 @@ void ScanForums(std::string_view text, std::vector<Candidate>* out) {
       SP g[3];
       if (seat_en.Match(text, 0, text.size(), RE2::UNANCHORED, g, 3)) {
         c.fact.seat = std::string(Str(g[1].data() ? g[1] : g[2]));
-      } else if (seat_zh.Match(text, 0, text.size(), RE2::UNANCHORED, g, 2)) {
-        c.fact.seat = std::string(Str(g[1]));
+      } else if (seat_zh.Match(text, 0, text.size(), RE2::UNANCHORED, g, 3)) {
+        c.fact.seat = std::string(Str(g[1].data() ? g[1] : g[2]));
       }
       if (rules_re.Match(text, 0, text.size(), RE2::UNANCHORED, g, 2)) {
         c.fact.rules = std::string(Str(g[1]));
       }
       static const RE2 bad_seat(R"((?i)^(?:the|accordance|English|writing|a|any)$)", Opts());
       if (RE2::FullMatch(c.fact.seat, bad_seat)) c.fact.seat.clear();
+      ArbitrationDetails(text, &c.fact);
       if (!Overlaps(*out, c.begin, c.end)) out->push_back(std::move(c));
     }
   }
@@ -1070,6 +1117,7 @@ bool IsRoleWord(std::string_view w) {
 void AddParty(std::string_view text, size_t b, size_t e, std::string name, std::string short_name,
               std::string role, std::vector<Candidate>* out) {
   while (!name.empty() && (name.back() == ' ' || name.back() == ',')) name.pop_back();
+  while (e > b && (text[e - 1] == ' ' || text[e - 1] == ',')) --e;
   if (name.empty()) return;
   Candidate c;
   c.begin = b;
@@ -1184,12 +1232,198 @@ bool IsPreamble(const Clause& c, size_t index) {
   return index < 6 || (c.number.size() <= 3 && c.number.starts_with("("));
 }
 
+// Jurisdictions that write dates month first.
+bool MonthFirstJurisdiction(std::string_view v) {
+  static constexpr std::string_view kUs[] = {"United States",
+                                             "USA",
+                                             "U.S.A.",
+                                             "U.S.",
+                                             "US",
+                                             "Alabama",
+                                             "Alaska",
+                                             "Arizona",
+                                             "Arkansas",
+                                             "California",
+                                             "Colorado",
+                                             "Connecticut",
+                                             "Delaware",
+                                             "District of Columbia",
+                                             "Florida",
+                                             "Georgia",
+                                             "Hawaii",
+                                             "Idaho",
+                                             "Illinois",
+                                             "Indiana",
+                                             "Iowa",
+                                             "Kansas",
+                                             "Kentucky",
+                                             "Louisiana",
+                                             "Maine",
+                                             "Maryland",
+                                             "Massachusetts",
+                                             "Michigan",
+                                             "Minnesota",
+                                             "Mississippi",
+                                             "Missouri",
+                                             "Montana",
+                                             "Nebraska",
+                                             "Nevada",
+                                             "New Hampshire",
+                                             "New Jersey",
+                                             "New Mexico",
+                                             "New York",
+                                             "North Carolina",
+                                             "North Dakota",
+                                             "Ohio",
+                                             "Oklahoma",
+                                             "Oregon",
+                                             "Pennsylvania",
+                                             "Rhode Island",
+                                             "South Carolina",
+                                             "South Dakota",
+                                             "Tennessee",
+                                             "Texas",
+                                             "Utah",
+                                             "Vermont",
+                                             "Virginia",
+                                             "Washington",
+                                             "West Virginia",
+                                             "Wisconsin",
+                                             "Wyoming",
+                                             "Philippines"};
+  for (std::string_view us : kUs) {
+    if (v == us) return true;
+  }
+  return false;
+}
+
+// The order for 01/02/2026 when the options give none: that of the first
+// governing law named (month first for the United States, day first
+// elsewhere), else month first in English and day first in Chinese.
+bool DayFirstByDefault(const std::vector<Clause>& clauses, const ExtractOptions& options) {
+  for (const Clause& c : clauses) {
+    std::string_view t = c.text;
+    if (t.find("law") == std::string_view::npos && t.find("Law") == std::string_view::npos &&
+        t.find("LAW") == std::string_view::npos && t.find("法") == std::string_view::npos) {
+      continue;
+    }
+    std::vector<Candidate> law;
+    ScanGoverningLaw(t, &law);
+    if (!law.empty() && law[0].fact.value) return !MonthFirstJurisdiction(*law[0].fact.value);
+  }
+  return options.language == "zh";
+}
+
+// A relative date's value, from the first dated fact of its anchor's role.
+void ResolveRelativeDates(std::vector<Fact>* facts) {
+  auto anchor_date = [&](const std::string& anchor) -> const Fact* {
+    for (const Fact& f : *facts) {
+      if (f.type == FactType::kDate && !f.relative && f.value && f.value->size() == 10 &&
+          (f.role == anchor || (anchor == "expiry" && f.role == "end"))) {
+        return &f;
+      }
+    }
+    return nullptr;
+  };
+  for (Fact& f : *facts) {
+    if (f.type != FactType::kDate || !f.relative) continue;
+    const Fact* a = anchor_date(f.relative->anchor);
+    if (!a) continue;
+    if (f.relative->offset == 0) {
+      f.value = a->value;
+    } else {
+      double n = f.relative->direction == "before" ? -f.relative->offset : f.relative->offset;
+      f.value = AddToIsoDate(*a->value, n, f.relative->unit);
+    }
+    f.ambiguous = f.value && a->ambiguous;
+  }
+}
+
+// Interest and penalty rates per day or month, as a rate per year.
+void AnnualRates(std::vector<Fact>* facts) {
+  for (Fact& f : *facts) {
+    if (f.type != FactType::kPercentage || !f.number || f.per.empty()) continue;
+    double k = f.per == "day" ? 365 : f.per == "month" ? 12 : 1;
+    f.annual = std::round(*f.number * k * 1e6) / 1e6;
+  }
+}
+
+// The index of the top-level clause that holds clause `i`, and the end of its
+// subtree (clauses are in document order, children after their parent).
+std::pair<size_t, size_t> Family(const std::vector<Clause>& clauses, size_t i) {
+  size_t top = i;
+  while (clauses[top].parent >= 0 && static_cast<size_t>(clauses[top].parent) < top) {
+    top = static_cast<size_t>(clauses[top].parent);
+  }
+  size_t end = top + 1;
+  while (end < clauses.size() && clauses[end].level > clauses[top].level) ++end;
+  return {top, end};
+}
+
+// An arbitration clause often names the language and the tribunal in a
+// sibling sub-clause: look through the whole dispute clause. A sub-clause
+// that only mentions "the arbitration" is not a second forum when the clause
+// names one.
+void ArbitrationFromFamily(const std::vector<Clause>& clauses, std::vector<Fact>* facts) {
+  auto family_of = [&](const std::string& id) -> std::pair<size_t, size_t> {
+    for (size_t i = 0; i < clauses.size(); ++i) {
+      if (clauses[i].id == id) return Family(clauses, i);
+    }
+    return {clauses.size(), clauses.size()};
+  };
+  std::vector<std::pair<size_t, size_t>> named;
+  for (const Fact& f : *facts) {
+    if (f.type == FactType::kForum && f.forum_type == "arbitration" && f.value) {
+      named.push_back(family_of(f.clause_id));
+    }
+  }
+  std::erase_if(*facts, [&](const Fact& f) {
+    if (f.type != FactType::kForum || f.forum_type != "arbitration" || f.value || !f.seat.empty() ||
+        !f.rules.empty()) {
+      return false;
+    }
+    auto fam = family_of(f.clause_id);
+    return fam.first < clauses.size() && std::find(named.begin(), named.end(), fam) != named.end();
+  });
+  for (Fact& f : *facts) {
+    if (f.type != FactType::kForum || f.forum_type != "arbitration") continue;
+    if (!f.language.empty() && f.arbitrators) continue;
+    for (size_t i = 0; i < clauses.size(); ++i) {
+      if (clauses[i].id != f.clause_id) continue;
+      auto [top, end] = Family(clauses, i);
+      for (size_t k = top; k < end && (f.language.empty() || !f.arbitrators); ++k) {
+        ArbitrationDetails(clauses[k].text, &f);
+      }
+      break;
+    }
+  }
+}
+
+// Each party's mentions: the clauses that name it, by name or short name.
+void PartyMentions(const std::vector<Clause>& clauses, std::vector<Fact>* facts) {
+  for (Fact& f : *facts) {
+    if (f.type != FactType::kParty || f.placeholder) continue;
+    std::vector<std::string> names;
+    if (f.value) names.push_back(*f.value);
+    if (f.short_name.size() >= 2) names.push_back(f.short_name);
+    for (const Clause& c : clauses) {
+      for (const std::string& n : names) {
+        if (CountWord(c.text, n) > 0) {
+          f.mentions.push_back(c.id);
+          break;
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Fact> ExtractFacts(const Document& doc, const std::vector<Clause>& clauses,
                                const ExtractOptions& options) {
   std::vector<Fact> facts;
   std::vector<std::string> party_names;
+  const bool day_first = DayFirstByDefault(clauses, options);
   for (size_t ci = 0; ci < clauses.size(); ++ci) {
     const Clause& c = clauses[ci];
     for (size_t k = 0; k < c.block_offsets.size(); ++k) {
@@ -1200,12 +1434,27 @@ std::vector<Fact> ExtractFacts(const Document& doc, const std::vector<Clause>& c
       if (block_index >= doc.blocks.size()) continue;
       std::string_view text(c.text.data() + bb, be - bb);
       std::vector<Candidate> found;
-      ScanDates(text, options, &found);
+      ScanDates(text, options, day_first, &found);
       ScanMoney(text, &found);
       ScanPercentages(text, &found);
       ScanDurations(text, &found);
       ScanGoverningLaw(text, &found);
       ScanForums(text, &found);
+      // Counted from another date: may share words with a duration, never
+      // with a date written out.
+      std::vector<Candidate> relative;
+      ScanRelativeDates(text, &relative);
+      for (Candidate& r : relative) {
+        bool clash = false;
+        for (const Candidate& f : found) {
+          clash |= f.fact.type == FactType::kDate && r.begin < f.end && f.begin < r.end;
+        }
+        if (!clash) found.push_back(std::move(r));
+      }
+      std::vector<Candidate> terms;
+      ScanDefinedTerms(text, &terms);
+      ScanReferences(text, &terms);
+      for (Candidate& t : terms) found.push_back(std::move(t));
       std::vector<Candidate> parties;
       ScanZhParty(text, &parties);
       if (IsPreamble(c, ci)) ScanEnParties(text, &parties);
@@ -1230,6 +1479,12 @@ std::vector<Fact> ExtractFacts(const Document& doc, const std::vector<Clause>& c
       }
     }
   }
+  ResolveRelativeDates(&facts);
+  AnnualRates(&facts);
+  ArbitrationFromFamily(clauses, &facts);
+  PartyMentions(clauses, &facts);
+  ResolveReferences(clauses, &facts);
+  CountTermUses(clauses, &facts);
   return facts;
 }
 

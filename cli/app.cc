@@ -167,6 +167,22 @@ bool WriteFileAtomically(const std::string& path, const std::string& content, st
   return true;
 }
 
+// How to read 01/02/2026: --date-order mdy|dmy|auto.
+analyzer::DateOrder ToDateOrder(const std::string& s) {
+  if (s == "mdy") return analyzer::DateOrder::kMonthFirst;
+  if (s == "dmy") return analyzer::DateOrder::kDayFirst;
+  return analyzer::DateOrder::kAuto;
+}
+
+void AddDateOrderOption(CLI::App* cmd, std::string* order) {
+  cmd->add_option("--date-order", *order,
+                  "How to read numeric dates such as 01/02/2026: mdy, dmy, or auto (by the "
+                  "governing law named, else month first in English and day first in Chinese; "
+                  "auto marks such dates ambiguous)")
+      ->check(CLI::IsMember({"auto", "mdy", "dmy"}))
+      ->capture_default_str();
+}
+
 // ---------------------------------------------------------------- review --
 
 struct ReviewOptions {
@@ -174,6 +190,7 @@ struct ReviewOptions {
   std::string format = "console";
   std::string fail_on = "never";
   std::string as_of;
+  std::string date_order = "auto";
   std::string output_dir;
   std::string color = "auto";
   RulesetOptions rulesets;
@@ -211,6 +228,7 @@ int RunReview(const ReviewOptions& o, const Environment& env, std::ostream& out,
       o.color == "always" || (o.color == "auto" && env.stdout_is_terminal && !env.no_color);
   analyzer::AnalyzeOptions analyze;
   analyze.as_of = o.as_of;
+  analyze.date_order = ToDateOrder(o.date_order);
 
   const std::vector<Input> inputs = ExpandInputs(o.paths);
   reports::BatchTotals totals;
@@ -342,8 +360,8 @@ int RunRulesTest(const RulesetOptions& o, std::ostream& out, std::ostream& err) 
 // ------------------------------------------------------------------ dump --
 
 int RunDump(const std::string& path, const std::string& format, bool facts,
-            const RulesetOptions& rulesets, const XmlMapOptions& xml_maps, std::ostream& out,
-            std::ostream& err) {
+            analyzer::DateOrder date_order, const RulesetOptions& rulesets,
+            const XmlMapOptions& xml_maps, std::ostream& out, std::ostream& err) {
   auto xml = LoadXmlOptions(xml_maps);
   if (!xml.ok()) {
     PrintError(err, xml.error().ToString());
@@ -370,7 +388,9 @@ int RunDump(const std::string& path, const std::string& format, bool facts,
     return kExitError;
   }
   // The review takes the document over (no copy); read it back from there.
-  Review r = analyzer::Analyze(std::move(doc.value()), engine.value(), analyzer::AnalyzeOptions{});
+  analyzer::AnalyzeOptions analyze;
+  analyze.date_order = date_order;
+  Review r = analyzer::Analyze(std::move(doc.value()), engine.value(), analyze);
   const Document& read = r.document;
   if (facts) {
     out << reports::Serialize(reports::FactsReportJson(r.facts), true);
@@ -450,14 +470,15 @@ int Run(const std::vector<std::string>& args, const Environment& env, std::ostre
                    "(info, low, medium, high, critical; never = no gate)")
       ->capture_default_str();
   review_cmd->add_option("--as-of", review.as_of,
-                         "Reference date YYYY-MM-DD for date checks such as expiry (validated now; "
-                         "the default playbook's date rules arrive with fact extraction)");
+                         "Reference date YYYY-MM-DD for date checks such as expiry (validated; no "
+                         "rule of the default playbook uses it yet)");
   review_cmd->add_option("--output-dir", review.output_dir,
                          "Also write one JSON report per input under this directory, "
                          "mirroring the input paths (DIR/<input>.json)");
   review_cmd->add_option("--color", review.color, "Colour: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
+  AddDateOrderOption(review_cmd, &review.date_order);
   AddRulesetOptions(review_cmd, &review.rulesets);
   AddXmlMapOptions(review_cmd, &review.xml_maps);
 
@@ -491,7 +512,10 @@ int Run(const std::vector<std::string>& args, const Environment& env, std::ostre
   bool dump_facts = false;
   dump_cmd->add_flag("--facts", dump_facts,
                      "Print the facts found (dates, amounts, durations, percentages, parties, "
-                     "governing law, forums) as the report's JSON facts object");
+                     "governing law, forums, defined terms, cross-references) as the report's "
+                     "JSON facts object");
+  std::string dump_date_order = "auto";
+  AddDateOrderOption(dump_cmd, &dump_date_order);
   AddRulesetOptions(dump_cmd, &dump_rulesets);
   AddXmlMapOptions(dump_cmd, &dump_xml_maps);
 
@@ -516,7 +540,8 @@ int Run(const std::vector<std::string>& args, const Environment& env, std::ostre
   }
   if (*rules_test) return RunRulesTest(rules_opts, out, err);
   if (*dump_cmd)
-    return RunDump(dump_path, dump_format, dump_facts, dump_rulesets, dump_xml_maps, out, err);
+    return RunDump(dump_path, dump_format, dump_facts, ToDateOrder(dump_date_order), dump_rulesets,
+                   dump_xml_maps, out, err);
   return kExitError;
 }
 

@@ -11,6 +11,8 @@ std::string_view Name(FactType t) {
     case FactType::kParty: return "parties";
     case FactType::kGoverningLaw: return "governing_law";
     case FactType::kForum: return "forums";
+    case FactType::kDefinedTerm: return "defined_terms";
+    case FactType::kReference: return "references";
   }
   return "dates";
 }

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/finding.h"
 
@@ -22,8 +23,19 @@ enum class FactType {
   kParty,
   kGoverningLaw,
   kForum,
+  kDefinedTerm,
+  kReference,
 };
 std::string_view Name(FactType t);  // the report's key: "dates", "amounts", ...
+
+// A date counted from another one: "thirty (30) days after the Effective
+// Date", "自本合同签订之日起".
+struct RelativeDate {
+  std::string anchor;     // effective|signing|start|end|delivery|acceptance|invoice|...
+  double offset = 0;      // in `unit`s; 0 = the anchor itself
+  std::string unit;       // day|business_day|week|month|year; empty when offset is 0
+  std::string direction;  // after|before
+};
 
 struct Fact {
   FactType type = FactType::kDate;
@@ -42,6 +54,19 @@ struct Fact {
   std::string seat;
   std::string rules;
   bool placeholder = false;
+  // Dates: day and month order was guessed (01/02/2026 with no --date-order).
+  bool ambiguous = false;
+  std::optional<RelativeDate> relative;  // dates counted from another date
+  // Amounts, durations, percentages written twice ("thirty (30) days",
+  // "人民币壹拾万元整（¥100,000.00）"): the value of the words; `number` is
+  // the figures'.
+  std::optional<double> words;
+  std::optional<double> annual;       // percentages with a period: per year
+  std::vector<std::string> mentions;  // parties: ids of the clauses that name them
+  std::string language;               // forums: language of the arbitration
+  std::optional<int> arbitrators;     // forums: number of arbitrators
+  std::string target;                 // references: id of the clause cited, "" = none found
+  int uses = 0;                       // defined terms: mentions outside the definition
 };
 
 }  // namespace clausecheck

@@ -143,27 +143,51 @@ Json FindingJson(const Finding& f) {
 // the fields every fact has.
 Json FactJson(const Fact& f) {
   Json j;
+  // Written twice, in words and in figures: the words' value and whether the
+  // two agree (null when written once).
+  auto twice = [&] {
+    j["words"] = f.words ? CountOrNull(f.words) : Json(nullptr);
+    j["consistent"] =
+        f.words && f.number ? Json(std::fabs(*f.words - *f.number) < 0.005) : Json(nullptr);
+  };
   switch (f.type) {
     case FactType::kDate:
       j["value"] = f.placeholder ? Json(nullptr) : StringOrNull(f.value);
       j["role"] = OneOf(f.role, kDateRoles, "other");
+      j["ambiguous"] = f.ambiguous;
+      if (f.relative) {
+        Json r;
+        r["anchor"] = f.relative->anchor;
+        r["offset"] = CountOrNull(f.relative->offset);
+        r["unit"] = f.relative->offset == 0 ? Json(nullptr)
+                                            : OneOf(f.relative->unit, kDurationUnits, nullptr);
+        r["direction"] = f.relative->direction == "before" ? "before" : "after";
+        j["relative"] = std::move(r);
+      } else {
+        j["relative"] = nullptr;
+      }
       break;
     case FactType::kAmount:
       j["value"] = f.placeholder ? Json(nullptr) : NumberOrNull(f.number);
       j["currency"] = StringOrNull(f.currency);
+      twice();
       break;
     case FactType::kDuration:
       j["value"] = f.placeholder ? Json(nullptr) : CountOrNull(f.number);
       j["unit"] = OneOf(f.unit, kDurationUnits, nullptr);
+      twice();
       break;
     case FactType::kPercentage:
       j["value"] = f.placeholder ? Json(nullptr) : NumberOrNull(f.number);
       j["per"] = OneOf(f.per, kPercentagePer, nullptr);
+      j["annual"] = f.placeholder ? Json(nullptr) : NumberOrNull(f.annual);
+      twice();
       break;
     case FactType::kParty:
       j["value"] = f.placeholder ? Json(nullptr) : StringOrNull(f.value);
       j["short"] = StringOrNull(f.short_name);
       j["role"] = StringOrNull(f.role);
+      j["mentions"] = f.mentions;
       break;
     case FactType::kGoverningLaw:
       j["value"] = f.placeholder ? Json(nullptr) : StringOrNull(f.value);
@@ -173,6 +197,16 @@ Json FactJson(const Fact& f) {
       j["value"] = f.placeholder ? Json(nullptr) : StringOrNull(f.value);
       j["seat"] = StringOrNull(f.seat);
       j["rules"] = StringOrNull(f.rules);
+      j["language"] = StringOrNull(f.language);
+      j["arbitrators"] = f.arbitrators ? Json(*f.arbitrators) : Json(nullptr);
+      break;
+    case FactType::kDefinedTerm:
+      j["value"] = StringOrNull(f.value);
+      j["uses"] = f.uses;
+      break;
+    case FactType::kReference:
+      j["value"] = StringOrNull(f.value);
+      j["target"] = StringOrNull(f.target);
       break;
   }
   j["placeholder"] = f.placeholder;
@@ -183,9 +217,10 @@ Json FactJson(const Fact& f) {
 }
 
 Json FactsJson(const std::vector<Fact>& facts) {
-  constexpr std::array<FactType, 7> kOrder = {
-      FactType::kDate,  FactType::kAmount,       FactType::kDuration, FactType::kPercentage,
-      FactType::kParty, FactType::kGoverningLaw, FactType::kForum};
+  constexpr std::array<FactType, 9> kOrder = {
+      FactType::kDate,       FactType::kAmount,      FactType::kDuration,
+      FactType::kPercentage, FactType::kParty,       FactType::kGoverningLaw,
+      FactType::kForum,      FactType::kDefinedTerm, FactType::kReference};
   Json j;
   for (FactType t : kOrder) {
     Json list = Json::array();

@@ -1,5 +1,6 @@
 // The command line end to end, in process: arguments in, output and exit code out.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -33,7 +34,7 @@ class Cli : public testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
-           ("clausecheck_cli_" +
+           ("clausecheck_cli_" + std::to_string(::getpid()) + "_" +
             std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
@@ -292,10 +293,14 @@ TEST_F(Cli, DumpFactsPrintsTheFactsObject) {
   Outcome o = RunCli({"dump", "--facts", path});
   ASSERT_EQ(o.code, 0) << o.err;
   auto j = nlohmann::json::parse(o.out);
-  ASSERT_EQ(j["dates"].size(), 2u) << o.out;
+  ASSERT_EQ(j["dates"].size(), 3u) << o.out;
   EXPECT_EQ(j["dates"][0]["value"], "2026-03-01");
   EXPECT_EQ(j["dates"][0]["role"], "signing");
   EXPECT_EQ(j["dates"][1]["role"], "start");
+  // "within thirty (30) days of invoice": counted from an undated invoice.
+  EXPECT_TRUE(j["dates"][2]["value"].is_null());
+  EXPECT_EQ(j["dates"][2]["relative"]["anchor"], "invoice");
+  EXPECT_EQ(j["dates"][2]["relative"]["offset"], 30);
   ASSERT_EQ(j["durations"].size(), 3u) << o.out;
   EXPECT_EQ(j["durations"][0]["value"], 2);
   EXPECT_EQ(j["durations"][0]["unit"], "year");
@@ -306,6 +311,26 @@ TEST_F(Cli, DumpFactsPrintsTheFactsObject) {
   EXPECT_EQ(j["governing_law"][0]["value"], "New York");
   ASSERT_EQ(j["forums"].size(), 1u);
   EXPECT_EQ(j["forums"][0]["value"], "courts of New York County");
+}
+
+TEST_F(Cli, DateOrderReadsNumericDates) {
+  std::string path = Write("d.txt", "This Agreement is dated 01/02/2026.\n");
+  auto date = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = {"dump", "--facts", path};
+    args.insert(args.end(), extra.begin(), extra.end());
+    Outcome o = RunCli(args);
+    EXPECT_EQ(o.code, 0) << o.err;
+    return nlohmann::json::parse(o.out)["dates"][0];
+  };
+  EXPECT_EQ(date({})["value"], "2026-01-02");
+  EXPECT_EQ(date({})["ambiguous"], true);
+  EXPECT_EQ(date({"--date-order", "dmy"})["value"], "2026-02-01");
+  EXPECT_EQ(date({"--date-order", "dmy"})["ambiguous"], false);
+  EXPECT_EQ(date({"--date-order", "mdy"})["value"], "2026-01-02");
+  Outcome bad = RunCli({"review", path, "--date-order", "ymd"});
+  EXPECT_EQ(bad.code, 2);
+  Outcome review = RunCli({"review", path, "--format", "json", "--date-order", "dmy"});
+  EXPECT_EQ(nlohmann::json::parse(review.out)["facts"]["dates"][0]["value"], "2026-02-01");
 }
 
 TEST_F(Cli, ColourOnlyOnATerminalWithoutNoColor) {

@@ -112,45 +112,62 @@ TEST(ReportJson, EmptyRecommendationIsNull) {
 TEST(ReportJson, FactsGroupedByTypeInDocumentedOrder) {
   ordered_json j = ReportJson(RichReview(), kTool);
   const ordered_json& facts = j["facts"];
-  EXPECT_EQ(Keys(facts), (std::vector<std::string>{"dates", "amounts", "durations", "percentages",
-                                                   "parties", "governing_law", "forums"}));
-  EXPECT_EQ(facts["dates"].size(), 2u);
+  EXPECT_EQ(Keys(facts),
+            (std::vector<std::string>{"dates", "amounts", "durations", "percentages", "parties",
+                                      "governing_law", "forums", "defined_terms", "references"}));
+  EXPECT_EQ(facts["dates"].size(), 3u);
   EXPECT_EQ(facts["amounts"].size(), 1u);
   EXPECT_EQ(facts["durations"].size(), 2u);
   EXPECT_EQ(facts["percentages"].size(), 2u);
   EXPECT_EQ(facts["parties"].size(), 2u);
   EXPECT_EQ(facts["governing_law"].size(), 1u);
   EXPECT_EQ(facts["forums"].size(), 1u);
+  EXPECT_EQ(facts["defined_terms"].size(), 1u);
+  EXPECT_EQ(facts["references"].size(), 1u);
 }
 
 TEST(ReportJson, FactShapes) {
   ordered_json f = ReportJson(RichReview(), kTool)["facts"];
   EXPECT_EQ(Compact(f["dates"][0]),
-            R"({"value":"2026-01-01","role":"effective","placeholder":false,)"
+            R"({"value":"2026-01-01","role":"effective","ambiguous":false,"relative":null,)"
+            R"("placeholder":false,)"
             R"("text":"1 January 2026","clause":"c1",)"
             R"("location":{"part":"word/document.xml","block":2,"start":25,"end":39}})");
   EXPECT_EQ(
       Compact(f["dates"][1]),
-      R"({"value":null,"role":"signing","placeholder":true,"text":"____年__月__日",)"
-      R"("clause":null,"location":{"part":"word/document.xml","block":8,"start":5,"end":16}})");
+      R"({"value":null,"role":"signing","ambiguous":false,"relative":null,"placeholder":true,)"
+      R"("text":"____年__月__日","clause":null,)"
+      R"("location":{"part":"word/document.xml","block":8,"start":5,"end":16}})");
+  // Counted from a date the contract does not give: no value, not a blank.
+  EXPECT_EQ(Compact(f["dates"][2]),
+            R"({"value":null,"role":"payment","ambiguous":false,)"
+            R"("relative":{"anchor":"invoice","offset":0,"unit":null,"direction":"after"},)"
+            R"("placeholder":false,"text":"[●] days of invoice","clause":"c5",)"
+            R"("location":{"part":"word/document.xml","block":6,"start":22,"end":41}})");
   EXPECT_EQ(
       Compact(f["amounts"][0]),
-      R"({"value":100000.0,"currency":"CNY","placeholder":false,"text":"壹拾万元整",)"
+      R"({"value":100000.0,"currency":"CNY","words":null,"consistent":null,"placeholder":false,)"
+      R"("text":"壹拾万元整",)"
       R"("clause":"c4","location":{"part":"word/document.xml","block":5,"start":9,"end":14}})");
   EXPECT_EQ(Compact(f["durations"][0]),
-            R"({"value":30,"unit":"day","placeholder":false,"text":"30 days","clause":"c1",)"
+            R"({"value":30,"unit":"day","words":null,"consistent":null,"placeholder":false,)"
+            R"("text":"30 days","clause":"c1",)"
             R"("location":{"part":"word/document.xml","block":2,"start":58,"end":65}})");
   EXPECT_EQ(Compact(f["durations"][1]),
-            R"({"value":null,"unit":"day","placeholder":true,"text":"[●] days","clause":"c5",)"
+            R"({"value":null,"unit":"day","words":null,"consistent":null,"placeholder":true,)"
+            R"("text":"[●] days","clause":"c5",)"
             R"("location":{"part":"word/document.xml","block":6,"start":22,"end":30}})");
   EXPECT_EQ(Compact(f["percentages"][0]),
-            R"({"value":30.0,"per":null,"placeholder":false,"text":"百分之三十","clause":"c4",)"
+            R"({"value":30.0,"per":null,"annual":null,"words":null,"consistent":null,)"
+            R"("placeholder":false,"text":"百分之三十","clause":"c4",)"
             R"("location":{"part":"word/document.xml","block":5,"start":15,"end":20}})");
   EXPECT_EQ(Compact(f["percentages"][1]),
-            R"({"value":1.5,"per":"month","placeholder":false,"text":"1.5% per month",)"
+            R"({"value":1.5,"per":"month","annual":18.0,"words":null,"consistent":null,)"
+            R"("placeholder":false,"text":"1.5% per month",)"
             R"("clause":"c5","location":null})");
   EXPECT_EQ(Compact(f["parties"][0]),
-            R"({"value":"Acme Corp.","short":"Acme","role":null,"placeholder":false,)"
+            R"({"value":"Acme Corp.","short":"Acme","role":null,"mentions":["c1"],)"
+            R"("placeholder":false,)"
             R"("text":"Acme Corp.","clause":null,)"
             R"("location":{"part":"word/document.xml","block":1,"start":31,"end":41}})");
   EXPECT_EQ(Compact(f["parties"][1]["role"]), R"("Supplier")");
@@ -160,8 +177,32 @@ TEST(ReportJson, FactShapes) {
       R"("clause":"c6","location":{"part":"word/document.xml","block":7,"start":5,"end":14}})");
   EXPECT_EQ(Compact(f["forums"][0]),
             R"({"type":"arbitration","value":"上海国际仲裁中心","seat":"上海","rules":null,)"
+            R"("language":"Chinese","arbitrators":3,)"
             R"("placeholder":false,"text":"上海国际仲裁中心","clause":"c6",)"
             R"("location":{"part":"word/document.xml","block":7,"start":19,"end":27}})");
+  EXPECT_EQ(
+      Compact(f["defined_terms"][0]),
+      R"({"value":"Supplier","uses":0,"placeholder":false,"text":"\"Supplier\"",)"
+      R"("clause":null,"location":{"part":"word/document.xml","block":1,"start":71,"end":81}})");
+  EXPECT_EQ(Compact(f["references"][0]),
+            R"({"value":"12.1","target":"c3","placeholder":false,"text":"Section 12.1",)"
+            R"("clause":"c5","location":null})");
+}
+
+TEST(ReportJson, WordsAndFiguresSayWhetherTheyAgree) {
+  Review r = CleanReview();
+  Fact twice;
+  twice.type = FactType::kAmount;
+  twice.number = 10000;
+  twice.words = 100000;
+  twice.currency = "CNY";
+  Fact agree = twice;
+  agree.words = 10000;
+  r.facts = {twice, agree};
+  ordered_json j = ReportJson(r, kTool);
+  EXPECT_EQ(j["facts"]["amounts"][0]["words"], 100000);
+  EXPECT_EQ(j["facts"]["amounts"][0]["consistent"], false);
+  EXPECT_EQ(j["facts"]["amounts"][1]["consistent"], true);
 }
 
 TEST(ReportJson, ValuesOutsideTheVocabularyStayInsideTheSchema) {
@@ -205,7 +246,7 @@ TEST(ReportJson, CleanDocumentHasEmptyListsNotMissingKeys) {
   EXPECT_EQ(Compact(j["findings"]), "[]");
   EXPECT_EQ(Compact(j["facts"]),
             R"({"dates":[],"amounts":[],"durations":[],"percentages":[],"parties":[],)"
-            R"("governing_law":[],"forums":[]})");
+            R"("governing_law":[],"forums":[],"defined_terms":[],"references":[]})");
   EXPECT_EQ(Compact(j["clauses"][0]["location"]), R"({"part":"text","block":0})");
   EXPECT_TRUE(j["clauses"][0]["heading"].is_null());
 }

@@ -154,6 +154,12 @@ Review RichReview() {
   f.number = 100000.0;
   f.currency = "CNY";
   r.facts.push_back(f);
+  f = MakeFact(FactType::kDate, "within [●] days of invoice", "c5",
+               Span(d, 6, "[●] days of invoice"));
+  f.text = "[●] days of invoice";
+  f.role = "payment";
+  f.relative = RelativeDate{"invoice", 0, "", "after"};
+  r.facts.push_back(f);
   f = MakeFact(FactType::kDuration, "30 days", "c1", Span(d, 2, "30 days"));
   f.number = 30;
   f.unit = "day";
@@ -168,10 +174,12 @@ Review RichReview() {
   f = MakeFact(FactType::kPercentage, "1.5% per month", "c5", std::nullopt);
   f.number = 1.5;
   f.per = "month";
+  f.annual = 18.0;
   r.facts.push_back(f);
   f = MakeFact(FactType::kParty, "Acme Corp.", "", Span(d, 1, "Acme Corp."));
   f.value = "Acme Corp.";
   f.short_name = "Acme";
+  f.mentions = {"c1"};
   r.facts.push_back(f);
   f = MakeFact(FactType::kParty, "上海某某科技有限公司", "", Span(d, 1, "上海某某科技有限公司"));
   f.value = "上海某某科技有限公司";
@@ -185,6 +193,16 @@ Review RichReview() {
   f.forum_type = "arbitration";
   f.value = "上海国际仲裁中心";
   f.seat = "上海";
+  f.language = "Chinese";
+  f.arbitrators = 3;
+  r.facts.push_back(f);
+  f = MakeFact(FactType::kDefinedTerm, "\"Supplier\"", "", Span(d, 1, "\"Supplier\""));
+  f.value = "Supplier";
+  f.uses = 0;
+  r.facts.push_back(f);
+  f = MakeFact(FactType::kReference, "Section 12.1", "c5", std::nullopt);
+  f.value = "12.1";
+  f.target = "c3";
   r.facts.push_back(f);
 
   Count(&r);

@@ -1,0 +1,332 @@
+// Defined terms and cross-references: the contract's own vocabulary and the
+// way its clauses point at each other.
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "analyzer/extract_internal.h"
+#include "analyzer/numbers.h"
+#include "core/numbering.h"
+
+namespace clausecheck::analyzer::internal {
+namespace {
+
+// A defined term or a reference: its value and span.
+void AddValue(FactType type, std::string_view text, size_t b, size_t e, std::string value,
+              std::vector<Candidate>* out) {
+  while (!value.empty() && (value.back() == ' ' || value.back() == ',')) value.pop_back();
+  if (value.empty() || Overlaps(*out, b, e)) return;
+  Candidate c;
+  c.begin = b;
+  c.end = e;
+  c.fact.type = type;
+  c.fact.text = std::string(text.substr(b, e - b));
+  c.fact.value = std::move(value);
+  out->push_back(std::move(c));
+}
+
+void AddTerm(std::string_view text, size_t b, size_t e, std::string term,
+             std::vector<Candidate>* out) {
+  AddValue(FactType::kDefinedTerm, text, b, e, std::move(term), out);
+}
+
+// "1.01" -> "1.1", "IV" -> "4", "12" -> "12"; nullopt when a component is
+// neither digits nor a roman numeral.
+std::optional<std::string> DecimalKey(std::string_view s) {
+  std::string key;
+  size_t pos = 0;
+  while (pos <= s.size()) {
+    size_t dot = s.find('.', pos);
+    std::string_view part = s.substr(pos, dot == std::string_view::npos ? s.npos : dot - pos);
+    if (part.empty()) {
+      if (dot == std::string_view::npos) break;  // trailing dot: "1."
+      return std::nullopt;
+    }
+    int v = -1;
+    if (std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      if (part.size() > 4) return std::nullopt;
+      v = std::stoi(std::string(part));
+    } else if (std::all_of(part.begin(), part.end(), [](char c) {
+                 return std::string_view("IVXLC").find(c) != std::string_view::npos;
+               })) {
+      v = numbering::RomanValue(part);
+    }
+    if (v < 0) return std::nullopt;
+    if (!key.empty()) key += '.';
+    key += std::to_string(v);
+    if (dot == std::string_view::npos) break;
+    pos = dot + 1;
+  }
+  if (key.empty()) return std::nullopt;
+  return key;
+}
+
+std::string StripPrefix(std::string_view label) {
+  static const RE2 prefix(R"((?i)^\s*(?:section|article|clause|paragraph|§)\s*)", Opts());
+  std::string s(label);
+  RE2::Replace(&s, prefix, "");
+  while (!s.empty() && (s.back() == '.' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+// A number of the Chinese 条 / 款 / 项 kind: digits or Chinese numerals.
+int ZhValue(std::string_view s) {
+  if (auto v = ParseFigure(s)) return static_cast<int>(*v);
+  return numbering::ChineseNumeralValue(s);
+}
+
+// The lookup keys of the contract's clauses: "14.3", "5(b)", "12" (第十二条),
+// "3/2" (the second paragraph of 第三条).
+std::map<std::string, std::string> ClauseKeys(const std::vector<Clause>& clauses) {
+  std::map<std::string, std::string> keys;
+  std::map<std::string, std::string> fallback;  // 一、 for 第一条 when nothing else is
+  std::vector<std::string> full(clauses.size());
+  std::vector<bool> zh_article(clauses.size(), false);
+  static const RE2 paren(
+      R"(^[(（]\s*([A-Za-z]{1,4}|[0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]$)", Opts());
+  static const RE2 zh_article_re(R"(^第\s*([0-9.]+|[一二三四五六七八九十百零〇两]+)\s*条$)",
+                                 Opts());
+  for (size_t i = 0; i < clauses.size(); ++i) {
+    const Clause& c = clauses[i];
+    if (c.number.empty()) continue;
+    std::string label = StripPrefix(c.number);
+    const int parent = c.parent >= 0 && static_cast<size_t>(c.parent) < i ? c.parent : -1;
+    const std::string parent_key = parent >= 0 ? full[parent] : "";
+    std::string inner;
+    if (RE2::FullMatch(label, zh_article_re, &inner)) {
+      if (inner.find('.') != std::string::npos) {
+        if (auto k = DecimalKey(inner)) full[i] = *k;
+      } else if (int v = ZhValue(inner); v > 0) {
+        full[i] = std::to_string(v);
+      }
+      zh_article[i] = true;
+    } else if (RE2::FullMatch(label, paren, &inner)) {
+      int v = ZhValue(inner);
+      if (parent >= 0 && zh_article[parent] && v > 0) {
+        full[i] = parent_key + "/" + std::to_string(v);
+      } else if (!parent_key.empty() && inner.size() <= 4 &&
+                 std::isalnum(static_cast<unsigned char>(inner[0]))) {
+        std::string lower = inner;
+        for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        full[i] = parent_key + "(" + lower + ")";
+      }
+    } else if (auto k = DecimalKey(label)) {
+      full[i] = parent >= 0 && zh_article[parent] ? parent_key + "/" + *k : *k;
+    } else if (int v = numbering::ChineseNumeralValue(label); v > 0 && parent < 0) {
+      fallback.emplace(std::to_string(v), c.id);
+    }
+    if (!full[i].empty()) keys.emplace(full[i], c.id);
+  }
+  for (auto& [k, id] : fallback) keys.emplace(k, id);
+  return keys;
+}
+
+}  // namespace
+
+static bool IsAsciiWordChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+// Occurrences of `needle` in `hay` that stand as words of their own where the
+// needle starts or ends with a letter or digit.
+int CountWord(std::string_view hay, std::string_view needle) {
+  int n = 0;
+  if (needle.empty()) return 0;
+  for (size_t p = hay.find(needle); p != std::string_view::npos; p = hay.find(needle, p + 1)) {
+    bool left = p == 0 || !IsAsciiWordChar(hay[p - 1]) || !IsAsciiWordChar(needle.front());
+    size_t e = p + needle.size();
+    bool right = e >= hay.size() || !IsAsciiWordChar(hay[e]) || !IsAsciiWordChar(needle.back());
+    // "Service" is not used by "Services": a plural belongs to the plural's
+    // own definition when there is one; we count only whole words.
+    if (left && right) ++n;
+  }
+  return n;
+}
+
+void ScanDefinedTerms(std::string_view text, std::vector<Candidate>* out) {
+  // "Affiliate" means ...; "Confidential Information" shall have the meaning
+  static const RE2 means(
+      R"((?:^|[\s(,;:])(["“]([^"”\n]{1,60}?)["”])\s*(?:\([^)\n]{0,40}\)\s*)?(?:,\s*)?(?:shall\s+|will\s+)?(?:means?|includes?|has\s+the\s+meaning|have\s+the\s+meaning|shall\s+have\s+the\s+meanings?|refers?\s+to|is\s+defined)\b)",
+      Opts());
+  // (the "Services"), (each a "Party" and together the "Parties"),
+  // (hereinafter referred to as "Licensor")
+  static const RE2 paren(R"(\(([^()\n]{1,200})\))", Opts());
+  static const RE2 quoted(R"(["“]([^"”\n]{1,60})["”])", Opts());
+  static const RE2 filler(
+      R"((?i)^(?:\s|[,;:]|the|a|an|each|collectively|together|individually|jointly|separately|hereinafter|herein|referred|to|as|and|or|called|this|such|also|respectively|sometimes|its|their|any|of|them|which|is|are|being|with)*$)",
+      Opts());
+  // 本合同所称“关联方”是指; “保密信息”指; （以下简称“甲方”）
+  static const RE2 zh_means(
+      R"(([“"「]([^”"」\n]{1,20})[”"」])\s*(?:一词)?\s*(?:是指|系指|指|意为|意指|包括))", Opts());
+  static const RE2 zh_short(
+      R"((?:以下简称|以下称为|以下称|下称|简称)\s*(?:为)?\s*[：:]?\s*([“"「]([^”"」\n]{1,20})[”"」]))",
+      Opts());
+  ForEachMatch(means, text, [&](const std::vector<SP>& g) {
+    AddTerm(text, Off(text, g[1]), Off(text, g[1]) + g[1].size(), std::string(Str(g[2])), out);
+  });
+  ForEachMatch(paren, text, [&](const std::vector<SP>& g) {
+    std::string_view inside = Str(g[1]);
+    std::string rest;
+    size_t last = 0;
+    std::vector<std::pair<size_t, size_t>> spans;
+    std::vector<std::string> terms;
+    ForEachMatch(quoted, inside, [&](const std::vector<SP>& q) {
+      rest += std::string(inside.substr(last, Off(inside, q[0]) - last));
+      last = Off(inside, q[0]) + q[0].size();
+      size_t b = Off(text, q[0]);
+      spans.emplace_back(b, b + q[0].size());
+      terms.emplace_back(Str(q[1]));
+    });
+    rest += std::string(inside.substr(last));
+    // Only the definitional words may stand around the quotes: ("Licensor"),
+    // (the "Services"), not (as defined in "Schedule 1") or ("AS IS" basis).
+    if (terms.empty() || !RE2::FullMatch(rest, filler)) return;
+    for (size_t k = 0; k < terms.size(); ++k) {
+      AddTerm(text, spans[k].first, spans[k].second, terms[k], out);
+    }
+  });
+  ForEachMatch(zh_means, text, [&](const std::vector<SP>& g) {
+    AddTerm(text, Off(text, g[1]), Off(text, g[1]) + g[1].size(), std::string(Str(g[2])), out);
+  });
+  ForEachMatch(zh_short, text, [&](const std::vector<SP>& g) {
+    AddTerm(text, Off(text, g[1]), Off(text, g[1]) + g[1].size(), std::string(Str(g[2])), out);
+  });
+}
+
+void ScanReferences(std::string_view text, std::vector<Candidate>* out) {
+#define CC_REF_NUM \
+  R"((?:\d{1,3}(?:\.\d{1,3})*[a-z]?|[IVXLC]{1,6}(?:\.\d{1,3})*)(?:\s?\([a-zA-Z0-9]{1,5}\))*)"
+  static const RE2 en(
+      R"(((?:\b(?i:sections?|clauses?|articles?|paragraphs?|subsections?))\s+|§§?\s*)()" CC_REF_NUM
+      R"((?:\s*(?:,|and|or|through|to|-|–)\s*)" CC_REF_NUM R"()*))",
+      Opts());
+  static const RE2 one(R"(()" CC_REF_NUM R"())", Opts());
+#undef CC_REF_NUM
+  // Another instrument's section: "Section 365 of the Bankruptcy Code",
+  // "Section 3 of Exhibit B", "Article 2 of the UCC", "26 U.S.C. § 501".
+  static const RE2 next_word(R"(^\s*(?:of|under)\s+(?:the\s+)?([A-Za-z][\w.-]*))", Opts());
+  static const RE2 statute_before(R"((?:U\.S\.C\.|C\.F\.R\.|\bCode|\bAct|\bRules?|\bTreaty)\s*$)",
+                                  Opts());
+  ForEachMatch(en, text, [&](const std::vector<SP>& g) {
+    size_t b = Off(text, g[0]), e = b + g[0].size();
+    // "Section 5. Payment" opening the block is the clause's own number.
+    if (text.substr(0, b).find_first_not_of(" \t") == std::string_view::npos) return;
+    if (RE2::PartialMatch(text.substr(0, b), statute_before)) return;
+    std::string next;
+    if (RE2::PartialMatch(text.substr(e), next_word, &next) &&
+        std::isupper(static_cast<unsigned char>(next[0])) && next != "Agreement" &&
+        next != "AGREEMENT" && next != "Contract" && next != "CONTRACT") {
+      return;
+    }
+    std::string_view nums = Str(g[2]);
+    bool first = true;
+    ForEachMatch(one, nums, [&](const std::vector<SP>& n) {
+      std::string value;
+      for (char ch : Str(n[1])) {
+        if (ch != ' ') value.push_back(ch);
+      }
+      size_t nb = first ? b : Off(text, n[1]);
+      size_t ne = Off(text, n[1]) + n[1].size();
+      first = false;
+      AddValue(FactType::kReference, text, nb, ne, std::move(value), out);
+    });
+  });
+  static const RE2 zh(
+      R"((?:本合同|本协议|本条)?第\s*([0-9]+(?:\.[0-9]+)*|[一二三四五六七八九十百零〇两]+)\s*条(?:\s*第\s*([0-9]+|[一二三四五六七八九十]+)\s*款)?(?:\s*第\s*([0-9]+|[一二三四五六七八九十]+)\s*项)?)",
+      Opts());
+  // A law's article: 《民法典》第五百零六条, 合同法第五十二条, 本法第三条.
+  static const RE2 law_before(R"((?:》|法|条例|规定|解释|通则|办法|细则|公约)\s*(?:的)?\s*$)",
+                              Opts());
+  ForEachMatch(zh, text, [&](const std::vector<SP>& g) {
+    size_t b = Off(text, g[0]), e = b + g[0].size();
+    if (text.substr(0, b).find_first_not_of(" \t") == std::string_view::npos) return;
+    size_t from = Boundary(text, b > 12 ? b - 12 : 0);
+    if (!Str(g[0]).starts_with("本") &&
+        RE2::PartialMatch(text.substr(from, b - from), law_before)) {
+      return;
+    }
+    std::string value;
+    std::string_view article = Str(g[1]);
+    if (article.find('.') != std::string_view::npos) {
+      value = std::string(article);
+    } else {
+      int v = ZhValue(article);
+      if (v <= 0) return;
+      value = std::to_string(v);
+    }
+    for (int k : {2, 3}) {
+      if (!g[k].data()) break;
+      int v = ZhValue(Str(g[k]));
+      if (v <= 0) return;
+      value += "/" + std::to_string(v);
+    }
+    AddValue(FactType::kReference, text, b, e, std::move(value), out);
+  });
+}
+
+void ResolveReferences(const std::vector<Clause>& clauses, std::vector<Fact>* facts) {
+  bool any = false;
+  for (const Fact& f : *facts) any |= f.type == FactType::kReference;
+  if (!any) return;
+  const std::map<std::string, std::string> keys = ClauseKeys(clauses);
+  static const RE2 split(R"(^([^(]*)((?:\([^)]*\))*)$)", Opts());
+  for (Fact& f : *facts) {
+    if (f.type != FactType::kReference || !f.value) continue;
+    std::string v = *f.value, base, subs;
+    std::string key = v;
+    if (RE2::FullMatch(v, split, &base, &subs)) {
+      if (auto k = DecimalKey(base)) {
+        for (char& ch : subs) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        key = *k + subs;
+      }
+    }
+    // Narrowest first: 5(b), then 5 when clause 5 holds a "(b)"; 3/2, then 3.
+    for (std::string k = key; !k.empty();) {
+      auto it = keys.find(k);
+      if (it != keys.end()) {
+        bool exact = k == key;
+        const Clause* c = nullptr;
+        for (const Clause& cl : clauses) {
+          if (cl.id == it->second) c = &cl;
+        }
+        std::string rest = key.substr(k.size());
+        if (exact ||
+            (c && rest.starts_with("(") &&
+             c->text.find(rest.substr(0, rest.find(')') + 1)) != std::string::npos) ||
+            rest.starts_with("/")) {
+          f.target = it->second;
+        }
+        break;
+      }
+      size_t paren = k.rfind('('), slash = k.rfind('/');
+      size_t cut = paren == std::string::npos   ? slash
+                   : slash == std::string::npos ? paren
+                                                : std::max(paren, slash);
+      if (cut == std::string::npos || cut == 0) break;
+      k = k.substr(0, cut);
+    }
+  }
+}
+
+void CountTermUses(const std::vector<Clause>& clauses, std::vector<Fact>* facts) {
+  std::map<std::string, int> definitions;
+  for (const Fact& f : *facts) {
+    if (f.type == FactType::kDefinedTerm && f.value) ++definitions[*f.value];
+  }
+  std::map<std::string, int> uses;
+  for (auto& [term, n] : definitions) {
+    int total = 0;
+    for (const Clause& c : clauses) total += CountWord(c.text, term);
+    uses[term] = std::max(0, total - n);
+  }
+  for (Fact& f : *facts) {
+    if (f.type == FactType::kDefinedTerm && f.value) f.uses = uses[*f.value];
+  }
+}
+
+}  // namespace clausecheck::analyzer::internal

@@ -1,0 +1,206 @@
+// Facts that need the whole contract: defined terms and their uses,
+// cross-references resolved to clauses, parties' mentions, arbitration
+// details from sibling sub-clauses, and the default day/month order.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "analyzer/extract.h"
+#include "analyzer/segment.h"
+
+namespace clausecheck::analyzer {
+namespace {
+
+struct Contract {
+  std::vector<Clause> clauses;
+  std::vector<Fact> facts;
+
+  std::string IdOf(const std::string& number) const {
+    for (const Clause& c : clauses) {
+      if (c.number == number) return c.id;
+    }
+    return "?";
+  }
+  std::vector<Fact> Of(FactType t) const {
+    std::vector<Fact> out;
+    for (const Fact& f : facts) {
+      if (f.type == t) out.push_back(f);
+    }
+    return out;
+  }
+};
+
+// One paragraph a line, segmented as the review segments them.
+Contract Read(const std::vector<std::string>& lines, const std::string& language = "en",
+              DateOrder order = DateOrder::kAuto) {
+  Document d;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    Block b;
+    b.text = lines[i];
+    b.source.part = "text";
+    b.source.index = static_cast<int>(i);
+    d.blocks.push_back(b);
+  }
+  Contract c;
+  c.clauses = Segment(d);
+  c.facts = ExtractFacts(d, c.clauses, ExtractOptions{language, order});
+  return c;
+}
+
+const std::vector<std::string> kEnglish = {
+    "SERVICES AGREEMENT",
+    "This Agreement is made by and between Acme Corp., a Delaware corporation (\"Acme\"), and "
+    "Beta LLC (\"Beta\") (each a \"Party\" and together the \"Parties\").",
+    "1. Definitions",
+    "1.1 \"Affiliate\" means any entity that controls a Party.",
+    "1.2 \"Services\" means the services described in Section 3.",
+    "2. Term",
+    "2.1 This Agreement starts on the Effective Date. Beta may terminate under Section 5(b).",
+    "3. Services",
+    "Acme shall provide the Services to Beta and its Affiliates. See Sections 2.1 and 9.",
+    "4. Liability",
+    "Section 365 of the Bankruptcy Code and 11 U.S.C. § 101 apply. Subject to Article 4.",
+    "5. Termination",
+    "(a) Either Party may terminate for breach.",
+    "(b) Beta may terminate for convenience.",
+    "6. Disputes",
+    "6.1 Disputes shall be finally resolved by arbitration administered by the HKIAC.",
+    "6.2 The language of the arbitration shall be English and the tribunal shall consist of "
+    "three (3) arbitrators.",
+    "6.3 This Agreement is governed by the laws of England and Wales. Dated 01/02/2026.",
+};
+
+TEST(ExtractLinks, DefinedTermsAndTheirUses) {
+  Contract c = Read(kEnglish);
+  auto terms = c.Of(FactType::kDefinedTerm);
+  std::vector<std::string> names;
+  for (const Fact& f : terms) names.push_back(*f.value);
+  EXPECT_EQ(names, (std::vector<std::string>{"Acme", "Beta", "Party", "Parties", "Affiliate",
+                                             "Services"}));
+  auto uses = [&](const std::string& term) {
+    for (const Fact& f : terms) {
+      if (*f.value == term) return f.uses;
+    }
+    return -1;
+  };
+  // Uses count every whole-word occurrence outside the definition itself,
+  // the party's full name included.
+  EXPECT_EQ(uses("Acme"), 2);
+  EXPECT_EQ(uses("Beta"), 4);
+  EXPECT_EQ(uses("Party"), 2);      // "Parties" is a word of its own
+  EXPECT_EQ(uses("Affiliate"), 0);  // "Affiliates" is not "Affiliate"
+  EXPECT_EQ(uses("Services"), 2);   // the heading "3. Services" and the text
+  EXPECT_EQ(terms[4].text, "\"Affiliate\"");
+  EXPECT_EQ(terms[4].clause_id, c.IdOf("1.1"));
+}
+
+TEST(ExtractLinks, CrossReferencesResolveToClauses) {
+  Contract c = Read(kEnglish);
+  auto refs = c.Of(FactType::kReference);
+  ASSERT_EQ(refs.size(), 5u);
+  EXPECT_EQ(*refs[0].value, "3");
+  EXPECT_EQ(refs[0].target, c.IdOf("3"));
+  EXPECT_EQ(refs[0].text, "Section 3");
+  EXPECT_EQ(*refs[1].value, "5(b)");
+  EXPECT_EQ(refs[1].target, c.IdOf("(b)"));
+  EXPECT_EQ(*refs[2].value, "2.1");
+  EXPECT_EQ(refs[2].target, c.IdOf("2.1"));
+  EXPECT_EQ(refs[2].text, "Sections 2.1");
+  EXPECT_EQ(*refs[3].value, "9");  // no clause 9: kept, unresolved
+  EXPECT_EQ(refs[3].target, "");
+  EXPECT_EQ(refs[3].text, "9");
+  // The Bankruptcy Code's and the U.S. Code's sections are not this contract's.
+  EXPECT_EQ(*refs[4].value, "4");
+  EXPECT_EQ(refs[4].target, c.IdOf("4"));
+}
+
+TEST(ExtractLinks, ChineseCrossReferences) {
+  Contract c =
+      Read({"买卖合同", "第一条 标的", "乙方向甲方出售货物。", "第二条 价款",
+            "1. 总价为人民币壹拾万元整。", "2. 甲方按第一条约定的标的付款。", "第三条 违约责任",
+            "违反本合同第二条第二款、第五条或《民法典》第五百零六条的，按第3.1条处理。"},
+           "zh");
+  auto refs = c.Of(FactType::kReference);
+  ASSERT_EQ(refs.size(), 4u);
+  EXPECT_EQ(*refs[0].value, "1");
+  EXPECT_EQ(refs[0].target, c.IdOf("第一条"));
+  EXPECT_EQ(*refs[1].value, "2/2");
+  EXPECT_EQ(refs[1].text, "本合同第二条第二款");
+  ASSERT_NE(refs[1].target, "");
+  EXPECT_EQ(refs[1].target, c.IdOf("2"));  // the paragraph numbered 2 of 第二条
+  EXPECT_EQ(*refs[2].value, "5");
+  EXPECT_EQ(refs[2].target, "");
+  EXPECT_EQ(*refs[3].value, "3.1");  // 《民法典》第五百零六条 is the law's, not ours
+  EXPECT_EQ(refs[3].target, "");
+}
+
+TEST(ExtractLinks, PartiesAreFollowedThroughTheContract) {
+  Contract c = Read(kEnglish);
+  auto parties = c.Of(FactType::kParty);
+  ASSERT_EQ(parties.size(), 2u);
+  EXPECT_EQ(*parties[0].value, "Acme Corp.");
+  EXPECT_EQ(parties[0].mentions,
+            (std::vector<std::string>{c.clauses[0].id, c.IdOf("3")}));  // preamble, Services
+  EXPECT_EQ(*parties[1].value, "Beta LLC");
+  EXPECT_EQ(parties[1].mentions,
+            (std::vector<std::string>{c.clauses[0].id, c.IdOf("2.1"), c.IdOf("3"), c.IdOf("(b)")}));
+}
+
+TEST(ExtractLinks, ArbitrationDetailsFromSiblingSubClauses) {
+  Contract c = Read(kEnglish);
+  auto forums = c.Of(FactType::kForum);
+  ASSERT_EQ(forums.size(), 1u);  // 6.2's "the arbitration" is the same forum
+  EXPECT_EQ(*forums[0].value, "Hong Kong International Arbitration Centre");
+  EXPECT_EQ(forums[0].clause_id, c.IdOf("6.1"));
+  EXPECT_EQ(forums[0].language, "English");
+  EXPECT_EQ(forums[0].arbitrators, 3);
+}
+
+TEST(ExtractLinks, ChineseArbitrationDetails) {
+  Contract c = Read(
+      {"第十条 争议解决", "因本合同引起的争议，提交中国国际经济贸易仲裁委员会仲裁，仲裁地为北京。",
+       "仲裁语言为中文，仲裁庭由独任仲裁员组成。"},
+      "zh");
+  auto forums = c.Of(FactType::kForum);
+  ASSERT_EQ(forums.size(), 1u);
+  EXPECT_EQ(forums[0].language, "Chinese");
+  EXPECT_EQ(forums[0].arbitrators, 1);
+  EXPECT_EQ(forums[0].seat, "北京");
+}
+
+TEST(ExtractLinks, DayAndMonthOrderFollowTheGoverningLaw) {
+  // English law: day first.
+  auto english = Read(kEnglish).Of(FactType::kDate);
+  ASSERT_EQ(english.size(), 1u);
+  EXPECT_EQ(*english[0].value, "2026-02-01");
+  EXPECT_TRUE(english[0].ambiguous);
+  // New York law: month first.
+  std::vector<std::string> ny = kEnglish;
+  ny.back() =
+      "6.3 This Agreement is governed by the laws of the State of New York. Dated "
+      "01/02/2026.";
+  auto us = Read(ny).Of(FactType::kDate);
+  EXPECT_EQ(*us[0].value, "2026-01-02");
+  EXPECT_TRUE(us[0].ambiguous);
+  // No law named: month first in English, day first in Chinese.
+  EXPECT_EQ(*Read({"Dated 01/02/2026."}).Of(FactType::kDate)[0].value, "2026-01-02");
+  EXPECT_EQ(*Read({"签订日期：01/02/2026"}, "zh").Of(FactType::kDate)[0].value, "2026-02-01");
+  // The option overrides it and the date is no longer a guess.
+  auto given = Read(kEnglish, "en", DateOrder::kMonthFirst).Of(FactType::kDate);
+  EXPECT_EQ(*given[0].value, "2026-01-02");
+  EXPECT_FALSE(given[0].ambiguous);
+}
+
+TEST(ExtractLinks, RelativeDatesResolveAcrossClauses) {
+  Contract c = Read({"1. Term", "This Agreement is effective as of March 31, 2026.", "2. Fees",
+                     "Fees are due three (3) months after the Effective Date."});
+  auto dates = c.Of(FactType::kDate);
+  ASSERT_EQ(dates.size(), 2u);
+  ASSERT_TRUE(dates[1].relative.has_value());
+  EXPECT_EQ(*dates[1].value, "2026-06-30");
+  EXPECT_EQ(dates[1].clause_id, c.IdOf("2"));
+}
+
+}  // namespace
+}  // namespace clausecheck::analyzer
