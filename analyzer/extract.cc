@@ -74,7 +74,7 @@ constexpr RoleCue kRoleCues[] = {
     {"expiry", R"((?i)expir\w*(?:\s+on)?|expiration|届满|到期)",
      R"(^(?i)\s*[(（]?\s*(?:the)?\s*["“]?(?:expiry|expiration)\s+date|^\s*(?:届满|到期))"},
     {"end",
-     R"((?i)terminat\w*\s+on|terminat(?:e|es|ing)\s*$|conclud\w*\s+on|\buntil\b|\bthrough\b|end(?:ing|s)?\s+on|end\s+date|\bto\s*$|至\s*$|截至|截止)",
+     R"((?i)terminat\w*\s+on|terminat(?:e|es|ing)\s*$|conclud\w*\s+on|\buntil\b|\bthrough\b|end(?:ing|s)?\s+on|end\s+date|\bto\s*$|(?:continue|remain|extend|last|run|be\s+in\s+effect|be\s+effective|remain\s+valid|be)\w*(?:\s+in\s+(?:full\s+)?(?:force|effect)(?:\s+and\s+effect)?)?\s+(?:for|until)(?:\s+(?:an?|the)\s+(?:initial\s+)?(?:period|term)\s+of)?\s*$|\bterm\b(?:\s+of\s+this\s+\w+)?(?:\s*\([^)]{0,30}\))?\s+(?:is|shall\s+be|will\s+be)(?:\s+for)?(?:\s+a\s+period\s+of)?\s*$|至\s*$|截至|截止)",
      R"(^(?i)\s*[(（]?\s*(?:the)?\s*["“]?(?:termination|end)\s+date|^\s*(?:止|终止))"},
     {"signing",
      R"((?i)\bdated\b|made\s+(?:and\s+entered\s+into\s+)?(?:on|as\s+of)|entered\s+into\s+(?:on|as\s+of)|executed|signed\s+(?:on|this)|签订日期|签署|签订于|签订|签约)",
@@ -422,8 +422,19 @@ void ScanRelativeDates(std::string_view text, std::vector<Candidate>* out) {
       R"((?:(?:date|day)\s+(?:of|on\s+which)\s+)?(?:(?:the|its|such|each|any|an?)\s+)?)"
       R"((?:receipt\s+(?:by\s+\w+\s+)?of\s+(?:the\s+|an?\s+|each\s+|such\s+)?)?)" CC_EN_ANCHOR,
       Opts());
+  // "the first anniversary", "the seventh (7th) anniversary", "the four (4)
+  // year anniversary".
   static const RE2 anniversary(
-      R"((?i)\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+anniversary\s+of\s+(?:the\s+)?)" CC_EN_ANCHOR,
+      R"((?i)\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)|)" CC_NUMWORD
+      R"()\s*(?:\(\s*\d{1,2}(?:st|nd|rd|th)?\s*\)\s*)?(?:-?\s*year\s+)?anniversary\s+of\s+(?:the\s+)?)" CC_EN_ANCHOR,
+      Opts());
+  // A term given as a length only ("shall continue for a period of five (5)
+  // years", "期限为三年"): it runs from the term's start.
+  static const RE2 term_length(
+      R"((?i)(?:\b(?:continue|remain|be\s+in\s+effect|be\s+effective|remain\s+valid|be|run|last|extend)\w*(?:\s+in\s+(?:full\s+)?(?:force|effect)(?:\s+and\s+effect)?)?\s+for|\bterm\b(?:\s+of\s+this\s+\w+)?(?:\s*\([^)]{0,30}\))?\s+(?:is|shall\s+be|will\s+be)(?:\s+for)?)\s+(?:an?\s+|the\s+)?(?:initial\s+)?(?:(?:period|term)\s+of\s+)?)" CC_EN_DURATION,
+      Opts());
+  static const RE2 zh_term_length(
+      R"((?:合同|协议|租赁|借款|服务|许可|委托)?(?:期限|有效期)\s*(?:为|是|：|:)?\s*)" CC_ZH_DURATION,
       Opts());
 #undef CC_EN_ANCHOR
 #define CC_ZH_ANCHOR                                                                                                                    \
@@ -452,6 +463,7 @@ void ScanRelativeDates(std::string_view text, std::vector<Candidate>* out) {
                                                  "sixth", "seventh", "eighth", "ninth",  "tenth"};
     std::string n = Lower(Str(g[1]));
     int years = std::atoi(n.c_str());
+    if (auto cardinal = ParseEnglishNumber(n)) years = static_cast<int>(*cardinal);
     for (int i = 0; i < 10; ++i) {
       if (n == kOrdinals[i]) years = i + 1;
     }
@@ -468,6 +480,50 @@ void ScanRelativeDates(std::string_view text, std::vector<Candidate>* out) {
   });
   ForEachMatch(zh_from, text, [&](const std::vector<SP>& g) {
     AddRelative(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), Str(g[1]), 0, "", false, out);
+  });
+  // Term lengths last: an explicit anchor ("for three years after
+  // termination") has been taken above. Only the contract's own term counts,
+  // not how long an obligation survives.
+  static const RE2 about_term(R"((?i)\b(?:agreement|term|contract)\b|合同|协议|租赁|借款)", Opts());
+  static const RE2 about_other(R"((?i)confidential|obligation|surviv|warrant|保密|质保|保修)",
+                               Opts());
+  auto sentence_before = [&](size_t b) {
+    size_t from = Boundary(text, b > 160 ? b - 160 : 0);
+    std::string_view before = text.substr(from, b - from);
+    for (std::string_view stop : {". ", "。", "；", ";"}) {
+      size_t p = before.rfind(stop);
+      if (p != std::string_view::npos) before = before.substr(p + stop.size());
+    }
+    return before;
+  };
+  auto add_term = [&](size_t e, const Duration& d, size_t dur_b) {
+    std::string_view before = sentence_before(dur_b);
+    if (!RE2::PartialMatch(before, about_term) || RE2::PartialMatch(before, about_other)) return;
+    std::string_view after = text.substr(e, Boundary(text, std::min(text.size(), e + 24)) - e);
+    // Counted from something named after it ("one (1) year following the
+    // Launch Date"): not the term's start.
+    static const RE2 anchored(R"((?i)^\s*(?:after|following|from|of|before|prior)\b)", Opts());
+    if (RE2::PartialMatch(after, anchored)) return;
+    size_t before_count = out->size();
+    AddRelative(text, dur_b, e, "start", d.number, d.unit, false, out);
+    if (out->size() > before_count) out->back().fact.role = "end";
+  };
+  ForEachMatch(term_length, text, [&](const std::vector<SP>& g) {
+    auto d = EnDuration(&g[1]);
+    if (!d) return;
+    // The span is the length itself: "five (5) years", "(5) years", "5 years".
+    size_t dur_b = Off(text, g[3]);
+    if (g[1].data()) {
+      dur_b = Off(text, g[1]);
+    } else if (g[2].data()) {
+      dur_b = text.rfind('(', Off(text, g[2]));
+    }
+    add_term(Off(text, g[0]) + g[0].size(), *d, dur_b);
+  });
+  ForEachMatch(zh_term_length, text, [&](const std::vector<SP>& g) {
+    auto d = ZhDuration(&g[1]);
+    if (!d) return;
+    add_term(Off(text, g[0]) + g[0].size(), *d, Off(text, g[1]));
   });
 }
 
@@ -1316,11 +1372,22 @@ bool DayFirstByDefault(const std::vector<Clause>& clauses, const ExtractOptions&
 
 // A relative date's value, from the first dated fact of its anchor's role.
 void ResolveRelativeDates(std::vector<Fact>* facts) {
+  // Where the contract dates no such event, the nearest one stands in: a
+  // contract with no separate effective date takes effect when signed (as
+  // 《民法典》第五百零二条 has it for PRC law), a term with no start date
+  // starts on the effective date, an expiry is the term's end.
   auto anchor_date = [&](const std::string& anchor) -> const Fact* {
-    for (const Fact& f : *facts) {
-      if (f.type == FactType::kDate && !f.relative && f.value && f.value->size() == 10 &&
-          (f.role == anchor || (anchor == "expiry" && f.role == "end"))) {
-        return &f;
+    std::vector<std::string> roles = {anchor};
+    if (anchor == "effective") roles = {"effective", "start", "signing"};
+    if (anchor == "start") roles = {"start", "effective", "signing"};
+    if (anchor == "signing") roles = {"signing", "effective"};
+    if (anchor == "expiry") roles = {"expiry", "end"};
+    for (const std::string& role : roles) {
+      for (const Fact& f : *facts) {
+        if (f.type == FactType::kDate && !f.relative && f.value && f.value->size() == 10 &&
+            f.role == role) {
+          return &f;
+        }
       }
     }
     return nullptr;

@@ -399,6 +399,52 @@ TEST(ExtractDates, RelativeDates) {
   }
 }
 
+TEST(ExtractDates, TermGivenAsALengthEndsThatLongAfterItsStart) {
+  struct Case {
+    const char* input;
+    const char* value;
+    const char* span;
+    const char* language;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"This Agreement is effective as of March 18, 2010 and shall be for a period of five "
+            "(5) "
+            "years commencing upon the Effective Date.",
+            "2015-03-18", "five (5) years", "en"},
+           // No start or effective date: the term runs from signing.
+           {"Dated February 8, 2007. The term of this Agreement is five (5) years.", "2012-02-08",
+            "five (5) years", "en"},
+           {"This Agreement shall commence on April 1, 1999 and shall continue for a period of six "
+            "(6) months.",
+            "1999-10-01", "six (6) months", "en"},
+           {"This Agreement is effective as of January 1, 2013 and shall remain valid for 1 year",
+            "2014-01-01", "1 year", "en"},
+           {"本合同于2026年1月1日签订。租赁期限为三年。", "2029-01-01", "三年", "zh"},
+           {"The Term shall continue in full force and effect for an initial period of "
+            "twelve (12) months.",
+            "", "twelve (12) months", "en"}}) {
+    SCOPED_TRACE(c.input);
+    std::vector<Fact> relative;
+    for (const Fact& f : OfType(Extract(c.input, c.language), FactType::kDate)) {
+      if (f.relative) relative.push_back(f);
+    }
+    ASSERT_EQ(relative.size(), 1u);
+    EXPECT_EQ(relative[0].role, "end");
+    EXPECT_EQ(relative[0].relative->anchor, "start");
+    EXPECT_EQ(relative[0].value.value_or(""), c.value);
+    ExpectSpan(relative[0], c.input, c.span);
+  }
+  // How long an obligation survives, or a length counted from something
+  // else, is not the term.
+  for (const char* text :
+       {"The confidentiality obligations shall remain in effect for three (3) years.",
+        "The term of this Agreement shall continue for one (1) year following the Launch Date.",
+        "Payment shall be made for twelve (12) months."}) {
+    SCOPED_TRACE(text);
+    for (const Fact& f : OfType(Extract(text), FactType::kDate)) EXPECT_FALSE(f.relative);
+  }
+}
+
 TEST(ExtractDates, RelativeDatesKeepTheirDurations) {
   auto facts = Extract("within thirty (30) days after the Effective Date");
   ASSERT_EQ(OfType(facts, FactType::kDuration).size(), 1u);

@@ -293,14 +293,17 @@ TEST_F(Cli, DumpFactsPrintsTheFactsObject) {
   Outcome o = RunCli({"dump", "--facts", path});
   ASSERT_EQ(o.code, 0) << o.err;
   auto j = nlohmann::json::parse(o.out);
-  ASSERT_EQ(j["dates"].size(), 3u) << o.out;
+  ASSERT_EQ(j["dates"].size(), 4u) << o.out;
   EXPECT_EQ(j["dates"][0]["value"], "2026-03-01");
   EXPECT_EQ(j["dates"][0]["role"], "signing");
   EXPECT_EQ(j["dates"][1]["role"], "start");
+  // "remain in force for two (2) years": the term ends two years after it starts.
+  EXPECT_EQ(j["dates"][2]["role"], "end");
+  EXPECT_EQ(j["dates"][2]["value"], "2028-03-01");
   // "within thirty (30) days of invoice": counted from an undated invoice.
-  EXPECT_TRUE(j["dates"][2]["value"].is_null());
-  EXPECT_EQ(j["dates"][2]["relative"]["anchor"], "invoice");
-  EXPECT_EQ(j["dates"][2]["relative"]["offset"], 30);
+  EXPECT_TRUE(j["dates"][3]["value"].is_null());
+  EXPECT_EQ(j["dates"][3]["relative"]["anchor"], "invoice");
+  EXPECT_EQ(j["dates"][3]["relative"]["offset"], 30);
   ASSERT_EQ(j["durations"].size(), 3u) << o.out;
   EXPECT_EQ(j["durations"][0]["value"], 2);
   EXPECT_EQ(j["durations"][0]["unit"], "year");
