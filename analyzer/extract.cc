@@ -17,6 +17,7 @@
 #include "analyzer/calendar.h"
 #include "analyzer/extract_internal.h"
 #include "analyzer/numbers.h"
+#include "core/ascii.h"
 #include "core/utf8.h"
 
 namespace clausecheck::analyzer {
@@ -1191,8 +1192,10 @@ void AddParty(std::string_view text, size_t b, size_t e, std::string name, std::
   out->push_back(std::move(c));
 }
 
-// "甲方（采购方）：上海恒岳精密机械有限公司（以下简称“甲方”）"
-void ScanZhParty(std::string_view text, std::vector<Candidate>* out) {
+// "甲方（采购方）：上海恒岳精密机械有限公司（以下简称“甲方”）". A signature
+// line ("甲方（盖章）：上海恒岳精密机械有限公司") goes to `signatures`.
+void ScanZhParty(std::string_view text, std::vector<Candidate>* out,
+                 std::vector<Candidate>* signatures) {
   static const RE2 line(
       R"(^\s*(甲方|乙方|丙方|丁方|出租方|承租方|出租人|承租人|买方|卖方|出卖人|买受人|委托方|受托方|委托人|受托人|出借人|借款人|贷款人|采购方|供货方|供应商|供方|需方|许可方|被许可方|转让方|受让方|发包人|承包人|发包方|承包方|保证人|服务方|客户|投资方|合作方)((?:\s*[（(][^）)]{1,16}[）)])*)\s*[：:]\s*(.*?)\s*((?:[（(][^）)]*[）)])*)\s*$)",
       Opts());
@@ -1204,7 +1207,8 @@ void ScanZhParty(std::string_view text, std::vector<Candidate>* out) {
   SP g[5];
   if (!line.Match(text, 0, text.size(), RE2::ANCHOR_START, g, 5)) return;
   std::string labels = std::string(Str(g[2])) + std::string(Str(g[4]));
-  if (RE2::PartialMatch(labels, seal)) return;
+  const bool signature = RE2::PartialMatch(labels, seal);
+  if (signature) labels.clear();  // （盖章） says nothing of the party
   std::string label(Str(g[1]));
   std::string role, short_name;
   if (RE2::FullMatch(label, ab)) {
@@ -1227,7 +1231,49 @@ void ScanZhParty(std::string_view text, std::vector<Candidate>* out) {
   std::string name(Str(g[3]));
   if (name.empty()) return;
   size_t b = Off(text, g[3]);
-  AddParty(text, b, b + g[3].size(), name, short_name, role, out);
+  AddParty(text, b, b + g[3].size(), name, short_name, role, signature ? signatures : out);
+}
+
+// An English signature block: the party's name on a line of its own, the
+// signatory's "By:" on the next ("ACME CORP." / "By: ________"), perhaps
+// after its role ("LICENSOR: ACME CORP.").
+void ScanEnSignature(std::string_view text, std::string_view next, std::vector<Candidate>* out) {
+  static const RE2 by(R"((?i)^\s*by\s*[:_])", Opts());
+  if (!RE2::PartialMatch(next, by)) return;
+  static const RE2 name_line(
+      R"(^\s*(?:([A-Z][A-Za-z ]{2,30}?)\s*:\s*)?([A-Z][A-Za-z0-9&.,'’()\- ]{1,80}?)\s*[:,]?\s*$)",
+      Opts());
+  static const RE2 company(
+      R"((?i)\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Company|Co|GmbH|AG|S\.A|PLC|LLP|LP|N\.V|B\.V|Pte|Holdings|Group)\.?$)",
+      Opts());
+  static const RE2 not_a_name(
+      R"((?i)^(?:signatures?|signature\s+page.*|in\s+witness\s+whereof.*|agreed.*|accepted.*|the\s+parties.*)$)",
+      Opts());
+  // "Signed for and on behalf of ACME LIMITED", "For: ACME LIMITED".
+  static const RE2 behalf(
+      R"((?i)^\s*(?:signed\s+)?(?:(?:for\s+and\s+)?on\s+behalf\s+of|for)\s*:?\s+)", Opts());
+  SP lead;
+  size_t skip = 0;
+  if (behalf.Match(text, 0, text.size(), RE2::ANCHOR_START, &lead, 1)) skip = lead.size();
+  std::string_view line = text.substr(skip);
+  std::string role, name;
+  if (!RE2::FullMatch(line, name_line, &role, &name)) return;
+  while (!name.empty() && (name.back() == ',' || name.back() == ' ')) name.pop_back();
+  bool caps =
+      std::none_of(name.begin(), name.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+  if ((!caps && !RE2::PartialMatch(name, company)) || RE2::FullMatch(name, not_a_name)) return;
+  // "LICENSOR" is the role word "Licensor"; a role alone ("CUSTOMER" over
+  // the signatory) is a heading, not a name.
+  auto title = [](std::string w) {
+    for (size_t i = 0; i < w.size(); ++i) {
+      w[i] = i == 0 || w[i - 1] == ' ' ? w[i] : ascii::Lower(w[i]);
+    }
+    return w;
+  };
+  role = title(role);
+  if (IsRoleWord(title(name))) return;
+  size_t b = skip + line.find(name);
+  AddParty(text, b, b + name.size(), name, "", IsRoleWord(role) ? role : "", out);
 }
 
 // 'by and between X, a Delaware corporation ("Acme"), and Y ("Beta")' and
@@ -1490,6 +1536,7 @@ std::vector<Fact> ExtractFacts(const Document& doc, const std::vector<Clause>& c
                                const ExtractOptions& options) {
   std::vector<Fact> facts;
   std::vector<std::string> party_names;
+  std::vector<Fact> known_parties;
   const bool day_first = DayFirstByDefault(clauses, options);
   for (size_t ci = 0; ci < clauses.size(); ++ci) {
     const Clause& c = clauses[ci];
@@ -1522,13 +1569,30 @@ std::vector<Fact> ExtractFacts(const Document& doc, const std::vector<Clause>& c
       ScanDefinedTerms(text, &terms);
       ScanReferences(text, &terms);
       for (Candidate& t : terms) found.push_back(std::move(t));
-      std::vector<Candidate> parties;
-      ScanZhParty(text, &parties);
+      std::vector<Candidate> parties, signatures;
+      ScanZhParty(text, &parties, &signatures);
       if (IsPreamble(c, ci)) ScanEnParties(text, &parties);
+      if (block_index + 1 < doc.blocks.size()) {
+        ScanEnSignature(text, doc.blocks[block_index + 1].text, &signatures);
+      }
       for (Candidate& p : parties) {
         std::string key = p.fact.value.value_or("") + "|" + p.fact.short_name;
         if (std::find(party_names.begin(), party_names.end(), key) != party_names.end()) continue;
         party_names.push_back(key);
+        known_parties.push_back(p.fact);
+        found.push_back(std::move(p));
+      }
+      // A signature block names a party the preamble did not (or names it
+      // differently): same name or same short name is the same party.
+      for (Candidate& p : signatures) {
+        if (p.fact.placeholder) continue;
+        bool known = false;
+        for (const Fact& other : known_parties) {
+          known |= (!p.fact.short_name.empty() && p.fact.short_name == other.short_name) ||
+                   (other.value && ascii::EqualsIgnoreCase(*other.value, *p.fact.value));
+        }
+        if (known) continue;
+        known_parties.push_back(p.fact);
         found.push_back(std::move(p));
       }
       std::stable_sort(found.begin(), found.end(),

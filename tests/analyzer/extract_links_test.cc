@@ -147,6 +147,34 @@ TEST(ExtractLinks, PartiesAreFollowedThroughTheContract) {
             (std::vector<std::string>{c.clauses[0].id, c.IdOf("2.1"), c.IdOf("3"), c.IdOf("(b)")}));
 }
 
+TEST(ExtractLinks, SignatureBlocksNameOnlyNewParties) {
+  std::vector<std::string> lines = kEnglish;
+  for (const char* l :
+       {"IN WITNESS WHEREOF, the Parties have signed this Agreement.", "ACME CORP.",
+        "By: ______________", "Name: Jane Doe", "LICENSOR: Gamma Holdings Ltd.",
+        "By: ______________", "SIGNATURES", "By: ______________", "CUSTOMER", "By: ______________",
+        "Signed for and on behalf of BETA LLC", "By: ______________"}) {
+    lines.push_back(l);
+  }
+  Contract c = Read(lines);
+  auto parties = c.Of(FactType::kParty);
+  // ACME CORP. and BETA LLC are Acme Corp. and Beta LLC again; SIGNATURES and
+  // CUSTOMER are not names.
+  ASSERT_EQ(parties.size(), 3u);
+  EXPECT_EQ(*parties[2].value, "Gamma Holdings Ltd.");
+  EXPECT_EQ(parties[2].role, "Licensor");
+  EXPECT_EQ(parties[2].text, "Gamma Holdings Ltd.");
+
+  Contract zh =
+      Read({"采购合同", "甲方：上海恒岳精密机械有限公司", "第一条 标的", "乙方供货。",
+            "甲方（盖章）：上海恒岳精密机械有限公司", "乙方（盖章）：苏州新澜电气设备有限公司"},
+           "zh");
+  auto zp = zh.Of(FactType::kParty);
+  ASSERT_EQ(zp.size(), 2u);
+  EXPECT_EQ(*zp[1].value, "苏州新澜电气设备有限公司");
+  EXPECT_EQ(zp[1].short_name, "乙方");
+}
+
 TEST(ExtractLinks, ArbitrationDetailsFromSiblingSubClauses) {
   Contract c = Read(kEnglish);
   auto forums = c.Of(FactType::kForum);

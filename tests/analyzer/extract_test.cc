@@ -942,8 +942,13 @@ TEST(ExtractParties, ChineseLabels) {
     EXPECT_EQ(p[0].role, c.role);
     ExpectSpan(p[0], c.input, c.value);
   }
-  // Signature lines are not party definitions.
-  EXPECT_TRUE(OfType(Extract("甲方（盖章）：上海某某有限公司", "zh"), FactType::kParty).empty());
+  // A signature line names the party when nothing before did; （盖章） is not
+  // its role.
+  auto signed_only = OfType(Extract("甲方（盖章）：上海某某有限公司", "zh"), FactType::kParty);
+  ASSERT_EQ(signed_only.size(), 1u);
+  EXPECT_EQ(*signed_only[0].value, "上海某某有限公司");
+  EXPECT_EQ(signed_only[0].short_name, "甲方");
+  EXPECT_TRUE(OfType(Extract("甲方（盖章）：__________", "zh"), FactType::kParty).empty());
 }
 
 TEST(ExtractFacts, CountsOfTheTables) {
