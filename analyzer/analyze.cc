@@ -28,13 +28,15 @@ int ComputeRiskScore(const std::vector<Finding>& findings) {
 }
 
 Review Analyze(Document doc, const Engine& engine, const AnalyzeOptions& options) {
-  (void)options;  // no date check uses as_of yet
   Review r;
   r.language = DetectLanguage(doc);
   r.clauses = Segment(doc);
   engine.Classify(r.language, &r.clauses);
   r.facts = ExtractFacts(doc, r.clauses, ExtractOptions{r.language, options.date_order});
   r.findings = engine.Evaluate(doc, r.language, r.clauses);
+  for (Finding& f : engine.RunChecks(doc, r.language, r.clauses, r.facts, options.as_of)) {
+    r.findings.push_back(std::move(f));
+  }
   for (size_t i = 0; i < r.findings.size(); ++i) {
     r.findings[i].id = "f" + std::to_string(i + 1);
     ++r.counts[static_cast<int>(r.findings[i].severity)];

@@ -8,6 +8,7 @@
 #include <set>
 #include <utility>
 
+#include "analyzer/checks.h"
 #include "core/utf8.h"
 
 namespace clausecheck::analyzer {
@@ -176,6 +177,18 @@ Result<Engine> Engine::Compile(const Ruleset& ruleset) {
       }
     }
   }
+  for (const Rule& r : rs.rules) {
+    if (r.check.empty()) continue;
+    const CheckInfo* info = FindCheck(r.check);
+    if (!info) return fail(r.source, r.id, "unknown check '" + r.check + "'");
+    for (std::string_view p : info->parameters) {
+      if (!rs.parameters.count(std::string(p))) {
+        return fail(r.source, r.id,
+                    "check '" + r.check + "' needs the parameter '" + std::string(p) +
+                        "' (set it under 'parameters:')");
+      }
+    }
+  }
   for (size_t i = 0; i < rs.classifiers.size(); ++i) {
     const Classifier& c = rs.classifiers[i];
     impl->cls_heading.push_back(CompileOne(c.heading));
@@ -283,6 +296,36 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
       f.clause_id = c.id;
       f.location = LocateInClause(doc, c, begin, &end);
       f.evidence = c.text.substr(begin, end - begin);
+      findings.push_back(std::move(f));
+    }
+  }
+  return findings;
+}
+
+std::vector<Finding> Engine::RunChecks(const Document& doc, std::string_view doc_language,
+                                       const std::vector<Clause>& clauses,
+                                       const std::vector<Fact>& facts,
+                                       const std::string& as_of) const {
+  const Ruleset& rs = impl_->ruleset;
+  const bool chinese = doc_language == "zh";
+  CheckContext context{doc, clauses, facts, as_of, rs.parameters};
+  std::vector<Finding> findings;
+  for (const Rule& r : rs.rules) {
+    if (r.check.empty() || !LangApplies(r.lang, doc_language)) continue;
+    for (CheckHit& hit : RunCheck(r.check, context)) {
+      Finding f;
+      f.rule = r.id;
+      f.category = r.category;
+      f.kind = r.kind;
+      f.severity = r.severity;
+      f.message =
+          FillTemplate(chinese && !r.message_zh.empty() ? r.message_zh : r.message, hit.values);
+      f.recommendation = FillTemplate(
+          chinese && !r.recommendation_zh.empty() ? r.recommendation_zh : r.recommendation,
+          hit.values);
+      f.clause_id = hit.clause_id;
+      f.location = hit.location;
+      f.evidence = hit.evidence;
       findings.push_back(std::move(f));
     }
   }

@@ -16,12 +16,14 @@
 #define CLAUSECHECK_ANALYZER_ENGINE_H_
 
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "analyzer/ruleset.h"
 #include "core/clause.h"
 #include "core/document.h"
+#include "core/fact.h"
 #include "core/finding.h"
 #include "core/result.h"
 
@@ -46,6 +48,13 @@ class Engine {
   /// order), then by clause and rule order; ids are left empty for the caller.
   std::vector<Finding> Evaluate(const Document& doc, std::string_view doc_language,
                                 const std::vector<Clause>& clauses) const;
+
+  /// Runs every applicable `check` rule over the contract's facts. `as_of`
+  /// (YYYY-MM-DD or empty) is the reference date of date checks. Messages are
+  /// filled from each hit's values; ids are left empty for the caller.
+  std::vector<Finding> RunChecks(const Document& doc, std::string_view doc_language,
+                                 const std::vector<Clause>& clauses, const std::vector<Fact>& facts,
+                                 const std::string& as_of) const;
 
   /// How many times a set could not answer and every pattern ran one by one
   /// (for tests and diagnostics).

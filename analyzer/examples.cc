@@ -32,15 +32,17 @@ std::string Quote(std::string_view text) {
 ExampleReport TestExamples(const Engine& engine, const DocumentMaker& make_document) {
   ExampleReport report;
   const Ruleset& rs = engine.ruleset();
-  auto review = [&](const std::string& text) {
-    return Analyze(make_document(text), engine, AnalyzeOptions{});
+  auto review = [&](const RuleExample& ex) {
+    AnalyzeOptions options;
+    options.as_of = ex.as_of;
+    return Analyze(make_document(ex.text), engine, options);
   };
 
   for (const Rule& rule : rs.rules) {
     ++report.rules;
     for (const RuleExample& ex : rule.match_examples) {
       ++report.examples;
-      Review r = review(ex.text);
+      Review r = review(ex);
       auto it = std::find_if(r.findings.begin(), r.findings.end(),
                              [&](const Finding& f) { return f.rule == rule.id; });
       if (it == r.findings.end()) {
@@ -55,7 +57,7 @@ ExampleReport TestExamples(const Engine& engine, const DocumentMaker& make_docum
     }
     for (const RuleExample& ex : rule.no_match_examples) {
       ++report.examples;
-      Review r = review(ex.text);
+      Review r = review(ex);
       auto it = std::find_if(r.findings.begin(), r.findings.end(),
                              [&](const Finding& f) { return f.rule == rule.id; });
       if (it != r.findings.end()) {
@@ -85,14 +87,14 @@ ExampleReport TestExamples(const Engine& engine, const DocumentMaker& make_docum
     };
     for (const RuleExample& ex : cl.match_examples) {
       ++report.examples;
-      if (!classified(review(ex.text))) {
+      if (!classified(review(ex))) {
         report.failures.push_back({Where(cl.source, ex.line), subject,
                                    "match example was not classified: " + Quote(ex.text)});
       }
     }
     for (const RuleExample& ex : cl.no_match_examples) {
       ++report.examples;
-      if (classified(review(ex.text))) {
+      if (classified(review(ex))) {
         report.failures.push_back({Where(cl.source, ex.line), subject,
                                    "no_match example was classified: " + Quote(ex.text)});
       }

@@ -4,8 +4,12 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <utility>
+
+#include "analyzer/calendar.h"
+#include "analyzer/checks.h"
 
 namespace clausecheck::analyzer {
 
@@ -117,11 +121,15 @@ std::vector<RuleExample> ParseExampleList(const YAML::Node& n, const std::string
       ex.text = e.Scalar();
     } else {
       CheckKeys(e,
-                allow_evidence ? std::set<std::string_view>{"text", "evidence"}
-                               : std::set<std::string_view>{"text"},
+                allow_evidence ? std::set<std::string_view>{"text", "evidence", "as_of"}
+                               : std::set<std::string_view>{"text", "as_of"},
                 id, "example");
       if (!e["text"]) Fail(e, id, "example needs 'text'");
       ex.text = Str(e["text"], id, "text");
+      if (e["as_of"]) {
+        ex.as_of = Str(e["as_of"], id, "as_of");
+        if (!ParseIsoDate(ex.as_of)) Fail(e["as_of"], id, "as_of must be a date as YYYY-MM-DD");
+      }
       if (e["evidence"]) ex.evidence = Str(e["evidence"], id, "evidence");
       if (!ex.evidence.empty() && ex.text.find(ex.evidence) == std::string::npos) {
         Fail(e, id, "example evidence '" + ex.evidence + "' is not part of its text");
@@ -195,10 +203,11 @@ bool ValidId(const std::string& id) {
 Rule ParseRule(const YAML::Node& n, const std::string& file) {
   std::string id;
   if (n.IsMap() && n["id"] && n["id"].IsScalar()) id = n["id"].Scalar();
-  CheckKeys(n,
-            {"id", "category", "kind", "severity", "lang", "in", "in_tags", "not_in", "match",
-             "unless", "except", "require", "message", "recommendation", "metadata", "examples"},
-            id, "rule");
+  CheckKeys(
+      n,
+      {"id", "category", "kind", "severity", "lang", "in", "in_tags", "not_in", "match", "unless",
+       "except", "require", "check", "message", "recommendation", "metadata", "examples"},
+      id, "rule");
   if (id.empty()) Fail(n, id, "rule needs an 'id'");
   if (!ValidId(id))
     Fail(n["id"], id, "rule id must be lower-case letters, digits, '.', '_' or '-'");
@@ -228,6 +237,15 @@ Rule ParseRule(const YAML::Node& n, const std::string& file) {
   if (n["unless"]) r.unless = Pattern(n["unless"], id, "unless");
   if (n["except"]) r.except = Pattern(n["except"], id, "except");
   if (n["require"]) r.require = ParseRequire(n["require"], id);
+  if (n["check"]) {
+    r.check = Str(n["check"], id, "check");
+    if (!FindCheck(r.check)) {
+      std::string known;
+      for (const CheckInfo& c : Checks())
+        known += (known.empty() ? "" : ", ") + std::string(c.name);
+      Fail(n["check"], id, "unknown check '" + r.check + "' (known: " + known + ")");
+    }
+  }
   Localized(n["message"], id, "message", &r.message, &r.message_zh);
   Localized(n["recommendation"], id, "recommendation", &r.recommendation, &r.recommendation_zh);
   if (n["metadata"]) {
@@ -237,7 +255,10 @@ Rule ParseRule(const YAML::Node& n, const std::string& file) {
 
   const bool is_match = !r.match.empty();
   const bool is_require = !r.require.empty();
-  if (is_match == is_require) Fail(n, id, "a rule has exactly one of 'match' or 'require'");
+  const bool is_check = !r.check.empty();
+  if (int(is_match) + int(is_require) + int(is_check) != 1) {
+    Fail(n, id, "a rule has exactly one of 'match', 'require' or 'check'");
+  }
   if (is_require) {
     if (r.kind != Kind::kMissing) Fail(n["kind"], id, "a 'require' rule has kind 'missing'");
     if (!r.unless.empty() || !r.except.empty() || !r.in.empty() || !r.in_tags.empty() ||
@@ -247,9 +268,13 @@ Rule ParseRule(const YAML::Node& n, const std::string& file) {
   } else if (r.kind == Kind::kMissing) {
     Fail(n["kind"], id, "kind 'missing' is for 'require' rules");
   }
+  if (is_check && (!r.unless.empty() || !r.except.empty() || !r.in.empty() || !r.in_tags.empty() ||
+                   !r.not_in.empty())) {
+    Fail(n, id, "'unless', 'except', 'in', 'in_tags' and 'not_in' apply to 'match' rules only");
+  }
 
   if (!n["examples"]) Fail(n, id, "rule needs 'examples' with 'match' and 'no_match'");
-  ParseExamples(n["examples"], id, is_match, &r.match_examples, &r.no_match_examples);
+  ParseExamples(n["examples"], id, is_match || is_check, &r.match_examples, &r.no_match_examples);
   if (r.match_examples.empty() || r.no_match_examples.empty()) {
     Fail(n["examples"], id, "rule needs at least one 'match' and one 'no_match' example");
   }
@@ -294,7 +319,8 @@ Result<Ruleset> ParseRuleset(std::string_view yaml, std::string_view source_name
     Ruleset rs;
     rs.name.clear();
     if (!root.IsDefined() || root.IsNull()) return error(1, "", "empty ruleset");
-    CheckKeys(root, {"ruleset", "classifiers", "rules", "disable"}, "", "ruleset file");
+    CheckKeys(root, {"ruleset", "classifiers", "rules", "disable", "parameters"}, "",
+              "ruleset file");
     if (root["ruleset"]) {
       const YAML::Node& h = root["ruleset"];
       CheckKeys(h, {"name", "version", "description"}, "", "ruleset header");
@@ -317,6 +343,22 @@ Result<Ruleset> ParseRuleset(std::string_view yaml, std::string_view source_name
       }
     }
     if (root["disable"]) rs.disable = StrList(root["disable"], "", "disable");
+    if (root["parameters"]) {
+      const YAML::Node& p = root["parameters"];
+      if (!p.IsMap()) Fail(p, "", "'parameters' must be a map of names to numbers");
+      for (const auto& kv : p) {
+        const std::string name = kv.first.as<std::string>();
+        if (!ValidId(name) || name.find('.') != std::string::npos) {
+          Fail(kv.first, "", "parameter names are snake_case: '" + name + "'");
+        }
+        double v = 0;
+        if (!kv.second.IsScalar() || !YAML::convert<double>::decode(kv.second, v) ||
+            !std::isfinite(v)) {
+          Fail(kv.second, "", "parameter '" + name + "' must be a number");
+        }
+        rs.parameters[name] = v;
+      }
+    }
     return rs;
   } catch (const LoadError& e) {
     return error(e.line, e.id, e.message);
@@ -330,6 +372,7 @@ Result<bool> MergeRuleset(const Ruleset& overlay, Ruleset* base) {
   if (!overlay.name.empty()) base->name = overlay.name;
   if (!overlay.version.empty()) base->version = overlay.version;
   if (!overlay.description.empty()) base->description = overlay.description;
+  for (const auto& [name, value] : overlay.parameters) base->parameters[name] = value;
   base->classifiers.insert(base->classifiers.end(), overlay.classifiers.begin(),
                            overlay.classifiers.end());
   for (const Rule& r : overlay.rules) {

@@ -1,6 +1,6 @@
 // Rulesets: the playbook as data, loaded from YAML with strict validation.
 //
-// A ruleset file has up to four top-level keys:
+// A ruleset file has up to five top-level keys:
 //
 //   ruleset: {name: default, version: "2026.11", description: ...}
 //   classifiers:            # assign clause categories and tags
@@ -12,6 +12,7 @@
 //   rules:
 //     - id: liability.uncapped ...     # see docs/rules.md for every key
 //   disable: [rule.id, ...]            # switch off rules of earlier files
+//   parameters: {deposit_cap_percent: 20, ...}   # numbers the checks read
 //
 // Loading validates everything: unknown keys, duplicate ids within a file,
 // values outside the vocabulary, and every regular expression (compiled at
@@ -20,6 +21,7 @@
 #ifndef CLAUSECHECK_ANALYZER_RULESET_H_
 #define CLAUSECHECK_ANALYZER_RULESET_H_
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +43,7 @@ struct ClauseSelector {
 struct RuleExample {
   std::string text;
   std::string evidence;  // expected matched text; empty = not asserted
+  std::string as_of;     // the review's reference date, for date checks; may be empty
   int line = 0;
 };
 
@@ -70,6 +73,7 @@ struct Rule {
   std::string except;                   // RE2 pattern; a match whose text matches it is
                                         // skipped and the next match is tried
   std::vector<ClauseSelector> require;  // document-level: fires when no clause fits any
+  std::string check;                    // a built-in check over the facts (analyzer/checks.h)
   // English text, used for every document unless a Chinese one is given.
   std::string message;
   std::string recommendation;
@@ -89,6 +93,9 @@ struct Ruleset {
   std::vector<Classifier> classifiers;
   std::vector<Rule> rules;
   std::vector<std::string> disable;  // rule ids this file switches off
+  // Named numbers the checks read (deposit_cap_percent: 20); later files and
+  // the configuration override them by name.
+  std::map<std::string, double> parameters;
 };
 
 /// Parses one YAML file's text. `source_name` is used in error messages.

@@ -64,7 +64,8 @@ TEST(RulesetLoader, RejectsEachKindOfMistakeWithFileLineAndId) {
   const std::string v = kValidRule;
   const BadCase cases[] = {
       {"unknown key", Replace(v, "    lang: en\n", "    lang: en\n    severty: low\n"),
-       "t.yaml:8: liability.uncapped: unknown key 'severty' in rule (known: category, examples, "
+       "t.yaml:8: liability.uncapped: unknown key 'severty' in rule (known: category, check, "
+       "examples, "
        "except, id, in, in_tags, kind, lang, match, message, metadata, not_in, recommendation, "
        "require, severity, unless)"},
       {"bad regex", Replace(v, R"('(?i)\bunlimited liability\b')", "'(unclosed'"),
@@ -88,8 +89,8 @@ TEST(RulesetLoader, RejectsEachKindOfMistakeWithFileLineAndId) {
        "t.yaml:9: liability.uncapped: 'match' matches the empty string"},
       {"not yaml", "rules: [unclosed", "t.yaml:1: invalid YAML: end of sequence flow not found"},
       {"unknown top key", "rulez: []\n",
-       "t.yaml:1: unknown key 'rulez' in ruleset file (known: classifiers, disable, rules, "
-       "ruleset)"},
+       "t.yaml:1: unknown key 'rulez' in ruleset file (known: classifiers, disable, parameters, "
+       "rules, ruleset)"},
   };
   for (const BadCase& c : cases) {
     auto rs = ParseRuleset(c.yaml, "t.yaml");

@@ -1,0 +1,454 @@
+#include "analyzer/checks.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <set>
+#include <utility>
+
+#include "core/utf8.h"
+
+namespace clausecheck::analyzer {
+namespace {
+
+using re2::RE2;
+
+RE2::Options Opts() {
+  RE2::Options o;
+  o.set_log_errors(false);
+  return o;
+}
+
+std::string Number(double v) {
+  char buf[32];
+  if (std::fabs(v - std::round(v)) < 1e-9) {
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+  } else {
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    std::string s = buf;
+    while (s.back() == '0') s.pop_back();
+    return s;
+  }
+  return buf;
+}
+
+double Param(const CheckContext& c, const char* name) {
+  auto it = c.parameters.find(name);
+  return it == c.parameters.end() ? 0 : it->second;
+}
+
+CheckHit HitOn(const Fact& f) {
+  CheckHit h;
+  h.clause_id = f.clause_id;
+  h.location = f.location;
+  h.evidence = f.text;
+  return h;
+}
+
+bool FullDate(const Fact& f) {
+  return f.type == FactType::kDate && f.value && f.value->size() == 10 && !f.placeholder;
+}
+
+// The text of the block a fact stands in, up to `n` code points before it
+// (and, with `after`, up to n after it), for the words around a value.
+class Surroundings {
+ public:
+  explicit Surroundings(const Document& doc) {
+    for (const Block& b : doc.blocks) index_[{b.source.part, b.source.index}] = &b.text;
+  }
+  std::string Before(const Fact& f, int n) const { return Window(f, n, false); }
+  std::string After(const Fact& f, int n) const { return Window(f, n, true); }
+
+ private:
+  std::string Window(const Fact& f, int n, bool after) const {
+    if (!f.location) return "";
+    auto it = index_.find({f.location->part, f.location->block});
+    if (it == index_.end()) return "";
+    const std::string& text = *it->second;
+    // Code points -> bytes.
+    std::vector<size_t> starts;
+    for (size_t i = 0; i < text.size(); ++i) {
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
+    }
+    starts.push_back(text.size());
+    auto byte = [&](int cp) {
+      cp = std::clamp(cp, 0, static_cast<int>(starts.size()) - 1);
+      return starts[cp];
+    };
+    if (after) {
+      size_t b = byte(f.location->end), e = byte(f.location->end + n);
+      return text.substr(b, e - b);
+    }
+    size_t b = byte(f.location->start - n), e = byte(f.location->start);
+    return text.substr(b, e - b);
+  }
+  std::map<std::pair<std::string, int>, const std::string*> index_;
+};
+
+// The words before a value, within its sentence.
+std::string SentenceBefore(const Surroundings& s, const Fact& f, int n) {
+  std::string before = s.Before(f, n);
+  for (std::string_view stop : {"。", "；", ". ", "; "}) {
+    size_t p = before.rfind(stop);
+    if (p != std::string::npos) before = before.substr(p + stop.size());
+  }
+  return before;
+}
+
+// The words after a value, within its sentence.
+std::string SentenceAfter(const Surroundings& s, const Fact& f, int n) {
+  std::string after = s.After(f, n);
+  size_t cut = after.size();
+  for (std::string_view stop : {"。", "；", ". ", "; "}) cut = std::min(cut, after.find(stop));
+  return after.substr(0, cut);
+}
+
+const Clause* ClauseOf(const CheckContext& c, const std::string& id) {
+  for (const Clause& cl : c.clauses) {
+    if (cl.id == id) return &cl;
+  }
+  return nullptr;
+}
+
+bool InCategory(const CheckContext& c, const Fact& f, Category cat) {
+  const Clause* cl = ClauseOf(c, f.clause_id);
+  return cl && std::find(cl->categories.begin(), cl->categories.end(), cat) != cl->categories.end();
+}
+
+double DaysOf(const Fact& d) {
+  if (!d.number) return -1;
+  double n = *d.number;
+  if (d.unit == "day") return n;
+  if (d.unit == "business_day") return n * 7.0 / 5.0;
+  if (d.unit == "week") return n * 7;
+  if (d.unit == "month") return n * 30.4;
+  if (d.unit == "year") return n * 365;
+  return -1;
+}
+
+// ------------------------------------------------------------- checks --
+
+std::vector<CheckHit> EndBeforeStart(const CheckContext& c) {
+  std::string start;
+  for (const Fact& f : c.facts) {
+    if (FullDate(f) && !f.relative && (f.role == "start" || f.role == "effective") &&
+        (start.empty() || *f.value < start)) {
+      start = *f.value;
+    }
+  }
+  std::vector<CheckHit> hits;
+  if (start.empty()) return hits;
+  for (const Fact& f : c.facts) {
+    if (FullDate(f) && (f.role == "end" || f.role == "expiry") && *f.value < start) {
+      CheckHit h = HitOn(f);
+      h.values = {{"value", *f.value}, {"start", start}};
+      hits.push_back(std::move(h));
+    }
+  }
+  return hits;
+}
+
+std::vector<CheckHit> Expired(const CheckContext& c) {
+  std::vector<CheckHit> hits;
+  if (c.as_of.empty()) return hits;
+  const Fact* last = nullptr;
+  for (const Fact& f : c.facts) {
+    if (FullDate(f) && (f.role == "end" || f.role == "expiry") &&
+        (!last || *f.value > *last->value)) {
+      last = &f;
+    }
+  }
+  if (last && *last->value < c.as_of) {
+    CheckHit h = HitOn(*last);
+    h.values = {{"value", *last->value}, {"as_of", c.as_of}};
+    hits.push_back(std::move(h));
+  }
+  return hits;
+}
+
+std::vector<CheckHit> WordsFiguresMismatch(const CheckContext& c) {
+  std::vector<CheckHit> hits;
+  for (const Fact& f : c.facts) {
+    if (f.words && f.number && std::fabs(*f.words - *f.number) >= 0.005) {
+      CheckHit h = HitOn(f);
+      h.values = {{"words", Number(*f.words)}, {"figures", Number(*f.number)}};
+      hits.push_back(std::move(h));
+    }
+  }
+  return hits;
+}
+
+// 定金 (a deposit under 《民法典》第五百八十六条; not 订金) above the cap, as a
+// percentage or as an amount compared with the contract's largest amount.
+std::vector<CheckHit> DepositOverCap(const CheckContext& c) {
+  static const RE2 deposit(R"(定金)", Opts());
+  const double cap = Param(c, "deposit_cap_percent");
+  Surroundings around(c.doc);
+  double price = 0;
+  for (const Fact& f : c.facts) {
+    if (f.type == FactType::kAmount && f.number) price = std::max(price, *f.number);
+  }
+  std::vector<CheckHit> hits;
+  for (const Fact& f : c.facts) {
+    if (!f.number || (f.type != FactType::kPercentage && f.type != FactType::kAmount)) continue;
+    std::string before = SentenceBefore(around, f, 24);
+    if (!RE2::PartialMatch(before, deposit)) continue;
+    double share = f.type == FactType::kPercentage ? *f.number
+                   : price > *f.number             ? *f.number / price * 100
+                                                   : -1;
+    if (share > cap + 1e-9) {
+      CheckHit h = HitOn(f);
+      h.values = {{"value", Number(share)}, {"limit", Number(cap)}, {"price", Number(price)}};
+      hits.push_back(std::move(h));
+    }
+  }
+  return hits;
+}
+
+// 违约金 or liquidated damages set as a share above the cap.
+std::vector<CheckHit> PenaltyOverCap(const CheckContext& c) {
+  static const RE2 penalty(R"((?i)违约金|liquidated\s+damages|penalty)", Opts());
+  const double cap = Param(c, "penalty_cap_percent");
+  Surroundings around(c.doc);
+  std::vector<CheckHit> hits;
+  for (const Fact& f : c.facts) {
+    if (f.type != FactType::kPercentage || !f.number || !f.per.empty()) continue;
+    // 违约方应按合同总价的百分之四十支付违约金: the word may follow the rate.
+    std::string after = around.After(f, 12);
+    after = after.substr(0, std::min(after.find("。"), after.find("；")));
+    if (!RE2::PartialMatch(SentenceBefore(around, f, 40) + " " + after, penalty)) continue;
+    if (*f.number > cap + 1e-9) {
+      CheckHit h = HitOn(f);
+      h.values = {{"value", Number(*f.number)}, {"limit", Number(cap)}};
+      hits.push_back(std::move(h));
+    }
+  }
+  return hits;
+}
+
+// Interest above the cap: the one-year LPR times the multiple (4 under the
+// PRC Supreme People's Court's rules on private lending).
+std::vector<CheckHit> InterestOverCap(const CheckContext& c) {
+  static const RE2 interest(R"((?i)利率|利息|年化|interest)", Opts());
+  const double cap = Param(c, "lpr_one_year_percent") * Param(c, "interest_cap_multiple");
+  Surroundings around(c.doc);
+  std::vector<CheckHit> hits;
+  for (const Fact& f : c.facts) {
+    if (f.type != FactType::kPercentage || !f.annual) continue;
+    if (!RE2::PartialMatch(SentenceBefore(around, f, 40), interest)) continue;
+    if (*f.annual > cap + 1e-9) {
+      CheckHit h = HitOn(f);
+      h.values = {{"value", Number(*f.annual)}, {"limit", Number(cap)}};
+      hits.push_back(std::move(h));
+    }
+  }
+  return hits;
+}
+
+std::vector<CheckHit> ConflictingGoverningLaw(const CheckContext& c) {
+  std::vector<CheckHit> hits;
+  const Fact* first = nullptr;
+  std::set<std::string> seen;
+  for (const Fact& f : c.facts) {
+    if (f.type != FactType::kGoverningLaw || !f.value) continue;
+    if (!first) first = &f;
+    if (seen.insert(*f.value).second && seen.size() > 1) {
+      CheckHit h = HitOn(f);
+      h.values = {{"value", *f.value}, {"other", *first->value}};
+      hits.push_back(std::move(h));
+    }
+  }
+  return hits;
+}
+
+std::vector<CheckHit> ConflictingArbitration(const CheckContext& c) {
+  std::vector<CheckHit> hits;
+  const Fact* first = nullptr;
+  std::set<std::string> seen;
+  for (const Fact& f : c.facts) {
+    if (f.type != FactType::kForum || f.forum_type != "arbitration" || !f.value) continue;
+    if (!first) first = &f;
+    if (seen.insert(*f.value).second && seen.size() > 1) {
+      CheckHit h = HitOn(f);
+      h.values = {{"value", *f.value}, {"other", *first->value}};
+      hits.push_back(std::move(h));
+    }
+  }
+  return hits;
+}
+
+std::vector<CheckHit> UnresolvedReference(const CheckContext& c) {
+  std::vector<CheckHit> hits;
+  // Only where the contract's own numbering was read.
+  int numbered = 0;
+  for (const Clause& cl : c.clauses) numbered += !cl.number.empty();
+  if (numbered < 3) return hits;
+  for (const Fact& f : c.facts) {
+    if (f.type == FactType::kReference && f.target.empty() && f.value) {
+      CheckHit h = HitOn(f);
+      h.values = {{"value", *f.value}};
+      hits.push_back(std::move(h));
+    }
+  }
+  return hits;
+}
+
+std::vector<CheckHit> UnusedDefinedTerm(const CheckContext& c) {
+  std::vector<CheckHit> hits;
+  std::set<std::string> reported;
+  for (const Fact& f : c.facts) {
+    if (f.type == FactType::kDefinedTerm && f.value && f.uses == 0 &&
+        reported.insert(*f.value).second) {
+      CheckHit h = HitOn(f);
+      h.values = {{"value", *f.value}};
+      hits.push_back(std::move(h));
+    }
+  }
+  return hits;
+}
+
+// "pay each invoice within ninety (90) days", "net 90 days", "收到发票后90日内
+// 付款": a period given for paying, not any period in a payment clause.
+std::vector<CheckHit> LongPaymentTerm(const CheckContext& c) {
+  static const RE2 pay(R"((?i)\bpa(?:y|id|yable|yment)\b|付款|支付|付清)", Opts());
+  static const RE2 lead_in(R"((?i)(?:within|no\s+later\s+than|not\s+later\s+than|net)\s*$)",
+                           Opts());
+  static const RE2 zh_pay_after(R"(^(?:内|以内|之内)[^，。；]{0,4}(?:付款|支付|付清))", Opts());
+  const double limit = Param(c, "max_payment_days");
+  Surroundings around(c.doc);
+  std::vector<CheckHit> hits;
+  for (const Fact& f : c.facts) {
+    if (f.type != FactType::kDuration || !InCategory(c, f, Category::kPayment)) continue;
+    std::string before = SentenceBefore(around, f, 80);
+    std::string after = SentenceAfter(around, f, 20);
+    bool for_paying = (RE2::PartialMatch(before, lead_in) && RE2::PartialMatch(before, pay)) ||
+                      RE2::PartialMatch(after, zh_pay_after);
+    if (!for_paying) continue;
+    if (DaysOf(f) > limit + 1e-9) {
+      CheckHit h = HitOn(f);
+      h.values = {{"value", f.text}, {"limit", Number(limit)}};
+      hits.push_back(std::move(h));
+    }
+  }
+  return hits;
+}
+
+// "may terminate this Agreement on seven (7) days' notice", "提前七日书面通知
+// 对方解除本合同". Cure periods, force majeure and insolvency are other
+// matters.
+std::vector<CheckHit> ShortTerminationNotice(const CheckContext& c) {
+  static const RE2 terminate(R"((?i)terminat|解除|终止)", Opts());
+  static const RE2 notice_after(
+      R"((?i)^['’]?s?\s*(?:prior\s+|advance\s+)?(?:written\s+)?notice|^[^，。；]{0,4}通知)",
+      Opts());
+  static const RE2 in_advance(R"(提前\s*$)", Opts());
+  static const RE2 other_matter(
+      R"((?i)breach|cure|remed|force\s+majeure|insolv|bankrupt|不可抗力|违约|破产)", Opts());
+  const double limit = Param(c, "min_termination_notice_days");
+  Surroundings around(c.doc);
+  std::vector<CheckHit> hits;
+  for (const Fact& f : c.facts) {
+    if (f.type != FactType::kDuration || !InCategory(c, f, Category::kTermination)) continue;
+    std::string before = SentenceBefore(around, f, 240);
+    std::string after = SentenceAfter(around, f, 40);
+    std::string sentence = before + " " + after;
+    if (!RE2::PartialMatch(sentence, terminate) || RE2::PartialMatch(sentence, other_matter)) {
+      continue;
+    }
+    if (!RE2::PartialMatch(after, notice_after) && !RE2::PartialMatch(before, in_advance)) continue;
+    double days = DaysOf(f);
+    if (days >= 0 && days < limit - 1e-9) {
+      CheckHit h = HitOn(f);
+      h.values = {{"value", f.text}, {"limit", Number(limit)}};
+      hits.push_back(std::move(h));
+    }
+  }
+  return hits;
+}
+
+struct Entry {
+  CheckInfo info;
+  std::function<std::vector<CheckHit>(const CheckContext&)> run;
+};
+
+const std::vector<Entry>& Registry() {
+  static const std::vector<Entry>* entries = new std::vector<Entry>{
+      {{"conflicting_arbitration", "two different arbitration institutions are named", {}},
+       ConflictingArbitration},
+      {{"conflicting_governing_law", "two different governing laws are named", {}},
+       ConflictingGoverningLaw},
+      {{"deposit_over_cap",
+        "a 定金 above deposit_cap_percent of the contract price",
+        {"deposit_cap_percent"}},
+       DepositOverCap},
+      {{"end_before_start", "an end or expiry date before the start or effective date", {}},
+       EndBeforeStart},
+      {{"expired", "the latest end or expiry date is before --as-of", {}}, Expired},
+      {{"interest_over_cap",
+        "an interest rate above lpr_one_year_percent x interest_cap_multiple a year",
+        {"lpr_one_year_percent", "interest_cap_multiple"}},
+       InterestOverCap},
+      {{"long_payment_term", "a payment period above max_payment_days", {"max_payment_days"}},
+       LongPaymentTerm},
+      {{"penalty_over_cap",
+        "违约金 or liquidated damages above penalty_cap_percent",
+        {"penalty_cap_percent"}},
+       PenaltyOverCap},
+      {{"short_termination_notice",
+        "a termination notice period below min_termination_notice_days",
+        {"min_termination_notice_days"}},
+       ShortTerminationNotice},
+      {{"unresolved_reference", "a cross-reference to a clause the contract does not have", {}},
+       UnresolvedReference},
+      {{"unused_defined_term", "a defined term never used again", {}}, UnusedDefinedTerm},
+      {{"words_figures_mismatch", "an amount, period or rate whose words and figures disagree", {}},
+       WordsFiguresMismatch},
+  };
+  return *entries;
+}
+
+}  // namespace
+
+const std::vector<CheckInfo>& Checks() {
+  static const std::vector<CheckInfo>* infos = [] {
+    auto* v = new std::vector<CheckInfo>;
+    for (const Entry& e : Registry()) v->push_back(e.info);
+    return v;
+  }();
+  return *infos;
+}
+
+const CheckInfo* FindCheck(std::string_view name) {
+  for (const CheckInfo& i : Checks()) {
+    if (i.name == name) return &i;
+  }
+  return nullptr;
+}
+
+std::vector<CheckHit> RunCheck(std::string_view name, const CheckContext& context) {
+  for (const Entry& e : Registry()) {
+    if (e.info.name == name) return e.run(context);
+  }
+  return {};
+}
+
+std::string FillTemplate(std::string_view text, const std::map<std::string, std::string>& values) {
+  std::string out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t open = text.find('{', pos);
+    size_t close = open == std::string_view::npos ? open : text.find('}', open);
+    if (close == std::string_view::npos) break;
+    auto it = values.find(std::string(text.substr(open + 1, close - open - 1)));
+    out += text.substr(pos, open - pos);
+    out += it == values.end() ? std::string(text.substr(open, close - open + 1)) : it->second;
+    pos = close + 1;
+  }
+  out += text.substr(pos);
+  return out;
+}
+
+}  // namespace clausecheck::analyzer

@@ -1,0 +1,172 @@
+// Check rules: loading, parameters, message templates, and the checks on
+// whole contracts.
+#include "analyzer/checks.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "analyzer/analyze.h"
+#include "analyzer/engine.h"
+#include "analyzer/ruleset.h"
+
+namespace clausecheck::analyzer {
+namespace {
+
+constexpr const char* kDepositRule = R"(
+parameters:
+  deposit_cap_percent: 20
+rules:
+  - id: zh.payment.deposit_over_cap
+    category: payment
+    kind: invalid
+    severity: high
+    check: deposit_over_cap
+    message: {en: "Deposit {value}% > {limit}%", zh: "定金{value}%超过{limit}%"}
+    recommendation: Reduce it to {limit}%.
+    examples:
+      match:
+        - text: 定金为合同总价的30%。
+          evidence: 30%
+      no_match: [定金为合同总价的20%。]
+)";
+
+Document Lines(const std::vector<std::string>& lines) {
+  Document d;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    Block b;
+    b.text = lines[i];
+    b.source.part = "text";
+    b.source.index = static_cast<int>(i);
+    d.blocks.push_back(b);
+  }
+  return d;
+}
+
+Review ReviewWith(const char* yaml, const std::vector<std::string>& lines,
+                  const std::string& as_of = "") {
+  auto rs = ParseRuleset(yaml, "t.yaml");
+  EXPECT_TRUE(rs.ok()) << rs.error().ToString();
+  auto engine = Engine::Compile(rs.value());
+  EXPECT_TRUE(engine.ok()) << engine.error().ToString();
+  AnalyzeOptions options;
+  options.as_of = as_of;
+  return Analyze(Lines(lines), engine.value(), options);
+}
+
+TEST(Checks, FillTemplate) {
+  EXPECT_EQ(FillTemplate("{value}% > {limit}%", {{"value", "30"}, {"limit", "20"}}), "30% > 20%");
+  EXPECT_EQ(FillTemplate("keep {unknown} and {", {{"value", "1"}}), "keep {unknown} and {");
+  EXPECT_EQ(FillTemplate("", {}), "");
+}
+
+TEST(Checks, ARuleFindsWithFilledMessageAndEvidence) {
+  Review r = ReviewWith(kDepositRule, {"第三条 定金", "买方应支付定金，定金为合同总价的30%。"});
+  ASSERT_EQ(r.findings.size(), 1u);
+  const Finding& f = r.findings[0];
+  EXPECT_EQ(f.rule, "zh.payment.deposit_over_cap");
+  EXPECT_EQ(f.message, "定金30%超过20%");  // a Chinese document gets the zh text
+  EXPECT_EQ(f.recommendation, "Reduce it to 20%.");
+  EXPECT_EQ(f.evidence, "30%");
+  EXPECT_EQ(f.clause_id, r.clauses[0].id);
+  ASSERT_TRUE(f.location.has_value());
+  EXPECT_EQ(f.location->block, 1);
+  EXPECT_EQ(f.location->start, 16);
+  EXPECT_EQ(f.location->end, 19);
+  EXPECT_EQ(f.id, "f1");
+  EXPECT_EQ(r.verdict, Verdict::kBlock);
+}
+
+TEST(Checks, ParametersAreOverriddenByLaterFiles) {
+  auto base = ParseRuleset(kDepositRule, "a.yaml");
+  auto overlay = ParseRuleset("parameters: {deposit_cap_percent: 35}\n", "b.yaml");
+  ASSERT_TRUE(base.ok() && overlay.ok());
+  Ruleset rs = base.value();
+  ASSERT_TRUE(MergeRuleset(overlay.value(), &rs).ok());
+  EXPECT_EQ(rs.parameters.at("deposit_cap_percent"), 35);
+  auto engine = Engine::Compile(rs);
+  ASSERT_TRUE(engine.ok());
+  Review r = Analyze(Lines({"定金为合同总价的30%。"}), engine.value(), AnalyzeOptions{});
+  EXPECT_TRUE(r.findings.empty());
+}
+
+TEST(Checks, LoaderAndCompilerErrors) {
+  std::string unknown = kDepositRule;
+  unknown.replace(unknown.find("check: deposit_over_cap"), 23, "check: deposit_over");
+  auto bad = ParseRuleset(unknown, "t.yaml");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().ToString().find("t.yaml:"), std::string::npos);
+  EXPECT_NE(bad.error().ToString().find("unknown check 'deposit_over'"), std::string::npos);
+
+  std::string no_param = kDepositRule;
+  const std::string params = "parameters:\n  deposit_cap_percent: 20\n";
+  no_param.replace(no_param.find(params), params.size(), "");
+  auto rs = ParseRuleset(no_param, "t.yaml");
+  ASSERT_TRUE(rs.ok()) << rs.error().ToString();
+  auto engine = Engine::Compile(rs.value());
+  ASSERT_FALSE(engine.ok());
+  EXPECT_NE(engine.error().ToString().find("needs the parameter 'deposit_cap_percent'"),
+            std::string::npos)
+      << engine.error().ToString();
+
+  auto not_number = ParseRuleset("parameters: {deposit_cap_percent: twenty}\n", "p.yaml");
+  ASSERT_FALSE(not_number.ok());
+  EXPECT_NE(not_number.error().ToString().find("must be a number"), std::string::npos);
+
+  std::string two = kDepositRule;
+  two.replace(two.find("    check:"), 0, "    match: 'x'\n");
+  auto both = ParseRuleset(two, "t.yaml");
+  ASSERT_FALSE(both.ok());
+  EXPECT_NE(both.error().ToString().find("exactly one of 'match', 'require' or 'check'"),
+            std::string::npos);
+}
+
+TEST(Checks, EveryCheckIsListedOnceWithItsParameters) {
+  std::set<std::string_view> names;
+  for (const CheckInfo& c : Checks()) {
+    EXPECT_TRUE(names.insert(c.name).second) << c.name;
+    EXPECT_FALSE(c.summary.empty());
+  }
+  EXPECT_GE(names.size(), 12u);
+  EXPECT_EQ(FindCheck("interest_over_cap")->parameters.size(), 2u);
+  EXPECT_EQ(FindCheck("nope"), nullptr);
+}
+
+TEST(Checks, DefaultPlaybookOnWholeContracts) {
+  auto rs = DefaultRuleset();
+  ASSERT_TRUE(rs.ok());
+  auto engine = Engine::Compile(rs.value());
+  ASSERT_TRUE(engine.ok());
+  auto rules_of = [&](const std::vector<std::string>& lines, const std::string& as_of) {
+    AnalyzeOptions o;
+    o.as_of = as_of;
+    std::vector<std::string> ids;
+    for (const Finding& f : Analyze(Lines(lines), engine.value(), o).findings)
+      ids.push_back(f.rule);
+    return ids;
+  };
+  auto has = [](const std::vector<std::string>& ids, const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  };
+  const std::vector<std::string> loan = {"借款合同",
+                                         "出借人（甲方）：杭州某某投资有限公司",
+                                         "借款人（乙方）：宁波某某贸易有限公司",
+                                         "第一条 借款金额",
+                                         "借款金额为人民币壹拾万元整（¥100,000.00）。",
+                                         "第二条 借款期限",
+                                         "借款期限自2026年1月1日起至2026年12月31日止。",
+                                         "第三条 利息",
+                                         "借款年利率为15%。"};
+  auto ids = rules_of(loan, "");
+  EXPECT_TRUE(has(ids, "zh.payment.interest_over_cap"));  // 15% > 4 x 3.0%
+  EXPECT_FALSE(has(ids, "dates.expired"));                // no review date given
+  EXPECT_FALSE(has(ids, "drafting.words_figures_mismatch"));
+  EXPECT_TRUE(has(rules_of(loan, "2027-03-01"), "dates.expired"));
+  EXPECT_FALSE(has(rules_of(loan, "2026-06-01"), "dates.expired"));
+}
+
+}  // namespace
+}  // namespace clausecheck::analyzer
