@@ -248,12 +248,15 @@ std::vector<CheckHit> InterestOverCap(const CheckContext& c) {
   return hits;
 }
 
-std::vector<CheckHit> ConflictingGoverningLaw(const CheckContext& c) {
+// Facts of one kind that name a second, different value: each new value
+// after the first is a hit.
+std::vector<CheckHit> SecondValues(const CheckContext& c,
+                                   const std::function<bool(const Fact&)>& of_kind) {
   std::vector<CheckHit> hits;
   const Fact* first = nullptr;
   std::set<std::string> seen;
   for (const Fact& f : c.facts) {
-    if (f.type != FactType::kGoverningLaw || !f.value) continue;
+    if (!of_kind(f) || !f.value) continue;
     if (!first) first = &f;
     if (seen.insert(*f.value).second && seen.size() > 1) {
       CheckHit h = HitOn(f);
@@ -264,20 +267,13 @@ std::vector<CheckHit> ConflictingGoverningLaw(const CheckContext& c) {
   return hits;
 }
 
+std::vector<CheckHit> ConflictingGoverningLaw(const CheckContext& c) {
+  return SecondValues(c, [](const Fact& f) { return f.type == FactType::kGoverningLaw; });
+}
+
 std::vector<CheckHit> ConflictingArbitration(const CheckContext& c) {
-  std::vector<CheckHit> hits;
-  const Fact* first = nullptr;
-  std::set<std::string> seen;
-  for (const Fact& f : c.facts) {
-    if (f.type != FactType::kForum || f.forum_type != "arbitration" || !f.value) continue;
-    if (!first) first = &f;
-    if (seen.insert(*f.value).second && seen.size() > 1) {
-      CheckHit h = HitOn(f);
-      h.values = {{"value", *f.value}, {"other", *first->value}};
-      hits.push_back(std::move(h));
-    }
-  }
-  return hits;
+  return SecondValues(
+      c, [](const Fact& f) { return f.type == FactType::kForum && f.forum_type == "arbitration"; });
 }
 
 std::vector<CheckHit> UnresolvedReference(const CheckContext& c) {
