@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -15,8 +16,10 @@
 #include "analyzer/ruleset.h"
 #include "analyzer/segment.h"
 #include "cli/inputs.h"
+#include "core/ascii.h"
 #include "parsers/parse.h"
 #include "reports/console.h"
+#include "reports/docx_annotate.h"
 #include "reports/json.h"
 
 namespace clausecheck::cli {
@@ -185,6 +188,59 @@ void AddDateOrderOption(CLI::App* cmd, std::string* order) {
 
 // ---------------------------------------------------------------- review --
 
+// Comments of an annotated DOCX are dated --as-of (midnight UTC) when given,
+// so that a run can be repeated byte for byte, else now.
+reports::DocxAnnotateOptions DocxOptions(const std::string& as_of,
+                                         const analyzer::Ruleset& ruleset) {
+  reports::DocxAnnotateOptions opt;
+  if (!as_of.empty()) {
+    opt.date = as_of + "T00:00:00Z";
+  } else {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    char buf[32];
+    if (gmtime_r(&now, &utc) && std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc)) {
+      opt.date = buf;
+    }
+  }
+  for (const auto& r : ruleset.rules) {
+    if (!r.basis.empty()) opt.basis[r.id] = r.basis;
+  }
+  return opt;
+}
+
+// ".annotated.docx", or ".annotated.docm" (.dotx, .dotm) for a macro-enabled
+// document or a template: Word refuses a package whose main part's content
+// type does not match the extension.
+std::string AnnotatedExtension(const std::string& input_path) {
+  std::string ext = fs::path(input_path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](char c) { return ascii::Lower(c); });
+  return ".annotated" + (ext == ".docm" || ext == ".dotx" || ext == ".dotm" ? ext : ".docx");
+}
+
+// Writes the annotated copy of the DOCX `review` was made from to each of
+// `targets`, atomically. The input is read again and must be unchanged.
+bool WriteAnnotatedDocx(const Review& review, const std::vector<std::string>& targets,
+                        const reports::DocxAnnotateOptions& opt, std::string* err) {
+  const std::string& path = review.document.path;
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!in) {
+    *err = path + ": cannot read the input again to annotate it";
+    return false;
+  }
+  auto annotated = reports::AnnotateDocx(bytes.str(), review, opt);
+  if (!annotated.ok()) {
+    *err = path + ": cannot annotate: " + annotated.error().message;
+    return false;
+  }
+  for (const std::string& target : targets) {
+    if (!WriteFileAtomically(target, annotated.value().bytes, err)) return false;
+  }
+  return true;
+}
+
 struct ReviewOptions {
   std::vector<std::string> paths;
   std::string format = "console";
@@ -192,6 +248,7 @@ struct ReviewOptions {
   std::string as_of;
   std::string date_order = "auto";
   std::string output_dir;
+  std::string docx_output;
   std::string color = "auto";
   RulesetOptions rulesets;
   XmlMapOptions xml_maps;
@@ -231,6 +288,11 @@ int RunReview(const ReviewOptions& o, const Environment& env, std::ostream& out,
   analyze.date_order = ToDateOrder(o.date_order);
 
   const std::vector<Input> inputs = ExpandInputs(o.paths);
+  if (!o.docx_output.empty() && inputs.size() != 1) {
+    PrintError(err, "--docx-output takes exactly one input file (use --output-dir for several)");
+    return kExitError;
+  }
+  const reports::DocxAnnotateOptions docx = DocxOptions(o.as_of, engine.value().ruleset());
   reports::BatchTotals totals;
   bool gate_failed = false;
   ordered_json json_items = ordered_json::array();
@@ -272,6 +334,23 @@ int RunReview(const ReviewOptions& o, const Environment& env, std::ostream& out,
       std::string werr;
       if (!WriteFileAtomically(MirrorPath(o.output_dir, input.path, ".json"),
                                reports::Serialize(item, true), &werr)) {
+        PrintError(err, werr);
+        ++totals.errors;
+      }
+    }
+    // The annotated DOCX, for DOCX inputs: --docx-output and beside the JSON.
+    std::vector<std::string> docx_targets;
+    if (!o.docx_output.empty()) docx_targets.push_back(o.docx_output);
+    if (!o.output_dir.empty() && review && review->document.format == Format::kDocx) {
+      docx_targets.push_back(MirrorPath(o.output_dir, input.path, AnnotatedExtension(input.path)));
+    }
+    if (review && !docx_targets.empty()) {
+      std::string werr;
+      if (review->document.format != Format::kDocx) {
+        werr = input.path + ": --docx-output needs a DOCX input, not " +
+               std::string(Name(review->document.format));
+      }
+      if (!werr.empty() || !WriteAnnotatedDocx(*review, docx_targets, docx, &werr)) {
         PrintError(err, werr);
         ++totals.errors;
       }
@@ -474,7 +553,11 @@ int Run(const std::vector<std::string>& args, const Environment& env, std::ostre
                          "rule of the default playbook uses it yet)");
   review_cmd->add_option("--output-dir", review.output_dir,
                          "Also write one JSON report per input under this directory, "
-                         "mirroring the input paths (DIR/<input>.json)");
+                         "mirroring the input paths (DIR/<input>.json), and for DOCX inputs "
+                         "the annotated copy (DIR/<input>.annotated.docx)");
+  review_cmd->add_option("--docx-output", review.docx_output,
+                         "Write the (one) DOCX input annotated with a Word comment per finding "
+                         "to this file (docs/annotated-docx.md)");
   review_cmd->add_option("--color", review.color, "Colour: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();

@@ -1,6 +1,7 @@
 #include "reports/docx_annotate.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -8,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -517,28 +519,61 @@ TEST(AnnotateDocx, RefusesAnotherFilesReviewAndNonDocx) {
   EXPECT_EQ(junk.error().code, ErrorCode::kFormat);
 }
 
-// Where LibreOffice is installed, it opens the result: a headless conversion
-// to text succeeds and keeps the contract's text.
-TEST(AnnotateDocx, LibreOfficeConvertsTheResult) {
+// Where LibreOffice is installed, it opens every annotated corpus contract:
+// a headless conversion to text succeeds and keeps the text, and in its
+// conversion to ODT (read back with our own ODT parser) each finding is a
+// comment by clausecheck on exactly the evidence.
+TEST(AnnotateDocx, LibreOfficeOpensTheResultWithTheComments) {
   if (std::system("which soffice > /dev/null 2>&1") != 0) GTEST_SKIP() << "soffice not installed";
-  const fs::path src =
-      fs::path(CLAUSECHECK_SOURCE_DIR) / "corpus" / "contracts" / "en-services-msa.docx";
-  const std::string bytes = Slurp(src);
-  const Review review = ReviewOf(bytes, "en-services-msa.docx");
-  auto out = AnnotateDocx(bytes, review, Options());
-  ASSERT_TRUE(out.ok());
   const fs::path dir = fs::temp_directory_path() / ("cc_annotate_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  {
-    std::ofstream f(dir / "annotated.docx", std::ios::binary);
-    f << out.value().bytes;
+  fs::remove_all(dir);
+  fs::create_directories(dir / "lo");
+  std::vector<std::pair<std::string, Review>> reviews;
+  std::string names;
+  for (const auto& f : DocxIn(fs::path(CLAUSECHECK_SOURCE_DIR) / "corpus" / "contracts")) {
+    const std::string bytes = Slurp(f);
+    Review review = ReviewOf(bytes, f.filename().string());
+    auto out = AnnotateDocx(bytes, review, Options());
+    ASSERT_TRUE(out.ok());
+    const std::string stem = f.stem().string();
+    std::ofstream(dir / (stem + ".docx"), std::ios::binary) << out.value().bytes;
+    names += " '" + stem + ".docx'";
+    reviews.emplace_back(stem, std::move(review));
   }
-  const std::string cmd = "cd '" + dir.string() + "' && HOME='" + dir.string() +
-                          "' timeout 120 soffice --headless --convert-to txt:Text annotated.docx "
-                          "> soffice.log 2>&1";
-  EXPECT_EQ(std::system(cmd.c_str()), 0) << Slurp(dir / "soffice.log");
-  const std::string text = Slurp(dir / "annotated.txt");
-  EXPECT_NE(text.find(review.document.blocks[0].text), std::string::npos) << text.substr(0, 200);
+  ASSERT_FALSE(reviews.empty());
+  for (const char* to : {"txt:Text", "odt"}) {
+    const std::string cmd = "cd '" + dir.string() + "' && HOME='" + dir.string() +
+                            "' timeout 300 soffice --headless --convert-to " + to + " --outdir lo" +
+                            names + " > soffice.log 2>&1";
+    EXPECT_EQ(std::system(cmd.c_str()), 0) << Slurp(dir / "soffice.log");
+  }
+  for (const auto& [stem, review] : reviews) {
+    const std::string text = Slurp(dir / "lo" / (stem + ".txt"));
+    EXPECT_NE(text.find(review.document.blocks[0].text), std::string::npos) << stem;
+    auto odt = parsers::ParseBytes(Slurp(dir / "lo" / (stem + ".odt")), stem + ".odt");
+    ASSERT_TRUE(odt.ok()) << stem;
+    std::multiset<std::string> covered;  // "[severity] message|covered text"
+    for (const Block& b : odt.value().blocks) {
+      for (const Mark& m : b.marks) {
+        if (m.kind != MarkKind::kComment || m.author != "clausecheck") continue;
+        std::string span;
+        size_t pos = 0;
+        for (int cp = 0; pos < b.text.size() && cp < m.end; ++cp) {
+          const size_t from = pos;
+          utf8::Next(b.text, &pos);
+          if (cp >= m.start) span += b.text.substr(from, pos - from);
+        }
+        covered.insert(m.text.substr(0, m.text.find(" Recommendation:")) + "|" + span);
+      }
+    }
+    EXPECT_EQ(covered.size(), review.findings.size()) << stem;
+    for (const Finding& f : review.findings) {
+      if (!f.location) continue;
+      const std::string want =
+          "[" + std::string(Name(f.severity)) + "] " + f.message + "|" + f.evidence;
+      EXPECT_EQ(covered.count(want), 1u) << stem << ": " << want;
+    }
+  }
   fs::remove_all(dir);
 }
 
