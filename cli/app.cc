@@ -236,6 +236,11 @@ bool WriteAnnotatedDocx(const Review& review, const std::vector<std::string>& ta
     return false;
   }
   for (const std::string& target : targets) {
+    std::error_code ec;
+    if (fs::equivalent(path, target, ec)) {
+      *err = target + ": will not write the annotated copy over the input";
+      return false;
+    }
     if (!WriteFileAtomically(target, annotated.value().bytes, err)) return false;
   }
   return true;

@@ -671,7 +671,7 @@ void Parser::Paragraph(const pugi::xml_node& p, const Context& ctx, int depth) {
   while (keep > lead && is_blank(para.text[keep - 1])) --keep;
   if (lead > 0 || keep < para.text.size()) {
     para.text = para.text.substr(lead, keep - lead);
-    if (sources_ != nullptr) {
+    if (para.src.size() >= keep) {
       para.src = std::vector<DocxCharSource>(para.src.begin() + lead, para.src.begin() + keep);
     }
     const int n = static_cast<int>(para.text.size());
@@ -721,10 +721,12 @@ void Parser::Paragraph(const pugi::xml_node& p, const Context& ctx, int depth) {
     block.source.row = ctx.row;
     block.source.column = ctx.column;
     if (sources_ != nullptr) {
-      // One source per code point: the one of its first byte.
+      // One source per code point: the one of its first byte. (Sizes always
+      // agree; if they did not, no chars: the annotator falls back to the
+      // paragraph.)
       DocxBlockSource src;
       src.paragraphs.push_back(p.offset_debug());
-      for (size_t i = 0; i < block.text.size(); ++i) {
+      for (size_t i = 0; i < block.text.size() && para.src.size() == block.text.size(); ++i) {
         if ((static_cast<unsigned char>(block.text[i]) & 0xC0) != 0x80) {
           src.chars.push_back(para.src[i]);
         }

@@ -157,7 +157,6 @@ class Annotator {
   void SplitTexts(const std::vector<Plan>& plans);
   pugi::xml_node Place(const Cut& cut, const char* name);
   pugi::xml_node InsertAfter(pugi::xml_node parent, pugi::xml_node after, const char* name);
-  pugi::xml_node Marker(pugi::xml_node at, bool before, std::string_view local, int id);
   void ReferenceRun(pugi::xml_node end_marker, int id);
   void Apply(const Plan& plan, int id);
   Result<std::string> CommentsXml(const std::string& existing, int first_id);

@@ -280,6 +280,15 @@ TEST_F(Cli, DocxOutputNeedsOneDocxInput) {
   EXPECT_EQ(two.err,
             "clausecheck: error: --docx-output takes exactly one input file (use --output-dir "
             "for several)\n");
+  const fs::path src =
+      fs::path(CLAUSECHECK_SOURCE_DIR) / "corpus" / "contracts" / "en-consulting.docx";
+  const std::string docx = (dir_ / "c.docx").string();
+  fs::copy_file(src, docx);
+  Outcome over = RunCli({"review", "--docx-output", docx, docx});
+  EXPECT_EQ(over.code, 2);
+  EXPECT_EQ(over.err,
+            "clausecheck: error: " + docx + ": will not write the annotated copy over the input\n");
+  EXPECT_EQ(ReadAll(docx), ReadAll(src));
   Outcome text = RunCli({"review", "--docx-output", out, a});
   EXPECT_EQ(text.code, 2);
   EXPECT_EQ(text.err,
