@@ -603,6 +603,13 @@ Result<DocxAnnotation> Annotator::Run(std::string_view original) {
     }
     plan.anchor = DocxAnchor::kParagraph;
     if (f.location && PlanParagraph(f.location->block, &plan)) continue;
+    // A note or a comment: the paragraph that refers to it.
+    const std::vector<Block>& blocks = review_.document.blocks;
+    if (f.location && f.location->block >= 0 &&
+        static_cast<size_t>(f.location->block) < blocks.size() &&
+        PlanParagraph(blocks[f.location->block].anchor, &plan)) {
+      continue;
+    }
     bool found = false;
     for (const Clause& c : review_.clauses) {
       if (c.id != f.clause_id || f.clause_id.empty()) continue;

@@ -11,11 +11,13 @@
 //               block text is mapped back to its w:t/w:tab/... elements
 //               (parsers::ParseDocx with sources) and runs are split where a
 //               span starts or ends inside one;
-//   kParagraph  the whole paragraph of the finding's block, or of its clause,
-//               when the span cannot be mapped (it lies outside the main
-//               document part, in an embedded chunk, or in math);
+//   kParagraph  the whole paragraph of the finding's block when the span
+//               cannot be mapped (math, an embedded chunk); for a footnote,
+//               endnote or comment, the paragraph that refers to it; else the
+//               first paragraph of the finding's clause in the main part;
 //   kDocument   the first paragraph of the body: findings with no location
-//               (a missing clause) and anything else with no paragraph.
+//               (a missing clause) and anything else with no paragraph (a
+//               header or footer: Word has no comments there).
 //
 // Everything else is kept: every other part of the package byte for byte once
 // inflated and in the same order, existing comments (new ids continue after
