@@ -3,7 +3,6 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -15,11 +14,10 @@
 #include "analyzer/examples.h"
 #include "analyzer/ruleset.h"
 #include "analyzer/segment.h"
+#include "cli/annotated_docx.h"
 #include "cli/inputs.h"
-#include "core/ascii.h"
 #include "parsers/parse.h"
 #include "reports/console.h"
-#include "reports/docx_annotate.h"
 #include "reports/json.h"
 
 namespace clausecheck::cli {
@@ -188,60 +186,22 @@ void AddDateOrderOption(CLI::App* cmd, std::string* order) {
 
 // ---------------------------------------------------------------- review --
 
-// Comments of an annotated DOCX are dated --as-of (midnight UTC) when given,
-// so that a run can be repeated byte for byte, else now.
-reports::DocxAnnotateOptions DocxOptions(const std::string& as_of,
-                                         const analyzer::Ruleset& ruleset) {
-  reports::DocxAnnotateOptions opt;
-  if (!as_of.empty()) {
-    opt.date = as_of + "T00:00:00Z";
-  } else {
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    char buf[32];
-    if (gmtime_r(&now, &utc) && std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc)) {
-      opt.date = buf;
-    }
-  }
-  for (const auto& r : ruleset.rules) {
-    if (!r.basis.empty()) opt.basis[r.id] = r.basis;
-  }
-  return opt;
-}
-
-// ".annotated.docx", or ".annotated.docm" (.dotx, .dotm) for a macro-enabled
-// document or a template: Word refuses a package whose main part's content
-// type does not match the extension.
-std::string AnnotatedExtension(const std::string& input_path) {
-  std::string ext = fs::path(input_path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](char c) { return ascii::Lower(c); });
-  return ".annotated" + (ext == ".docm" || ext == ".dotx" || ext == ".dotm" ? ext : ".docx");
-}
-
 // Writes the annotated copy of the DOCX `review` was made from to each of
-// `targets`, atomically. The input is read again and must be unchanged.
+// `targets`, atomically, never over the input.
 bool WriteAnnotatedDocx(const Review& review, const std::vector<std::string>& targets,
                         const reports::DocxAnnotateOptions& opt, std::string* err) {
-  const std::string& path = review.document.path;
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (!in) {
-    *err = path + ": cannot read the input again to annotate it";
-    return false;
-  }
-  auto annotated = reports::AnnotateDocx(bytes.str(), review, opt);
-  if (!annotated.ok()) {
-    *err = path + ": cannot annotate: " + annotated.error().message;
+  auto bytes = AnnotatedDocx(review, opt);
+  if (!bytes.ok()) {
+    *err = bytes.error().ToString();
     return false;
   }
   for (const std::string& target : targets) {
     std::error_code ec;
-    if (fs::equivalent(path, target, ec)) {
+    if (fs::equivalent(review.document.path, target, ec)) {
       *err = target + ": will not write the annotated copy over the input";
       return false;
     }
-    if (!WriteFileAtomically(target, annotated.value().bytes, err)) return false;
+    if (!WriteFileAtomically(target, bytes.value(), err)) return false;
   }
   return true;
 }
@@ -297,7 +257,7 @@ int RunReview(const ReviewOptions& o, const Environment& env, std::ostream& out,
     PrintError(err, "--docx-output takes exactly one input file (use --output-dir for several)");
     return kExitError;
   }
-  const reports::DocxAnnotateOptions docx = DocxOptions(o.as_of, engine.value().ruleset());
+  const reports::DocxAnnotateOptions docx = AnnotatedDocxOptions(o.as_of, engine.value().ruleset());
   reports::BatchTotals totals;
   bool gate_failed = false;
   ordered_json json_items = ordered_json::array();
@@ -347,7 +307,8 @@ int RunReview(const ReviewOptions& o, const Environment& env, std::ostream& out,
     std::vector<std::string> docx_targets;
     if (!o.docx_output.empty()) docx_targets.push_back(o.docx_output);
     if (!o.output_dir.empty() && review && review->document.format == Format::kDocx) {
-      docx_targets.push_back(MirrorPath(o.output_dir, input.path, AnnotatedExtension(input.path)));
+      docx_targets.push_back(
+          MirrorPath(o.output_dir, input.path, AnnotatedDocxExtension(input.path)));
     }
     if (review && !docx_targets.empty()) {
       std::string werr;
