@@ -161,6 +161,10 @@ class Annotator {
   void Apply(const Plan& plan, int id);
   Result<std::string> CommentsXml(const std::string& existing, int first_id);
   int MaxCommentId(const std::string& comments_xml) const;
+  Result<bool> NewParts(const parsers::ZipPackage& copy, const std::string& comments_xml,
+                        bool have_comments, int first_id,
+                        std::unordered_map<std::string, std::string>* replaced,
+                        std::vector<ZipPart>* added);
 
   const Review& review_;
   const DocxAnnotateOptions& options_;
@@ -549,6 +553,58 @@ Result<std::string> AddOverride(const std::string& existing, const std::string& 
   return SaveXml(&doc);
 }
 
+// The edited main part, the comments part (extended or new) and, for a new
+// one, its relationship and content type.
+Result<bool> Annotator::NewParts(const parsers::ZipPackage& copy, const std::string& comments_xml,
+                                 bool have_comments, int first_id,
+                                 std::unordered_map<std::string, std::string>* replaced,
+                                 std::vector<ZipPart>* added) {
+  (*replaced)[parts_.main] = SaveXml(&main_);
+  std::string comments_part = parts_.comments;
+  if (comments_part.empty()) {
+    const std::string folder = Folder(parts_.main);
+    comments_part = folder + "comments.xml";
+    for (int k = 1; !copy.Find(comments_part).empty(); ++k) {
+      comments_part = folder + "comments" + std::to_string(k) + ".xml";
+    }
+    const bool strict = RootNamespace(main_.document_element()) == kStrictMain;
+    const std::string type =
+        strict ? "http://purl.oclc.org/ooxml/officeDocument/relationships/comments"
+               : "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
+    std::string rels_xml;
+    const bool have_rels = copy.Has(parts_.main_rels);
+    if (have_rels) {
+      Result<std::string> r = copy.Read(parts_.main_rels);
+      if (!r.ok()) return r.error();
+      rels_xml = std::move(r).value();
+    }
+    Result<std::string> rels =
+        AddRelationship(rels_xml, parts_.main_rels, type, comments_part.substr(folder.size()));
+    if (!rels.ok()) return rels.error();
+    if (have_rels) {
+      (*replaced)[parts_.main_rels] = std::move(rels).value();
+    } else {
+      added->push_back(ZipPart{parts_.main_rels, std::move(rels).value()});
+    }
+  }
+  parts_.comments = comments_part;
+  Result<std::string> comments = CommentsXml(comments_xml, first_id);
+  if (!comments.ok()) return comments.error();
+  if (have_comments) {
+    (*replaced)[comments_part] = std::move(comments).value();
+  } else {
+    added->push_back(ZipPart{comments_part, std::move(comments).value()});
+  }
+  const std::string types_part = copy.Find("[Content_Types].xml");
+  if (types_part.empty()) return FormatError("missing part [Content_Types].xml");
+  Result<std::string> types_xml = copy.Read(types_part);
+  if (!types_xml.ok()) return types_xml.error();
+  Result<std::string> types = AddOverride(types_xml.value(), types_part, comments_part);
+  if (!types.ok()) return types.error();
+  if (!types.value().empty()) (*replaced)[types_part] = std::move(types).value();
+  return true;
+}
+
 Result<DocxAnnotation> Annotator::Run(std::string_view original) {
   if (!review_.document.sha256.empty() && parsers::Sha256Hex(original) != review_.document.sha256) {
     return Error{ErrorCode::kUsage, "the review is not of this file (SHA-256 differs)", ""};
@@ -631,52 +687,14 @@ Result<DocxAnnotation> Annotator::Run(std::string_view original) {
   const int first_id = MaxCommentId(comments_xml) + 1;
   for (size_t k = 0; k < plans.size(); ++k) Apply(plans[k], first_id + static_cast<int>(k));
 
-  // The new parts.
+  // The new parts; with no findings, the package as it was.
   std::unordered_map<std::string, std::string> replaced;
   std::vector<ZipPart> added;
-  replaced[parts_.main] = SaveXml(&main_);
-  std::string comments_part = parts_.comments;
-  if (comments_part.empty()) {
-    const std::string folder = Folder(parts_.main);
-    comments_part = folder + "comments.xml";
-    for (int k = 1; !copy.value().Find(comments_part).empty(); ++k) {
-      comments_part = folder + "comments" + std::to_string(k) + ".xml";
-    }
-    const bool strict = RootNamespace(main_.document_element()) == kStrictMain;
-    const std::string type =
-        strict ? "http://purl.oclc.org/ooxml/officeDocument/relationships/comments"
-               : "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
-    std::string rels_xml;
-    const bool have_rels = copy.value().Has(parts_.main_rels);
-    if (have_rels) {
-      Result<std::string> r = copy.value().Read(parts_.main_rels);
-      if (!r.ok()) return r.error();
-      rels_xml = std::move(r).value();
-    }
-    Result<std::string> rels =
-        AddRelationship(rels_xml, parts_.main_rels, type, comments_part.substr(folder.size()));
-    if (!rels.ok()) return rels.error();
-    if (have_rels) {
-      replaced[parts_.main_rels] = std::move(rels).value();
-    } else {
-      added.push_back(ZipPart{parts_.main_rels, std::move(rels).value()});
-    }
+  if (!plans.empty()) {
+    Result<bool> made_parts =
+        NewParts(copy.value(), comments_xml, have_comments, first_id, &replaced, &added);
+    if (!made_parts.ok()) return made_parts.error();
   }
-  parts_.comments = comments_part;
-  Result<std::string> comments = CommentsXml(comments_xml, first_id);
-  if (!comments.ok()) return comments.error();
-  if (have_comments) {
-    replaced[comments_part] = std::move(comments).value();
-  } else {
-    added.push_back(ZipPart{comments_part, std::move(comments).value()});
-  }
-  const std::string types_part = copy.value().Find("[Content_Types].xml");
-  if (types_part.empty()) return FormatError("missing part [Content_Types].xml");
-  Result<std::string> types_xml = copy.value().Read(types_part);
-  if (!types_xml.ok()) return types_xml.error();
-  Result<std::string> types = AddOverride(types_xml.value(), types_part, comments_part);
-  if (!types.ok()) return types.error();
-  if (!types.value().empty()) replaced[types_part] = std::move(types).value();
 
   std::vector<ZipPart> out;
   for (const parsers::ZipEntry& e : copy.value().entries()) {

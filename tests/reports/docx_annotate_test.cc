@@ -531,6 +531,20 @@ TEST(AnnotateDocx, SpansParagraphsJoinedByADeletedMark) {
   CheckAnnotated(bytes, review, out.value(), "j.docx");
 }
 
+TEST(AnnotateDocx, NoFindingsLeavesEveryPartAsItWas) {
+  const std::string bytes =
+      Slurp(fs::path(CLAUSECHECK_SOURCE_DIR) / "corpus" / "contracts" / "en-nda-mutual.docx");
+  auto doc = parsers::ParseBytes(bytes, "nda.docx");
+  ASSERT_TRUE(doc.ok());
+  Review review;
+  review.document = doc.value();
+  auto out = AnnotateDocx(bytes, review, Options());
+  ASSERT_TRUE(out.ok());
+  std::vector<std::string> before, after;
+  EXPECT_EQ(Parts(out.value().bytes, &after), Parts(bytes, &before));
+  EXPECT_EQ(after, before);
+}
+
 TEST(AnnotateDocx, RefusesAnotherFilesReviewAndNonDocx) {
   const std::string bytes = MakeDocx("<w:p><w:r><w:t>Text.</w:t></w:r></w:p>");
   auto doc = parsers::ParseBytes(bytes, "a.docx");
