@@ -130,6 +130,13 @@ std::string XmlSafe(std::string_view s) {
   return out;
 }
 
+int ParseId(const char* s) {
+  char* end = nullptr;
+  const long v = std::strtol(s, &end, 10);
+  if (end == s || *end != '\0' || v < 0 || v > 1000000000) return -1;
+  return static_cast<int>(v);
+}
+
 // A boundary in the run content: before byte `byte` of a w:t's text, or for
 // any other element before (0) or after (1) it.
 struct Cut {
@@ -179,6 +186,7 @@ class Annotator {
       fragments_;
   std::unordered_set<pugi::xml_node_struct*> inserted_;  // our markers and reference runs
   bool comment_styles_ = false;  // styles.xml defines CommentText and CommentReference
+  int next_revision_id_ = 0;     // above every numeric w:id of the main part
 };
 
 bool IsSourced(const parsers::DocxCharSource& c) { return c.element >= 0; }
@@ -367,7 +375,14 @@ pugi::xml_node Annotator::Place(const Cut& cut, const char* name) {
   }
   for (pugi::xml_node c = run.first_child(); c; c = c.next_sibling()) {
     if (c.type() == pugi::node_element && IsRunProperties(c)) {
-      second.append_copy(c);
+      // A tracked formatting change (w:rPrChange) in the copy gets an id of
+      // its own: revision ids are unique in a document.
+      pugi::xml_node props = second.append_copy(c);
+      for (pugi::xml_node d = props.first_child(); d; d = d.next_sibling()) {
+        for (pugi::xml_attribute a = d.first_attribute(); a; a = a.next_attribute()) {
+          if (Local(a.name()) == "id") a.set_value(next_revision_id_++);
+        }
+      }
       break;
     }
   }
@@ -417,13 +432,6 @@ void Annotator::Apply(const Plan& plan, int id) {
   inserted_.insert(e.internal_object());
   SetId(e, w, id);
   ReferenceRun(e, id);
-}
-
-int ParseId(const char* s) {
-  char* end = nullptr;
-  const long v = std::strtol(s, &end, 10);
-  if (end == s || *end != '\0' || v < 0 || v > 1000000000) return -1;
-  return static_cast<int>(v);
 }
 
 int Annotator::MaxCommentId(const std::string& comments_xml) const {
@@ -629,6 +637,12 @@ Result<DocxAnnotation> Annotator::Run(std::string_view original) {
   if (!loaded.ok()) return loaded.error();
   w_ = std::make_unique<Names>(main_.document_element());
   index_ = IndexElements(main_);
+  for (const auto& [offset, n] : index_) {
+    for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
+      if (Local(a.name()) == "id")
+        next_revision_id_ = std::max(next_revision_id_, ParseId(a.value()) + 1);
+    }
+  }
   if (!parts_.styles.empty() && copy.value().Has(parts_.styles)) {
     Result<std::string> styles = copy.value().Read(parts_.styles);
     if (!styles.ok()) return styles.error();

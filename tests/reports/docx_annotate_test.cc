@@ -531,6 +531,28 @@ TEST(AnnotateDocx, SpansParagraphsJoinedByADeletedMark) {
   CheckAnnotated(bytes, review, out.value(), "j.docx");
 }
 
+// A run with a tracked formatting change split in three: each part keeps the
+// change, under an id of its own.
+TEST(AnnotateDocx, SplitRunsGiveTrackedFormatChangesNewIds) {
+  const std::string bytes = MakeDocx(
+      "<w:p><w:r><w:rPr><w:b/><w:rPrChange w:id=\"7\" w:author=\"A\"><w:rPr/></w:rPrChange>"
+      "</w:rPr><w:t>one two three</w:t></w:r></w:p>");
+  auto doc = parsers::ParseBytes(bytes, "f.docx");
+  ASSERT_TRUE(doc.ok());
+  Review review;
+  review.document = doc.value();
+  review.findings.push_back(SpanFinding(0, 4, 7));  // "two"
+  auto out = AnnotateDocx(bytes, review, Options());
+  ASSERT_TRUE(out.ok());
+  const std::string xml = Parts(out.value().bytes, nullptr)["word/document.xml"];
+  for (const char* id : {"7", "8", "9"}) {
+    const std::string change = std::string("<w:rPrChange w:id=\"") + id + "\" w:author=\"A\">";
+    EXPECT_EQ(xml.find(change), xml.rfind(change)) << xml;
+    EXPECT_NE(xml.find(change), std::string::npos) << xml;
+  }
+  CheckAnnotated(bytes, review, out.value(), "f.docx");
+}
+
 TEST(AnnotateDocx, NoFindingsLeavesEveryPartAsItWas) {
   const std::string bytes =
       Slurp(fs::path(CLAUSECHECK_SOURCE_DIR) / "corpus" / "contracts" / "en-nda-mutual.docx");
