@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <pugixml.hpp>
 #include <set>
 #include <sstream>
@@ -158,6 +159,7 @@ class Annotator {
   Result<DocxAnnotation> Run(std::string_view original);
 
  private:
+  Result<std::vector<Plan>> PlanAll();
   bool PlanSpan(const Location& loc, Plan* plan) const;
   bool PlanParagraph(int block, Plan* plan) const;
   bool UsableBlock(int block) const;
@@ -613,6 +615,49 @@ Result<bool> Annotator::NewParts(const parsers::ZipPackage& copy, const std::str
   return true;
 }
 
+// Where each finding's comment goes (see the header for the order tried).
+Result<std::vector<Plan>> Annotator::PlanAll() {
+  std::vector<Plan> plans(review_.findings.size());
+  int first_block = -1;  // the start of the body: its first block in the main part
+  for (size_t b = 0; b < parsed_.blocks.size() && first_block < 0; ++b) {
+    if (UsableBlock(static_cast<int>(b))) first_block = static_cast<int>(b);
+  }
+  pugi::xml_node made;  // an empty paragraph at the body's start, when none has text
+  for (size_t k = 0; k < plans.size(); ++k) {
+    const Finding& f = review_.findings[k];
+    Plan& plan = plans[k];
+    if (f.location && PlanSpan(*f.location, &plan)) {
+      plan.anchor = DocxAnchor::kSpan;
+      continue;
+    }
+    plan.anchor = DocxAnchor::kParagraph;
+    if (f.location && PlanParagraph(f.location->block, &plan)) continue;
+    // A note or a comment: the paragraph that refers to it.
+    const std::vector<Block>& blocks = review_.document.blocks;
+    if (f.location && f.location->block >= 0 &&
+        static_cast<size_t>(f.location->block) < blocks.size() &&
+        PlanParagraph(blocks[f.location->block].anchor, &plan)) {
+      continue;
+    }
+    bool found = false;
+    for (const Clause& c : review_.clauses) {
+      if (c.id != f.clause_id || f.clause_id.empty()) continue;
+      for (int b = c.first_block; b < c.end_block && !found; ++b) found = PlanParagraph(b, &plan);
+      break;
+    }
+    if (found) continue;
+    plan.anchor = DocxAnchor::kDocument;
+    if (first_block >= 0 && PlanParagraph(first_block, &plan)) continue;
+    if (!made) {
+      pugi::xml_node body = main_.document_element().child((*w_)("body").c_str());
+      if (!body) return FormatError(parts_.main + " has no body");
+      made = body.prepend_child((*w_)("p").c_str());
+    }
+    plan.first_p = plan.last_p = made;
+  }
+  return plans;
+}
+
 Result<DocxAnnotation> Annotator::Run(std::string_view original) {
   if (!review_.document.sha256.empty() && parsers::Sha256Hex(original) != review_.document.sha256) {
     return Error{ErrorCode::kUsage, "the review is not of this file (SHA-256 differs)", ""};
@@ -658,45 +703,9 @@ Result<DocxAnnotation> Annotator::Run(std::string_view original) {
   }
 
   // Plan every finding first, then split texts, then place markers.
-  std::vector<Plan> plans(review_.findings.size());
-  int first_block = -1;  // the start of the body: its first block in the main part
-  for (size_t b = 0; b < parsed_.blocks.size() && first_block < 0; ++b) {
-    if (UsableBlock(static_cast<int>(b))) first_block = static_cast<int>(b);
-  }
-  pugi::xml_node made;  // an empty paragraph at the body's start, when none has text
-  for (size_t k = 0; k < plans.size(); ++k) {
-    const Finding& f = review_.findings[k];
-    Plan& plan = plans[k];
-    if (f.location && PlanSpan(*f.location, &plan)) {
-      plan.anchor = DocxAnchor::kSpan;
-      continue;
-    }
-    plan.anchor = DocxAnchor::kParagraph;
-    if (f.location && PlanParagraph(f.location->block, &plan)) continue;
-    // A note or a comment: the paragraph that refers to it.
-    const std::vector<Block>& blocks = review_.document.blocks;
-    if (f.location && f.location->block >= 0 &&
-        static_cast<size_t>(f.location->block) < blocks.size() &&
-        PlanParagraph(blocks[f.location->block].anchor, &plan)) {
-      continue;
-    }
-    bool found = false;
-    for (const Clause& c : review_.clauses) {
-      if (c.id != f.clause_id || f.clause_id.empty()) continue;
-      for (int b = c.first_block; b < c.end_block && !found; ++b) found = PlanParagraph(b, &plan);
-      break;
-    }
-    if (found) continue;
-    plan.anchor = DocxAnchor::kDocument;
-    if (first_block >= 0 && PlanParagraph(first_block, &plan)) continue;
-    if (!made) {
-      pugi::xml_node body = main_.document_element().child((*w_)("body").c_str());
-      if (!body) return FormatError(parts_.main + " has no body");
-      made = body.prepend_child((*w_)("p").c_str());
-    }
-    plan.first_p = plan.last_p = made;
-  }
-
+  Result<std::vector<Plan>> planned = PlanAll();
+  if (!planned.ok()) return planned.error();
+  const std::vector<Plan>& plans = planned.value();
   SplitTexts(plans);
   const int first_id = MaxCommentId(comments_xml) + 1;
   for (size_t k = 0; k < plans.size(); ++k) Apply(plans[k], first_id + static_cast<int>(k));
