@@ -14,6 +14,7 @@
 #include "analyzer/examples.h"
 #include "analyzer/ruleset.h"
 #include "analyzer/segment.h"
+#include "cli/annotated_docx.h"
 #include "cli/inputs.h"
 #include "parsers/parse.h"
 #include "reports/console.h"
@@ -185,6 +186,26 @@ void AddDateOrderOption(CLI::App* cmd, std::string* order) {
 
 // ---------------------------------------------------------------- review --
 
+// Writes the annotated copy of the DOCX `review` was made from to each of
+// `targets`, atomically, never over the input.
+bool WriteAnnotatedDocx(const Review& review, const std::vector<std::string>& targets,
+                        const reports::DocxAnnotateOptions& opt, std::string* err) {
+  auto bytes = AnnotatedDocx(review, opt);
+  if (!bytes.ok()) {
+    *err = bytes.error().ToString();
+    return false;
+  }
+  for (const std::string& target : targets) {
+    std::error_code ec;
+    if (fs::equivalent(review.document.path, target, ec)) {
+      *err = target + ": will not write the annotated copy over the input";
+      return false;
+    }
+    if (!WriteFileAtomically(target, bytes.value(), err)) return false;
+  }
+  return true;
+}
+
 struct ReviewOptions {
   std::vector<std::string> paths;
   std::string format = "console";
@@ -192,6 +213,7 @@ struct ReviewOptions {
   std::string as_of;
   std::string date_order = "auto";
   std::string output_dir;
+  std::string docx_output;
   std::string color = "auto";
   RulesetOptions rulesets;
   XmlMapOptions xml_maps;
@@ -231,6 +253,11 @@ int RunReview(const ReviewOptions& o, const Environment& env, std::ostream& out,
   analyze.date_order = ToDateOrder(o.date_order);
 
   const std::vector<Input> inputs = ExpandInputs(o.paths);
+  if (!o.docx_output.empty() && inputs.size() != 1) {
+    PrintError(err, "--docx-output takes exactly one input file (use --output-dir for several)");
+    return kExitError;
+  }
+  const reports::DocxAnnotateOptions docx = AnnotatedDocxOptions(o.as_of, engine.value().ruleset());
   reports::BatchTotals totals;
   bool gate_failed = false;
   ordered_json json_items = ordered_json::array();
@@ -272,6 +299,24 @@ int RunReview(const ReviewOptions& o, const Environment& env, std::ostream& out,
       std::string werr;
       if (!WriteFileAtomically(MirrorPath(o.output_dir, input.path, ".json"),
                                reports::Serialize(item, true), &werr)) {
+        PrintError(err, werr);
+        ++totals.errors;
+      }
+    }
+    // The annotated DOCX, for DOCX inputs: --docx-output and beside the JSON.
+    std::vector<std::string> docx_targets;
+    if (!o.docx_output.empty()) docx_targets.push_back(o.docx_output);
+    if (!o.output_dir.empty() && review && review->document.format == Format::kDocx) {
+      docx_targets.push_back(
+          MirrorPath(o.output_dir, input.path, AnnotatedDocxExtension(input.path)));
+    }
+    if (review && !docx_targets.empty()) {
+      std::string werr;
+      if (review->document.format != Format::kDocx) {
+        werr = input.path + ": --docx-output needs a DOCX input, not " +
+               std::string(Name(review->document.format));
+      }
+      if (!werr.empty() || !WriteAnnotatedDocx(*review, docx_targets, docx, &werr)) {
         PrintError(err, werr);
         ++totals.errors;
       }
@@ -474,7 +519,11 @@ int Run(const std::vector<std::string>& args, const Environment& env, std::ostre
                          "rule of the default playbook uses it yet)");
   review_cmd->add_option("--output-dir", review.output_dir,
                          "Also write one JSON report per input under this directory, "
-                         "mirroring the input paths (DIR/<input>.json)");
+                         "mirroring the input paths (DIR/<input>.json), and for DOCX inputs "
+                         "the annotated copy (DIR/<input>.annotated.docx)");
+  review_cmd->add_option("--docx-output", review.docx_output,
+                         "Write the (one) DOCX input annotated with a Word comment per finding "
+                         "to this file (docs/annotated-docx.md)");
   review_cmd->add_option("--color", review.color, "Colour: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();

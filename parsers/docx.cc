@@ -377,7 +377,8 @@ struct Context {
 
 class Parser {
  public:
-  Parser(const ZipPackage& zip, Document* doc) : zip_(zip), doc_(doc) {}
+  Parser(const ZipPackage& zip, Document* doc, std::vector<DocxBlockSource>* sources)
+      : zip_(zip), doc_(doc), sources_(sources) {}
 
   Result<bool> Run();
 
@@ -388,6 +389,7 @@ class Parser {
     std::vector<Mark> marks;  // offsets in bytes until the paragraph ends
     std::vector<std::pair<std::string, std::pair<size_t, bool>>> anchors;  // id, offset, is_start
     std::vector<pugi::xml_node> boxes;  // text boxes, read after the paragraph
+    std::vector<DocxCharSource> src;    // per byte of `text`, when sources are wanted
   };
   enum class Sink { kText, kAside, kNone };
 
@@ -414,7 +416,7 @@ class Parser {
   void Table(const pugi::xml_node& tbl, const Context& ctx, int depth);
   void Inline(const pugi::xml_node& n, Para* para, int depth);
   void TextRun(const pugi::xml_node& r, Para* para, int depth);
-  void Emit(std::string_view s, Para* para);
+  void Emit(std::string_view s, Para* para, const pugi::xml_node& from);
   void AltChunk(const pugi::xml_node& n, const Context& ctx);
   void JoinDeletedParagraphMarks();
   bool TooDeep(int depth) {
@@ -428,6 +430,7 @@ class Parser {
 
   const ZipPackage& zip_;
   Document* doc_;
+  std::vector<DocxBlockSource>* sources_;  // null unless the caller wants them
   std::unique_ptr<Error> error_;
   std::string part_;
   std::vector<Relationship> part_rels_;
@@ -446,9 +449,16 @@ class Parser {
   std::map<std::string, int> note_ref_;  // "footnote:ID" -> the block that refers to it
 };
 
-void Parser::Emit(std::string_view s, Para* para) {
+void Parser::Emit(std::string_view s, Para* para, const pugi::xml_node& from) {
   if (field_code_depth_ > 0 || sink_ == Sink::kNone) return;
   (sink_ == Sink::kText ? para->text : para->aside).append(s);
+  if (sources_ == nullptr || sink_ != Sink::kText) return;
+  // Only a w:t's text is split by byte; every other element is one unit.
+  const bool text = Local(from) == "t";
+  const ptrdiff_t element = from.offset_debug();
+  for (size_t i = 0; i < s.size(); ++i) {
+    para->src.push_back(DocxCharSource{element, text ? static_cast<uint32_t>(i) : 0});
+  }
 }
 
 void Parser::TextRun(const pugi::xml_node& r, Para* para, int depth) {
@@ -487,7 +497,7 @@ void Parser::Inline(const pugi::xml_node& parent, Para* para, int depth) {
     if (n.type() != pugi::node_element) continue;
     const std::string_view name = Local(n);
     if (name == "t") {
-      Emit(n.child_value(), para);
+      Emit(n.child_value(), para, n);
     } else if (name == "r") {
       TextRun(n, para, depth);
     } else if (name == "rPr" || name == "pPr" || name == "sdtPr" || name == "sdtEndPr" ||
@@ -496,21 +506,21 @@ void Parser::Inline(const pugi::xml_node& parent, Para* para, int depth) {
                name == "rt" || name == "softHyphen" || name == "fldData") {
       continue;
     } else if (name == "tab" || name == "ptab") {
-      Emit("\t", para);
+      Emit("\t", para, n);
     } else if (name == "br" || name == "cr") {
-      Emit(" ", para);
+      Emit(" ", para, n);
     } else if (name == "noBreakHyphen") {
-      Emit("-", para);
+      Emit("-", para, n);
     } else if (name == "sym") {
       const std::string_view hex = Attr(n, "char");
       char32_t cp = static_cast<char32_t>(std::strtoul(std::string(hex).c_str(), nullptr, 16));
       if (cp != 0 && cp < 0x110000 && !(cp >= 0xD800 && cp <= 0xDFFF)) {
         std::string s;
         utf8::Append(cp, &s);
-        Emit(s, para);
+        Emit(s, para, n);
       }
     } else if (name == "delText") {
-      if (sink_ == Sink::kAside) Emit(n.child_value(), para);
+      if (sink_ == Sink::kAside) Emit(n.child_value(), para, n);
     } else if (name == "fldChar") {
       const std::string_view type = Attr(n, "fldCharType");
       if (type == "begin") {
@@ -661,6 +671,9 @@ void Parser::Paragraph(const pugi::xml_node& p, const Context& ctx, int depth) {
   while (keep > lead && is_blank(para.text[keep - 1])) --keep;
   if (lead > 0 || keep < para.text.size()) {
     para.text = para.text.substr(lead, keep - lead);
+    if (para.src.size() >= keep) {
+      para.src = std::vector<DocxCharSource>(para.src.begin() + lead, para.src.begin() + keep);
+    }
     const int n = static_cast<int>(para.text.size());
     auto shift = [&](int v) { return std::clamp(v - static_cast<int>(lead), 0, n); };
     for (Mark& m : para.marks) {
@@ -707,6 +720,20 @@ void Parser::Paragraph(const pugi::xml_node& p, const Context& ctx, int depth) {
     block.source.table = ctx.table;
     block.source.row = ctx.row;
     block.source.column = ctx.column;
+    if (sources_ != nullptr) {
+      // One source per code point: the one of its first byte. (Sizes always
+      // agree; if they did not, no chars: the annotator falls back to the
+      // paragraph.)
+      DocxBlockSource src;
+      src.paragraphs.push_back(p.offset_debug());
+      for (size_t i = 0; i < block.text.size() && para.src.size() == block.text.size(); ++i) {
+        if ((static_cast<unsigned char>(block.text[i]) & 0xC0) != 0x80) {
+          src.chars.push_back(para.src[i]);
+        }
+      }
+      sources_->resize(doc_->blocks.size());
+      sources_->push_back(std::move(src));
+    }
     doc_->blocks.push_back(std::move(block));
   }
   // A text box usually has a fill of its own: white text in it is visible.
@@ -788,6 +815,8 @@ void Parser::JoinDeletedParagraphMarks() {
   std::vector<Anchor> moved(blocks.size());  // old index -> new block and offset shift
   std::vector<Block> out;
   out.reserve(blocks.size());
+  if (sources_ != nullptr) sources_->resize(blocks.size());
+  std::vector<DocxBlockSource> out_sources;
   bool join_next = false;
   for (size_t i = 0; i < blocks.size(); ++i) {
     Block& b = blocks[i];
@@ -804,7 +833,16 @@ void Parser::JoinDeletedParagraphMarks() {
         const char32_t last = utf8::Next(into.text, &back);
         size_t pos = 0;
         const char32_t first = utf8::Next(b.text, &pos);
-        if (!utf8::IsHan(last) && !utf8::IsHan(first)) into.text.push_back(' ');
+        if (!utf8::IsHan(last) && !utf8::IsHan(first)) {
+          into.text.push_back(' ');
+          if (sources_ != nullptr) out_sources.back().chars.push_back(DocxCharSource{});
+        }
+      }
+      if (sources_ != nullptr) {
+        DocxBlockSource& from = (*sources_)[i];
+        DocxBlockSource& to = out_sources.back();
+        to.chars.insert(to.chars.end(), from.chars.begin(), from.chars.end());
+        to.paragraphs.insert(to.paragraphs.end(), from.paragraphs.begin(), from.paragraphs.end());
       }
       const int shift = utf8::CodePointCount(into.text);
       into.text += b.text;
@@ -817,11 +855,13 @@ void Parser::JoinDeletedParagraphMarks() {
     } else {
       moved[i] = Anchor{static_cast<int>(out.size()), 0};
       out.push_back(std::move(b));
+      if (sources_ != nullptr) out_sources.push_back(std::move((*sources_)[i]));
     }
     join_next = joinable && deleted_mark(out.back());
   }
   const bool joined = out.size() != blocks.size();
   blocks = std::move(out);
+  if (sources_ != nullptr) *sources_ = std::move(out_sources);
   if (!joined) return;
   for (size_t i = 0; i < blocks.size(); ++i) blocks[i].source.index = static_cast<int>(i);
   auto remap = [&](Anchor* a) {
@@ -1075,6 +1115,7 @@ Result<bool> Parser::Run() {
       info.text.append(doc_->blocks[i].text);
     }
     doc_->blocks.resize(first);
+    if (sources_ != nullptr && sources_->size() > first) sources_->resize(first);
     Block block;
     block.kind = BlockKind::kComment;
     block.text = info.text;
@@ -1111,16 +1152,53 @@ Result<bool> Parser::Run() {
 
 }  // namespace
 
-Result<Document> ParseDocx(const ZipPackage& package, std::string_view path) {
+Result<Document> ParseDocx(const ZipPackage& package, std::string_view path,
+                           std::vector<DocxBlockSource>* sources) {
   Document doc;
   doc.path = std::string(path);
   doc.format = Format::kDocx;
   doc.encoding = "UTF-8";
-  Parser parser(package, &doc);
+  if (sources != nullptr) sources->clear();
+  Parser parser(package, &doc, sources);
   Result<bool> ok = parser.Run();
   if (!ok.ok()) return ok.error();
   if (doc.blocks.empty()) return Error{ErrorCode::kEmpty, "no text", ""};
+  if (sources != nullptr) sources->resize(doc.blocks.size());
   return doc;
+}
+
+Result<Document> ParseDocx(const ZipPackage& package, std::string_view path) {
+  return ParseDocx(package, path, nullptr);
+}
+
+Result<DocxParts> FindDocxParts(const ZipPackage& package) {
+  DocxParts parts;
+  const std::string root_rels = package.Find("_rels/.rels");
+  Result<std::string> root =
+      root_rels.empty() ? Result<std::string>(std::string()) : package.Read(root_rels);
+  if (!root.ok()) return root.error();
+  for (const Relationship& rel : ParseRels(root.value(), "")) {
+    if (rel.type == "officeDocument" && !rel.target.empty()) {
+      parts.main = package.Find(rel.target);
+      break;
+    }
+  }
+  if (parts.main.empty()) return FormatError("zip file is not a Word document");
+  parts.main_rels = RelsPartOf(parts.main);
+  const std::string stored_rels = package.Find(parts.main_rels);
+  if (stored_rels.empty()) return parts;
+  parts.main_rels = stored_rels;
+  Result<std::string> rels = package.Read(stored_rels);
+  if (!rels.ok()) return rels.error();
+  for (const Relationship& rel : ParseRels(rels.value(), parts.main)) {
+    std::string* slot = rel.type == "comments" ? &parts.comments
+                        : rel.type == "styles" ? &parts.styles
+                                               : nullptr;
+    if (slot == nullptr || !slot->empty() || rel.target.empty()) continue;
+    const std::string stored = package.Find(rel.target);
+    *slot = stored.empty() ? rel.target : stored;
+  }
+  return parts;
 }
 
 }  // namespace clausecheck::parsers

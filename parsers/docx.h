@@ -10,7 +10,11 @@
 #ifndef CLAUSECHECK_PARSERS_DOCX_H_
 #define CLAUSECHECK_PARSERS_DOCX_H_
 
+#include <cstddef>
+#include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/document.h"
 #include "core/result.h"
@@ -20,6 +24,40 @@ namespace clausecheck::parsers {
 
 /// Parses a WordprocessingML package already opened. `path` is for Document::path.
 Result<Document> ParseDocx(const ZipPackage& package, std::string_view path);
+
+/// Where one code point of a block's text came from. Elements are named by
+/// their byte offset in the part's XML as pugixml parsed it
+/// (pugi::xml_node::offset_debug()), which any later parse of the same bytes
+/// reproduces, so an annotator can find them again (reports/docx_annotate.h).
+struct DocxCharSource {
+  ptrdiff_t element = -1;  // the w:t, w:tab, w:br, w:sym...; -1: none (a space
+                           // put between paragraphs joined in the accepted view)
+  uint32_t byte = 0;       // byte offset of the code point in a w:t's text, else 0
+};
+
+struct DocxBlockSource {
+  std::vector<DocxCharSource> chars;  // one per code point of Block::text
+  std::vector<ptrdiff_t> paragraphs;  // the w:p elements the block comes from, in order
+};
+
+/// ParseDocx, also saying where every block's text came from: (*sources)[i]
+/// is for Document::blocks[i], empty for blocks that are not read from w:p
+/// elements of their part (embedded HTML or text chunks, comments).
+Result<Document> ParseDocx(const ZipPackage& package, std::string_view path,
+                           std::vector<DocxBlockSource>* sources);
+
+/// The parts of a WordprocessingML package found by its relationships, named
+/// as stored in the zip. A part named by a relationship may still be missing
+/// from the zip; "" when no relationship names it.
+struct DocxParts {
+  std::string main;       // "word/document.xml"
+  std::string main_rels;  // "word/_rels/document.xml.rels", present or not
+  std::string comments;   // the main part's comments part
+  std::string styles;
+};
+
+/// kFormat when the package has no main document part.
+Result<DocxParts> FindDocxParts(const ZipPackage& package);
 
 }  // namespace clausecheck::parsers
 

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "cli/app.h"
+#include "parsers/parse.h"
 
 namespace clausecheck::cli {
 namespace {
@@ -183,6 +185,115 @@ TEST_F(Cli, OutputDirMirrorsInputsWithOneReportEach) {
   EXPECT_EQ(jb["verdict"], "block");
   // The console summary went to stdout, with the batch totals line.
   EXPECT_NE(o.out.find("2 documents"), std::string::npos) << o.out;
+}
+
+// Comment marks by clausecheck in a DOCX, read back with our own parser:
+// "block start end date".
+std::vector<std::string> ClausecheckComments(const std::string& docx) {
+  std::vector<std::string> out;
+  auto doc = parsers::ParseFile(docx, parsers::Limits{});
+  EXPECT_TRUE(doc.ok()) << docx;
+  if (!doc.ok()) return out;
+  for (const Block& b : doc.value().blocks) {
+    for (const Mark& m : b.marks) {
+      if (m.kind == MarkKind::kComment && m.author == "clausecheck") {
+        out.push_back(std::to_string(b.source.index) + " " + std::to_string(m.start) + " " +
+                      std::to_string(m.end) + " " + m.date);
+      }
+    }
+  }
+  return out;
+}
+
+std::string ReadAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+TEST_F(Cli, DocxOutputWritesTheContractWithACommentPerFinding) {
+  const fs::path src =
+      fs::path(CLAUSECHECK_SOURCE_DIR) / "corpus" / "contracts" / "en-saas-subscription.docx";
+  fs::create_directories(dir_ / "in");
+  const std::string in = (dir_ / "in" / "saas.docx").string();
+  fs::copy_file(src, in);
+  const std::string out = (dir_ / "out" / "saas.annotated.docx").string();
+  Outcome o =
+      RunCli({"review", "--format", "json", "--as-of", "2026-03-01", "--docx-output", out, in});
+  ASSERT_EQ(o.code, 0) << o.err;
+  auto report = nlohmann::json::parse(o.out);
+  ASSERT_GE(report["findings"].size(), 3u);
+  std::vector<std::string> want;
+  for (const auto& f : report["findings"]) {
+    const auto& loc = f["location"];
+    if (loc.is_null()) {
+      // A missing clause: on the first paragraph, the title.
+      want.push_back("0 0 44 2026-03-01T00:00:00Z");
+    } else {
+      want.push_back(std::to_string(loc["block"].get<int>()) + " " +
+                     std::to_string(loc["start"].get<int>()) + " " +
+                     std::to_string(loc["end"].get<int>()) + " 2026-03-01T00:00:00Z");
+    }
+  }
+  std::vector<std::string> got = ClausecheckComments(out);
+  std::sort(want.begin(), want.end());
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, want);
+  EXPECT_FALSE(fs::exists(out + ".tmp"));
+  // The same run again writes the same bytes.
+  const std::string first = ReadAll(out);
+  ASSERT_EQ(RunCli({"review", "--as-of", "2026-03-01", "--docx-output", out, in}).code, 0);
+  EXPECT_EQ(ReadAll(out), first);
+}
+
+TEST_F(Cli, OutputDirWritesAnAnnotatedCopyOfEachDocx) {
+  const fs::path corpus = fs::path(CLAUSECHECK_SOURCE_DIR) / "corpus" / "contracts";
+  fs::create_directories(dir_ / "in");
+  fs::copy_file(corpus / "zh-fangwu-zulin.docx", dir_ / "in" / "lease.docx");
+  fs::copy_file(corpus / "en-consulting.docx", dir_ / "in" / "consulting.DOCM");
+  Write("in/notes.txt", kCleanContract);
+  const std::string out_dir = (dir_ / "out").string();
+  Outcome o = RunCli({"review", "--output-dir", out_dir, (dir_ / "in").string()});
+  ASSERT_EQ(o.code, 0) << o.err;
+  const fs::path mirror = fs::path(out_dir) / (dir_ / "in").relative_path();
+  // One comment per finding of the JSON report beside it.
+  auto findings = [&](const std::string& name) {
+    return nlohmann::json::parse(std::ifstream(mirror / (name + ".json")))["findings"].size();
+  };
+  EXPECT_EQ(ClausecheckComments((mirror / "lease.docx.annotated.docx").string()).size(),
+            findings("lease.docx"));
+  // A macro-enabled name keeps its kind, so that Word opens it.
+  EXPECT_EQ(ClausecheckComments((mirror / "consulting.DOCM.annotated.docm").string()).size(),
+            findings("consulting.DOCM"));
+  EXPECT_GE(findings("lease.docx") + findings("consulting.DOCM"), 2u);
+  EXPECT_TRUE(fs::exists(mirror / "notes.txt.json"));
+  EXPECT_FALSE(fs::exists(mirror / "notes.txt.annotated.docx"));
+}
+
+TEST_F(Cli, DocxOutputNeedsOneDocxInput) {
+  const std::string a = Write("a.txt", kCleanContract);
+  const std::string b = Write("b.txt", kCleanContract);
+  const std::string out = (dir_ / "x.docx").string();
+  Outcome two = RunCli({"review", "--docx-output", out, a, b});
+  EXPECT_EQ(two.code, 2);
+  EXPECT_EQ(two.err,
+            "clausecheck: error: --docx-output takes exactly one input file (use --output-dir "
+            "for several)\n");
+  const fs::path src =
+      fs::path(CLAUSECHECK_SOURCE_DIR) / "corpus" / "contracts" / "en-consulting.docx";
+  const std::string docx = (dir_ / "c.docx").string();
+  fs::copy_file(src, docx);
+  Outcome over = RunCli({"review", "--docx-output", docx, docx});
+  EXPECT_EQ(over.code, 2);
+  EXPECT_EQ(over.err,
+            "clausecheck: error: " + docx + ": will not write the annotated copy over the input\n");
+  EXPECT_EQ(ReadAll(docx), ReadAll(src));
+  Outcome text = RunCli({"review", "--docx-output", out, a});
+  EXPECT_EQ(text.code, 2);
+  EXPECT_EQ(text.err,
+            "clausecheck: error: " + a + ": --docx-output needs a DOCX input, not text\n");
+  EXPECT_FALSE(fs::exists(out));
 }
 
 TEST_F(Cli, InvalidRulesetNamesFileLineAndRule) {

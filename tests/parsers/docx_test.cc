@@ -129,6 +129,49 @@ TEST(ParseDocx, ParagraphsAndRuns) {
   EXPECT_EQ(d.blocks[1].kind, BlockKind::kParagraph);
 }
 
+// What an annotator needs: for each code point, the element it came from (by
+// its offset in the part, which is where pugixml found the element's name)
+// and the byte in a w:t's text; trimmed ends and joined paragraphs follow.
+TEST(ParseDocx, SourcesOfEveryCodePoint) {
+  Package p;
+  p.body =
+      "<w:p><w:r><w:tab/><w:t>Ab</w:t><w:sym w:char=\"00A7\"/></w:r></w:p>"
+      "<w:p><w:pPr><w:rPr><w:del w:id=\"1\" w:author=\"A\"/></w:rPr></w:pPr>"
+      "<w:r><w:t>漢x</w:t></w:r></w:p><w:p><w:r><w:t>yz </w:t></w:r></w:p>";
+  const std::string bytes = p.Bytes();
+  auto zip = ZipPackage::Open(bytes, ZipLimits{});
+  ASSERT_TRUE(zip.ok());
+  const std::string xml = zip.value().Read("word/document.xml").value();
+  std::vector<DocxBlockSource> sources;
+  auto doc = ParseDocx(zip.value(), "t.docx", &sources);
+  ASSERT_TRUE(doc.ok());
+  ASSERT_EQ(Texts(doc.value()), (V{"Ab§", "漢x yz"}));
+  ASSERT_EQ(sources.size(), 2u);
+  auto at = [&](const std::string& s) { return static_cast<ptrdiff_t>(xml.find(s) + 1); };
+  using S = std::vector<std::pair<ptrdiff_t, uint32_t>>;
+  auto chars = [](const DocxBlockSource& src) {
+    S out;
+    for (const DocxCharSource& c : src.chars) out.emplace_back(c.element, c.byte);
+    return out;
+  };
+  // The leading tab is trimmed; the sym is one unit.
+  EXPECT_EQ(chars(sources[0]), (S{{at("<w:t>Ab"), 0}, {at("<w:t>Ab"), 1}, {at("<w:sym"), 0}}));
+  EXPECT_EQ(sources[0].paragraphs, (std::vector<ptrdiff_t>{at("<w:p><w:r><w:tab")}));
+  // Two paragraphs joined by a deleted mark: the space between them has no
+  // source; the trailing space is trimmed.
+  EXPECT_EQ(chars(sources[1]), (S{{at("<w:t>漢x"), 0},
+                                  {at("<w:t>漢x"), 3},
+                                  {-1, 0},
+                                  {at("<w:t>yz"), 0},
+                                  {at("<w:t>yz"), 1}}));
+  EXPECT_EQ(sources[1].paragraphs,
+            (std::vector<ptrdiff_t>{at("<w:p><w:pPr>"), at("<w:p><w:r><w:t>yz")}));
+  // Without the request, the same document.
+  auto plain = ParseDocx(zip.value(), "t.docx");
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(Texts(plain.value()), Texts(doc.value()));
+}
+
 TEST(ParseDocx, StrictNamespaceAndAbsoluteTarget) {
   Package p;
   p.ns = "http://purl.oclc.org/ooxml/wordprocessingml/main";
