@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "analyzer/contract_type.h"
 #include "analyzer/extract.h"
 #include "analyzer/language.h"
 #include "analyzer/segment.h"
@@ -31,10 +32,12 @@ Review Analyze(Document doc, const Engine& engine, const AnalyzeOptions& options
   Review r;
   r.language = DetectLanguage(doc);
   r.clauses = Segment(doc);
+  r.contract_types = DetectContractTypes(doc, r.clauses);
   engine.Classify(r.language, &r.clauses);
   r.facts = ExtractFacts(doc, r.clauses, ExtractOptions{r.language, options.date_order});
-  r.findings = engine.Evaluate(doc, r.language, r.clauses);
-  for (Finding& f : engine.RunChecks(doc, r.language, r.clauses, r.facts, options.as_of)) {
+  r.findings = engine.Evaluate(doc, r.language, r.clauses, r.contract_types);
+  for (Finding& f :
+       engine.RunChecks(doc, r.language, r.clauses, r.facts, options.as_of, r.contract_types)) {
     r.findings.push_back(std::move(f));
   }
   for (size_t i = 0; i < r.findings.size(); ++i) {

@@ -249,8 +249,19 @@ void Engine::Classify(std::string_view doc_language, std::vector<Clause>* clause
   }
 }
 
+bool TypesApply(const Rule& rule, const std::vector<std::string>& types) {
+  auto in_types = [&](const std::vector<std::string>& list) {
+    return std::any_of(list.begin(), list.end(), [&](const std::string& t) {
+      return std::find(types.begin(), types.end(), t) != types.end();
+    });
+  };
+  if (!rule.for_types.empty() && !in_types(rule.for_types)) return false;
+  return !in_types(rule.not_for_types);
+}
+
 std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_language,
-                                      const std::vector<Clause>& clauses) const {
+                                      const std::vector<Clause>& clauses,
+                                      const std::vector<std::string>& types) const {
   const Impl& m = *impl_;
   const int b = BucketOf(doc_language);
   std::vector<Finding> findings;
@@ -268,7 +279,7 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
   };
 
   for (const Rule& r : m.ruleset.rules) {
-    if (r.require.empty() || !LangApplies(r.lang, doc_language)) continue;
+    if (r.require.empty() || !LangApplies(r.lang, doc_language) || !TypesApply(r, types)) continue;
     bool present = false;
     for (const Clause& c : clauses) {
       for (const ClauseSelector& sel : r.require) {
@@ -284,6 +295,7 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
   for (const Clause& c : clauses) {
     for (int k : m.rule_sets[b].Match(c.text, m.rule_match, &m.fallbacks)) {
       const Rule& r = m.ruleset.rules[k];
+      if (!TypesApply(r, types)) continue;
       if (!r.in.empty() && !HasAny(c.categories, r.in)) continue;
       if (!r.in_tags.empty() && !HasAnyTag(c.tags, r.in_tags)) continue;
       if (HasAny(c.categories, r.not_in)) continue;
@@ -304,14 +316,14 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
 
 std::vector<Finding> Engine::RunChecks(const Document& doc, std::string_view doc_language,
                                        const std::vector<Clause>& clauses,
-                                       const std::vector<Fact>& facts,
-                                       const std::string& as_of) const {
+                                       const std::vector<Fact>& facts, const std::string& as_of,
+                                       const std::vector<std::string>& types) const {
   const Ruleset& rs = impl_->ruleset;
   const bool chinese = doc_language == "zh";
   CheckContext context{doc, clauses, facts, as_of, rs.parameters};
   std::vector<Finding> findings;
   for (const Rule& r : rs.rules) {
-    if (r.check.empty() || !LangApplies(r.lang, doc_language)) continue;
+    if (r.check.empty() || !LangApplies(r.lang, doc_language) || !TypesApply(r, types)) continue;
     for (CheckHit& hit : RunCheck(r.check, context)) {
       Finding f;
       f.rule = r.id;

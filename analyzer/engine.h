@@ -33,6 +33,9 @@ namespace clausecheck::analyzer {
 /// "mixed" and "unknown" all of them.
 bool LangApplies(Lang rule_lang, std::string_view doc_language);
 
+/// Whether a rule's `for`/`not_for` lets it run on a contract of `types`.
+bool TypesApply(const Rule& rule, const std::vector<std::string>& types);
+
 class Engine {
  public:
   static Result<Engine> Compile(const Ruleset& ruleset);
@@ -46,15 +49,19 @@ class Engine {
 
   /// Runs every applicable rule. Findings come document-level first (in rule
   /// order), then by clause and rule order; ids are left empty for the caller.
+  /// `types` are the contract's types; a rule with `for:` runs only when one
+  /// of its types is among them, one with `not_for:` only when none is.
   std::vector<Finding> Evaluate(const Document& doc, std::string_view doc_language,
-                                const std::vector<Clause>& clauses) const;
+                                const std::vector<Clause>& clauses,
+                                const std::vector<std::string>& types = {}) const;
 
   /// Runs every applicable `check` rule over the contract's facts. `as_of`
   /// (YYYY-MM-DD or empty) is the reference date of date checks. Messages are
   /// filled from each hit's values; ids are left empty for the caller.
   std::vector<Finding> RunChecks(const Document& doc, std::string_view doc_language,
                                  const std::vector<Clause>& clauses, const std::vector<Fact>& facts,
-                                 const std::string& as_of) const;
+                                 const std::string& as_of,
+                                 const std::vector<std::string>& types = {}) const;
 
   /// How many times a set could not answer and every pattern ran one by one
   /// (for tests and diagnostics).

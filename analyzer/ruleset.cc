@@ -10,6 +10,7 @@
 
 #include "analyzer/calendar.h"
 #include "analyzer/checks.h"
+#include "analyzer/contract_type.h"
 
 namespace clausecheck::analyzer {
 
@@ -203,11 +204,11 @@ bool ValidId(const std::string& id) {
 Rule ParseRule(const YAML::Node& n, const std::string& file) {
   std::string id;
   if (n.IsMap() && n["id"] && n["id"].IsScalar()) id = n["id"].Scalar();
-  CheckKeys(
-      n,
-      {"id", "category", "kind", "severity", "lang", "in", "in_tags", "not_in", "match", "unless",
-       "except", "require", "check", "message", "recommendation", "metadata", "examples"},
-      id, "rule");
+  CheckKeys(n,
+            {"id", "category", "kind", "severity", "lang", "in", "in_tags", "not_in", "match",
+             "unless", "except", "require", "check", "for", "not_for", "message", "recommendation",
+             "metadata", "examples"},
+            id, "rule");
   if (id.empty()) Fail(n, id, "rule needs an 'id'");
   if (!ValidId(id))
     Fail(n["id"], id, "rule id must be lower-case letters, digits, '.', '_' or '-'");
@@ -244,6 +245,19 @@ Rule ParseRule(const YAML::Node& n, const std::string& file) {
       for (const CheckInfo& c : Checks())
         known += (known.empty() ? "" : ", ") + std::string(c.name);
       Fail(n["check"], id, "unknown check '" + r.check + "' (known: " + known + ")");
+    }
+  }
+  for (const char* key : {"for", "not_for"}) {
+    if (!n[key]) continue;
+    auto& list = std::string_view(key) == "for" ? r.for_types : r.not_for_types;
+    list = StrList(n[key], id, key);
+    for (const std::string& t : list) {
+      if (!IsContractType(t)) {
+        std::string known;
+        for (std::string_view k : ContractTypes())
+          known += (known.empty() ? "" : ", ") + std::string(k);
+        Fail(n[key], id, "unknown contract type '" + t + "' (known: " + known + ")");
+      }
     }
   }
   Localized(n["message"], id, "message", &r.message, &r.message_zh);

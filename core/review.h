@@ -29,6 +29,9 @@ struct RulesetInfo {
 struct Review {
   Document document;
   std::string language;  // "en", "zh", "mixed" or "unknown"
+  // What kind of contract: "nda", "lease", ... (analyzer/contract_type.h);
+  // empty when the title names none.
+  std::vector<std::string> contract_types;
   RulesetInfo ruleset;
   std::vector<Clause> clauses;
   std::vector<Fact> facts;

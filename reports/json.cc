@@ -79,6 +79,7 @@ Json DocumentJson(const Review& review) {
   j["format"] = Name(d.format);
   j["sha256"] = StringOrNull(d.sha256);
   j["language"] = OneOf(review.language, kLanguages, "unknown");
+  j["contract_types"] = review.contract_types;
   j["encoding"] = StringOrNull(d.encoding);
   j["blocks"] = d.blocks.size();
   j["clauses"] = review.clauses.size();

@@ -66,7 +66,8 @@ TEST(RulesetLoader, RejectsEachKindOfMistakeWithFileLineAndId) {
       {"unknown key", Replace(v, "    lang: en\n", "    lang: en\n    severty: low\n"),
        "t.yaml:8: liability.uncapped: unknown key 'severty' in rule (known: category, check, "
        "examples, "
-       "except, id, in, in_tags, kind, lang, match, message, metadata, not_in, recommendation, "
+       "except, for, id, in, in_tags, kind, lang, match, message, metadata, not_for, not_in, "
+       "recommendation, "
        "require, severity, unless)"},
       {"bad regex", Replace(v, R"('(?i)\bunlimited liability\b')", "'(unclosed'"),
        "t.yaml:9: liability.uncapped: invalid regular expression in 'match': missing ): "

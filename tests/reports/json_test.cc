@@ -44,7 +44,8 @@ TEST(ReportJson, DocumentAndCounts) {
   EXPECT_EQ(Compact(j["document"]),
             R"({"path":"contracts/msa.docx","format":"docx","sha256":)"
             R"("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",)"
-            R"("language":"mixed","encoding":"UTF-8","blocks":9,"clauses":6,"characters":431,)"
+            R"("language":"mixed","contract_types":["services"],"encoding":"UTF-8","blocks":9,)"
+            R"("clauses":6,"characters":431,)"
             R"("notices":[]})");
   EXPECT_EQ(Compact(j["counts"]), R"({"critical":0,"high":2,"medium":1,"low":1,"info":1})");
 }

@@ -92,6 +92,7 @@ Review RichReview() {
     d.blocks.push_back(std::move(b));
   }
   r.language = "mixed";
+  r.contract_types = {"services"};
   r.ruleset = {"default", "2026.11", 120};
 
   r.clauses = {
