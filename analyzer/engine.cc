@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <set>
 #include <utility>
 
@@ -103,11 +104,53 @@ bool HasAnyTag(const std::vector<std::string>& have, const std::vector<std::stri
 
 // The location of bytes [begin, end) of a clause's text, in its block's code points.
 // The first match of `re` in `text` that `except` does not match, if any.
-bool FirstMatch(const RE2& re, const RE2* except, std::string_view text, re2::StringPiece* out) {
+// Whether text[i] ends a sentence: 。；！？ (at their last byte), a line
+// break, ';', or '.' / '!' / '?' before a space, except after an
+// abbreviation (Inc. No. e.g. U.S.) or an initial ("J. Smith").
+bool EndsSentence(std::string_view text, size_t i) {
+  char ch = text[i];
+  if (ch == '\n' || ch == ';') return true;
+  if (ch == '.' || ch == '!' || ch == '?') {
+    if (i + 1 < text.size() && text[i + 1] != ' ' && text[i + 1] != '\n') return false;
+    if (ch != '.') return true;
+    size_t w = i;
+    while (w > 0 && (std::isalpha(static_cast<unsigned char>(text[w - 1])) || text[w - 1] == '.'))
+      --w;
+    std::string word(text.substr(w, i - w));
+    for (char& x : word) x = static_cast<char>(std::tolower(static_cast<unsigned char>(x)));
+    static const char* kAbbrev[] = {"inc", "ltd", "co",  "corp", "no",  "nos", "mr",
+                                    "ms",  "dr",  "e.g", "i.e",  "u.s", "u.k", "etc",
+                                    "vs",  "sec", "st",  "art",  "para"};
+    for (const char* a : kAbbrev) {
+      if (word == a) return false;
+    }
+    return !(word.size() == 1 && std::isupper(static_cast<unsigned char>(text[w])));
+  }
+  for (std::string_view mark : {"。", "；", "！", "？"}) {
+    if (i + 1 >= mark.size() && text.substr(i + 1 - mark.size(), mark.size()) == mark) return true;
+  }
+  return false;
+}
+
+// The sentence around [b, e): from after the previous sentence end to the
+// next one, inclusive.
+std::string_view SentenceAround(std::string_view text, size_t b, size_t e) {
+  size_t start = std::min(b, text.size());
+  while (start > 0 && !EndsSentence(text, start - 1)) --start;
+  size_t end = std::min(e, text.size());
+  while (end < text.size() && !EndsSentence(text, end)) ++end;
+  if (end < text.size()) ++end;
+  return text.substr(start, end - start);
+}
+
+// The first match of `re` in `text` that `accept` takes; a rejected match is
+// skipped and the search resumes after it.
+template <typename Accept>
+bool FirstMatch(const RE2& re, std::string_view text, Accept accept, re2::StringPiece* out) {
   size_t pos = 0;
   while (pos <= text.size()) {
     if (!re.Match(text, pos, text.size(), RE2::UNANCHORED, out, 1)) return false;
-    if (!except || !RE2::PartialMatch(*out, *except)) return true;
+    if (accept(*out)) return true;
     // Resume after the rejected match, so that no part of it can match again
     // ("including without limitation" must not yield its "without limitation").
     size_t next = out->data() - text.data() + out->size();
@@ -230,7 +273,19 @@ void Engine::Classify(std::string_view doc_language, std::vector<Clause>* clause
     }
     auto take = [&](int k, bool from_heading) {
       const Classifier& cl = m.ruleset.classifiers[k];
-      if (m.cls_unless[k] && RE2::PartialMatch(c.text, *m.cls_unless[k])) return;
+      if (const RE2* unless = m.cls_unless[k].get()) {
+        if (cl.sentence_scope && !from_heading && m.cls_text[k]) {
+          // Classified when some sentence that matches is free of `unless`.
+          auto clean = [&](const re2::StringPiece& match) {
+            size_t at = match.data() - c.text.data();
+            return !RE2::PartialMatch(SentenceAround(c.text, at, at + match.size()), *unless);
+          };
+          re2::StringPiece found;
+          if (!FirstMatch(*m.cls_text[k], c.text, clean, &found)) return;
+        } else if (RE2::PartialMatch(c.text, *unless)) {
+          return;
+        }
+      }
       cats.insert(cl.category);
       if (!cl.tag.empty()) tags.insert(cl.tag);
       if (from_heading) {
@@ -299,9 +354,19 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
       if (!r.in.empty() && !HasAny(c.categories, r.in)) continue;
       if (!r.in_tags.empty() && !HasAnyTag(c.tags, r.in_tags)) continue;
       if (HasAny(c.categories, r.not_in)) continue;
-      if (m.rule_unless[k] && RE2::PartialMatch(c.text, *m.rule_unless[k])) continue;
+      const RE2* unless = m.rule_unless[k].get();
+      const RE2* except = m.rule_except[k].get();
+      if (unless && !r.sentence_scope && RE2::PartialMatch(c.text, *unless)) continue;
+      auto accept = [&](const re2::StringPiece& match) {
+        if (except && RE2::PartialMatch(match, *except)) return false;
+        if (unless && r.sentence_scope) {
+          size_t at = match.data() - c.text.data();
+          return !RE2::PartialMatch(SentenceAround(c.text, at, at + match.size()), *unless);
+        }
+        return true;
+      };
       re2::StringPiece whole;
-      if (!FirstMatch(*m.rule_match[k], m.rule_except[k].get(), c.text, &whole)) continue;
+      if (!FirstMatch(*m.rule_match[k], c.text, accept, &whole)) continue;
       size_t begin = whole.data() - c.text.data();
       size_t end = begin + whole.size();
       Finding f = make(r);

@@ -201,13 +201,20 @@ bool ValidId(const std::string& id) {
   return id.front() != '.' && id.back() != '.';
 }
 
+// scope: clause (the default) or sentence.
+bool ParseScope(const YAML::Node& n, const std::string& id) {
+  std::string v = Str(n, id, "scope");
+  if (v != "clause" && v != "sentence")
+    Fail(n, id, "scope must be clause or sentence, not '" + v + "'");
+  return v == "sentence";
+}
+
 Rule ParseRule(const YAML::Node& n, const std::string& file) {
   std::string id;
   if (n.IsMap() && n["id"] && n["id"].IsScalar()) id = n["id"].Scalar();
-  CheckKeys(n,
-            {"id", "category", "kind", "severity", "lang", "in", "in_tags", "not_in", "match",
-             "unless", "except", "require", "check", "for", "not_for", "message", "recommendation",
-             "metadata", "examples"},
+  CheckKeys(n, {"id",     "category", "kind",    "severity",       "lang",     "in",      "in_tags",
+                "not_in", "match",    "unless",  "except",         "scope",    "require", "check",
+                "for",    "not_for",  "message", "recommendation", "metadata", "examples"},
             id, "rule");
   if (id.empty()) Fail(n, id, "rule needs an 'id'");
   if (!ValidId(id))
@@ -238,6 +245,7 @@ Rule ParseRule(const YAML::Node& n, const std::string& file) {
   if (n["unless"]) r.unless = Pattern(n["unless"], id, "unless");
   if (n["except"]) r.except = Pattern(n["except"], id, "except");
   if (n["require"]) r.require = ParseRequire(n["require"], id);
+  if (n["scope"]) r.sentence_scope = ParseScope(n["scope"], id);
   if (n["check"]) {
     r.check = Str(n["check"], id, "check");
     if (!FindCheck(r.check)) {
@@ -282,6 +290,7 @@ Rule ParseRule(const YAML::Node& n, const std::string& file) {
   } else if (r.kind == Kind::kMissing) {
     Fail(n["kind"], id, "kind 'missing' is for 'require' rules");
   }
+  if (r.sentence_scope && !is_match) Fail(n["scope"], id, "'scope' applies to 'match' rules only");
   if (is_check && (!r.unless.empty() || !r.except.empty() || !r.in.empty() || !r.in_tags.empty() ||
                    !r.not_in.empty())) {
     Fail(n, id, "'unless', 'except', 'in', 'in_tags' and 'not_in' apply to 'match' rules only");
@@ -296,7 +305,7 @@ Rule ParseRule(const YAML::Node& n, const std::string& file) {
 }
 
 Classifier ParseClassifier(const YAML::Node& n, const std::string& file) {
-  CheckKeys(n, {"category", "tag", "lang", "heading", "text", "unless", "examples"}, "",
+  CheckKeys(n, {"category", "tag", "lang", "heading", "text", "unless", "scope", "examples"}, "",
             "classifier");
   Classifier c;
   if (!n["category"]) Fail(n, "", "classifier needs a 'category'");
@@ -312,6 +321,7 @@ Classifier ParseClassifier(const YAML::Node& n, const std::string& file) {
   if (n["heading"]) c.heading = Pattern(n["heading"], label, "heading");
   if (n["text"]) c.text = Pattern(n["text"], label, "text");
   if (n["unless"]) c.unless = Pattern(n["unless"], label, "unless");
+  if (n["scope"]) c.sentence_scope = ParseScope(n["scope"], label);
   if (c.heading.empty() && c.text.empty()) Fail(n, label, "classifier needs 'heading' or 'text'");
   if (n["examples"]) {
     ParseExamples(n["examples"], label, false, &c.match_examples, &c.no_match_examples);

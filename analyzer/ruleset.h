@@ -51,9 +51,10 @@ struct Classifier {
   Category category = Category::kGeneral;
   std::string tag;  // empty: category only
   Lang lang = Lang::kAny;
-  std::string heading;  // RE2 pattern on the heading, may be empty
-  std::string text;     // RE2 pattern on the clause text, may be empty
-  std::string unless;   // RE2 pattern: text also matching this is not classified
+  std::string heading;          // RE2 pattern on the heading, may be empty
+  std::string text;             // RE2 pattern on the clause text, may be empty
+  std::string unless;           // RE2 pattern: text also matching this is not classified
+  bool sentence_scope = false;  // `unless` looks at the matching sentence only
   std::vector<RuleExample> match_examples;
   std::vector<RuleExample> no_match_examples;
   std::string source;  // "file:line"
@@ -72,6 +73,8 @@ struct Rule {
   std::string unless;                      // RE2 pattern; a clause matching it is exempt
   std::string except;                      // RE2 pattern; a match whose text matches it is
                                            // skipped and the next match is tried
+  bool sentence_scope = false;             // scope: sentence: `unless` looks at the matching
+                                           // sentence only, not the whole clause
   std::vector<ClauseSelector> require;     // document-level: fires when no clause fits any
   std::string check;                       // a built-in check over the facts (analyzer/checks.h)
   std::vector<std::string> for_types;      // only contracts of one of these types (empty: all)

@@ -225,3 +225,63 @@ TEST(Engine, LargeRulesetMatchesExactlyLikeItsSingleRules) {
 
 }  // namespace
 }  // namespace clausecheck::analyzer
+
+namespace clausecheck::analyzer {
+namespace {
+
+constexpr const char* kSentenceYaml = R"(
+classifiers:
+  - category: termination
+    tag: termination_for_convenience
+    text: '(?i)may terminate'
+    unless: '(?i)breach'
+    scope: sentence
+rules:
+  - id: term.one_sided
+    category: termination
+    kind: risky
+    severity: medium
+    match: '(?i)may terminate'
+    unless: '(?i)either party'
+    scope: sentence
+    message: One side only.
+    recommendation: Make it mutual.
+    examples:
+      match: ["Customer may terminate at any time. Either party may assign."]
+      no_match: ["Either party may terminate at any time."]
+)";
+
+TEST(EngineScope, SentenceScopeLooksAtTheMatchingSentenceOnly) {
+  auto rs = ParseRuleset(kSentenceYaml, "s.yaml");
+  ASSERT_TRUE(rs.ok()) << rs.error().ToString();
+  auto engine = Engine::Compile(rs.value());
+  ASSERT_TRUE(engine.ok());
+  auto run = [&](const std::string& text) {
+    Fixture f = Make({text}, {{0, 1, -1, ""}});
+    engine.value().Classify("en", &f.clauses);
+    return std::make_pair(f.clauses[0].tags, engine.value().Evaluate(f.doc, "en", f.clauses));
+  };
+  // "Either party" in the next sentence does not save "Customer may terminate".
+  auto [tags, findings] = run("Customer may terminate at any time. Either party may assign.");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].evidence, "may terminate");
+  EXPECT_EQ(tags, std::vector<std::string>{"termination_for_convenience"});
+  EXPECT_TRUE(run("Either party may terminate at any time.").second.empty());
+  // The classifier's `unless` holds for the matching sentence alone: a breach
+  // sentence elsewhere does not stop the convenience sentence.
+  EXPECT_EQ(run("Supplier may terminate on notice. Breach is dealt with in clause 9.").first,
+            std::vector<std::string>{"termination_for_convenience"});
+  EXPECT_TRUE(run("Supplier may terminate if Customer is in breach.").first.empty());
+  // Abbreviations and Chinese full stops.
+  EXPECT_EQ(run("Acme Inc. may terminate at any time.").second.size(), 1u);
+  EXPECT_TRUE(run("Either party, e.g. Acme Inc. may terminate.").second.empty());
+  std::string wrong = kSentenceYaml;
+  wrong.replace(wrong.rfind("scope: sentence"), 15, "scope: paragraph");
+  auto err = ParseRuleset(wrong, "s.yaml");
+  ASSERT_FALSE(err.ok());
+  EXPECT_NE(err.error().ToString().find("scope must be clause or sentence, not 'paragraph'"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace clausecheck::analyzer
