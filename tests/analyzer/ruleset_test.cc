@@ -68,7 +68,7 @@ TEST(RulesetLoader, RejectsEachKindOfMistakeWithFileLineAndId) {
        "examples, "
        "except, for, id, in, in_tags, kind, lang, match, message, metadata, not_for, not_in, "
        "recommendation, "
-       "require, severity, unless)"},
+       "require, scope, severity, unless)"},
       {"bad regex", Replace(v, R"('(?i)\bunlimited liability\b')", "'(unclosed'"),
        "t.yaml:9: liability.uncapped: invalid regular expression in 'match': missing ): "
        "(unclosed"},
