@@ -8,6 +8,7 @@
 #include "analyzer/extract.h"
 #include "analyzer/language.h"
 #include "analyzer/segment.h"
+#include "analyzer/stance.h"
 #include "core/utf8.h"
 
 namespace clausecheck::analyzer {
@@ -40,6 +41,7 @@ Review Analyze(Document doc, const Engine& engine, const AnalyzeOptions& options
        engine.RunChecks(doc, r.language, r.clauses, r.facts, options.as_of, r.contract_types)) {
     r.findings.push_back(std::move(f));
   }
+  ApplyStance(engine.ruleset(), options.stance, &r);
   for (size_t i = 0; i < r.findings.size(); ++i) {
     r.findings[i].id = "f" + std::to_string(i + 1);
     ++r.counts[static_cast<int>(r.findings[i].severity)];

@@ -23,6 +23,9 @@ struct AnalyzeOptions {
   std::string as_of;
   // How to read 01/02/2026; kAuto decides by governing law and language.
   DateOrder date_order = DateOrder::kAuto;
+  // Whose side the review takes: neutral (or empty), party-a, party-b,
+  // customer, vendor (analyzer/stance.h).
+  std::string stance;
 };
 
 Review Analyze(Document doc, const Engine& engine, const AnalyzeOptions& options);

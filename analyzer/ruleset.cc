@@ -11,6 +11,7 @@
 #include "analyzer/calendar.h"
 #include "analyzer/checks.h"
 #include "analyzer/contract_type.h"
+#include "analyzer/stance.h"
 
 namespace clausecheck::analyzer {
 
@@ -212,9 +213,10 @@ bool ParseScope(const YAML::Node& n, const std::string& id) {
 Rule ParseRule(const YAML::Node& n, const std::string& file) {
   std::string id;
   if (n.IsMap() && n["id"] && n["id"].IsScalar()) id = n["id"].Scalar();
-  CheckKeys(n, {"id",     "category", "kind",    "severity",       "lang",     "in",      "in_tags",
-                "not_in", "match",    "unless",  "except",         "scope",    "require", "check",
-                "for",    "not_for",  "message", "recommendation", "metadata", "examples"},
+  CheckKeys(n,
+            {"id",     "category", "kind",   "severity", "lang",           "in",       "in_tags",
+             "not_in", "match",    "unless", "except",   "scope",          "require",  "check",
+             "for",    "not_for",  "hurts",  "message",  "recommendation", "metadata", "examples"},
             id, "rule");
   if (id.empty()) Fail(n, id, "rule needs an 'id'");
   if (!ValidId(id))
@@ -246,6 +248,14 @@ Rule ParseRule(const YAML::Node& n, const std::string& file) {
   if (n["except"]) r.except = Pattern(n["except"], id, "except");
   if (n["require"]) r.require = ParseRequire(n["require"], id);
   if (n["scope"]) r.sentence_scope = ParseScope(n["scope"], id);
+  if (n["hurts"]) {
+    r.hurts = Str(n["hurts"], id, "hurts");
+    if (!ValidHurts(r.hurts)) {
+      Fail(n["hurts"], id,
+           "hurts must be subject, other, party-a, party-b, customer or vendor, not '" + r.hurts +
+               "'");
+    }
+  }
   if (n["check"]) {
     r.check = Str(n["check"], id, "check");
     if (!FindCheck(r.check)) {

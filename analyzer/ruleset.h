@@ -66,17 +66,18 @@ struct Rule {
   Kind kind = Kind::kRisky;
   Severity severity = Severity::kMedium;
   Lang lang = Lang::kAny;
-  std::vector<Category> in;                // only clauses of these categories (empty: all)
-  std::vector<std::string> in_tags;        // only clauses with one of these tags (empty: all)
-  std::vector<Category> not_in;            // never clauses of these categories
-  std::string match;                       // RE2 pattern; set for clause-level rules
-  std::string unless;                      // RE2 pattern; a clause matching it is exempt
-  std::string except;                      // RE2 pattern; a match whose text matches it is
-                                           // skipped and the next match is tried
-  bool sentence_scope = false;             // scope: sentence: `unless` looks at the matching
-                                           // sentence only, not the whole clause
-  std::vector<ClauseSelector> require;     // document-level: fires when no clause fits any
-  std::string check;                       // a built-in check over the facts (analyzer/checks.h)
+  std::vector<Category> in;             // only clauses of these categories (empty: all)
+  std::vector<std::string> in_tags;     // only clauses with one of these tags (empty: all)
+  std::vector<Category> not_in;         // never clauses of these categories
+  std::string match;                    // RE2 pattern; set for clause-level rules
+  std::string unless;                   // RE2 pattern; a clause matching it is exempt
+  std::string except;                   // RE2 pattern; a match whose text matches it is
+                                        // skipped and the next match is tried
+  bool sentence_scope = false;          // scope: sentence: `unless` looks at the matching
+                                        // sentence only, not the whole clause
+  std::vector<ClauseSelector> require;  // document-level: fires when no clause fits any
+  std::string check;                    // a built-in check over the facts (analyzer/checks.h)
+  std::string hurts;  // whose side the clause hurts (analyzer/stance.h); empty: not said
   std::vector<std::string> for_types;      // only contracts of one of these types (empty: all)
   std::vector<std::string> not_for_types;  // never contracts of these types
   // English text, used for every document unless a Chinese one is given.

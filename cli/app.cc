@@ -212,6 +212,7 @@ struct ReviewOptions {
   std::string fail_on = "never";
   std::string as_of;
   std::string date_order = "auto";
+  std::string stance = "neutral";
   std::string output_dir;
   std::string docx_output;
   std::string color = "auto";
@@ -251,6 +252,7 @@ int RunReview(const ReviewOptions& o, const Environment& env, std::ostream& out,
   analyzer::AnalyzeOptions analyze;
   analyze.as_of = o.as_of;
   analyze.date_order = ToDateOrder(o.date_order);
+  analyze.stance = o.stance;
 
   const std::vector<Input> inputs = ExpandInputs(o.paths);
   if (!o.docx_output.empty() && inputs.size() != 1) {
@@ -528,6 +530,13 @@ int Run(const std::vector<std::string>& args, const Environment& env, std::ostre
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   AddDateOrderOption(review_cmd, &review.date_order);
+  review_cmd
+      ->add_option(
+          "--stance", review.stance,
+          "Whose side to review for: neutral, party-a (甲方, the first party named), "
+          "party-b, customer or vendor; findings that hurt only the other side become info")
+      ->check(CLI::IsMember({"neutral", "party-a", "party-b", "customer", "vendor"}))
+      ->capture_default_str();
   AddRulesetOptions(review_cmd, &review.rulesets);
   AddXmlMapOptions(review_cmd, &review.xml_maps);
 

@@ -27,6 +27,9 @@ struct Finding {
   std::string recommendation;
   std::string clause_id;  // empty for document-level findings (kind missing)
   std::string evidence;   // the matched text, empty for document-level findings
+  // Whose side it hurts, when the rule says: party-a, party-b, customer,
+  // vendor; empty when not said or not known (analyzer/stance.h).
+  std::string affects;
   std::optional<Location> location;
 };
 

@@ -136,6 +136,7 @@ Json FindingJson(const Finding& f) {
   j["recommendation"] = StringOrNull(f.recommendation);
   j["clause"] = StringOrNull(f.clause_id);
   j["evidence"] = StringOrNull(f.evidence);
+  j["affects"] = StringOrNull(f.affects);
   j["location"] = LocationJson(f.location);
   return j;
 }

@@ -66,7 +66,8 @@ TEST(RulesetLoader, RejectsEachKindOfMistakeWithFileLineAndId) {
       {"unknown key", Replace(v, "    lang: en\n", "    lang: en\n    severty: low\n"),
        "t.yaml:8: liability.uncapped: unknown key 'severty' in rule (known: category, check, "
        "examples, "
-       "except, for, id, in, in_tags, kind, lang, match, message, metadata, not_for, not_in, "
+       "except, for, hurts, id, in, in_tags, kind, lang, match, message, metadata, not_for, "
+       "not_in, "
        "recommendation, "
        "require, scope, severity, unless)"},
       {"bad regex", Replace(v, R"('(?i)\bunlimited liability\b')", "'(unclosed'"),

@@ -87,7 +87,7 @@ TEST(ReportJson, MissingFindingHasNullClauseEvidenceAndLocation) {
             R"({"id":"f1","rule":"confidentiality.missing","category":"confidentiality",)"
             R"("kind":"missing","severity":"high","message":"No confidentiality clause.",)"
             R"("recommendation":"Add a mutual confidentiality clause.","clause":null,)"
-            R"("evidence":null,"location":null})");
+            R"("evidence":null,"affects":null,"location":null})");
 }
 
 TEST(ReportJson, LocatedFindingHasCodePointSpan) {
@@ -96,7 +96,7 @@ TEST(ReportJson, LocatedFindingHasCodePointSpan) {
             R"({"id":"f3","rule":"liability.uncapped","category":"liability","kind":"risky",)"
             R"("severity":"high","message":"The customer's liability is uncapped.",)"
             R"("recommendation":"Cap liability, e.g. at the fees paid in the 12 months before )"
-            R"(the claim.","clause":"c3","evidence":"without limitation",)"
+            R"(the claim.","clause":"c3","evidence":"without limitation","affects":"customer",)"
             R"("location":{"part":"word/document.xml","block":4,"start":45,"end":63}})");
   // Chinese: offsets count code points, not bytes.
   EXPECT_EQ(Compact(j["findings"][3]["location"]),

@@ -134,6 +134,7 @@ Review RichReview() {
                  "The customer's liability is uncapped.",
                  "Cap liability, e.g. at the fees paid in the 12 months before the claim."),
          "c3", 4, "without limitation");
+  r.findings.back().affects = "customer";
   locate(finding("zh.penalty.excessive", Category::kLiability, Kind::kRisky, Severity::kMedium,
                  "违约金超过合同总价的百分之二十。", "将违约金调整为合同总价的百分之二十以内。"),
          "c4", 5, "百分之三十");
