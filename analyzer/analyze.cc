@@ -9,6 +9,7 @@
 #include "analyzer/language.h"
 #include "analyzer/segment.h"
 #include "analyzer/stance.h"
+#include "analyzer/waivers.h"
 #include "core/utf8.h"
 
 namespace clausecheck::analyzer {
@@ -16,6 +17,7 @@ namespace clausecheck::analyzer {
 Verdict ComputeVerdict(const std::vector<Finding>& findings) {
   Verdict v = Verdict::kPass;
   for (const Finding& f : findings) {
+    if (f.suppressed) continue;
     if (f.severity >= Severity::kHigh) return Verdict::kBlock;
     if (f.severity >= Severity::kLow) v = Verdict::kReview;
   }
@@ -25,7 +27,9 @@ Verdict ComputeVerdict(const std::vector<Finding>& findings) {
 int ComputeRiskScore(const std::vector<Finding>& findings) {
   static constexpr double kWeight[] = {0.0, 0.04, 0.12, 0.3, 0.5};
   double clean = 1.0;
-  for (const Finding& f : findings) clean *= 1.0 - kWeight[static_cast<int>(f.severity)];
+  for (const Finding& f : findings) {
+    if (!f.suppressed) clean *= 1.0 - kWeight[static_cast<int>(f.severity)];
+  }
   return static_cast<int>(std::lround(100.0 * (1.0 - clean)));
 }
 
@@ -41,17 +45,20 @@ Review Analyze(Document doc, const Engine& engine, const AnalyzeOptions& options
        engine.RunChecks(doc, r.language, r.clauses, r.facts, options.as_of, r.contract_types)) {
     r.findings.push_back(std::move(f));
   }
+  for (const Block& b : doc.blocks) r.characters += utf8::CodePointCount(b.text);
+  r.document = std::move(doc);
   ApplyStance(engine.ruleset(), options.stance, &r);
+  FingerprintFindings(&r);
+  ApplyWaivers(options.waivers, options.baseline, &r);
+  // Suppressed findings stay in the report but do not count.
   for (size_t i = 0; i < r.findings.size(); ++i) {
     r.findings[i].id = "f" + std::to_string(i + 1);
-    ++r.counts[static_cast<int>(r.findings[i].severity)];
+    if (!r.findings[i].suppressed) ++r.counts[static_cast<int>(r.findings[i].severity)];
   }
   r.verdict = ComputeVerdict(r.findings);
   r.risk_score = ComputeRiskScore(r.findings);
-  for (const Block& b : doc.blocks) r.characters += utf8::CodePointCount(b.text);
   const Ruleset& rs = engine.ruleset();
   r.ruleset = RulesetInfo{rs.name, rs.version, static_cast<int>(rs.rules.size())};
-  r.document = std::move(doc);
   return r;
 }
 

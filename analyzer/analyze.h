@@ -6,11 +6,13 @@
 #ifndef CLAUSECHECK_ANALYZER_ANALYZE_H_
 #define CLAUSECHECK_ANALYZER_ANALYZE_H_
 
+#include <set>
 #include <string>
 #include <vector>
 
 #include "analyzer/engine.h"
 #include "analyzer/extract.h"
+#include "analyzer/waivers.h"
 #include "core/document.h"
 #include "core/finding.h"
 #include "core/review.h"
@@ -26,6 +28,10 @@ struct AnalyzeOptions {
   // Whose side the review takes: neutral (or empty), party-a, party-b,
   // customer, vendor (analyzer/stance.h).
   std::string stance;
+  // Accepted findings (analyzer/waivers.h) and the fingerprints of a
+  // baseline report: these findings are marked suppressed.
+  std::vector<Waiver> waivers;
+  std::set<std::string> baseline;
 };
 
 Review Analyze(Document doc, const Engine& engine, const AnalyzeOptions& options);

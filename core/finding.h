@@ -17,6 +17,12 @@ struct Location {
   int end = 0;
 };
 
+/// Why a finding does not count: accepted by a reviewer or already known.
+struct Suppression {
+  std::string reason;
+  std::string source;  // comment | waivers | baseline
+};
+
 struct Finding {
   std::string id;  // "f1", "f2", ... in report order
   std::string rule;
@@ -30,6 +36,10 @@ struct Finding {
   // Whose side it hurts, when the rule says: party-a, party-b, customer,
   // vendor; empty when not said or not known (analyzer/stance.h).
   std::string affects;
+  // Rule id + the clause's normalised text, hashed: stable while the clause
+  // reads the same (analyzer/waivers.h).
+  std::string fingerprint;
+  std::optional<Suppression> suppressed;  // set: waived, does not count
   std::optional<Location> location;
 };
 

@@ -137,6 +137,15 @@ Json FindingJson(const Finding& f) {
   j["clause"] = StringOrNull(f.clause_id);
   j["evidence"] = StringOrNull(f.evidence);
   j["affects"] = StringOrNull(f.affects);
+  j["fingerprint"] = f.fingerprint;
+  if (f.suppressed) {
+    Json sup;
+    sup["reason"] = f.suppressed->reason;
+    sup["source"] = f.suppressed->source;
+    j["suppressed"] = std::move(sup);
+  } else {
+    j["suppressed"] = nullptr;
+  }
   j["location"] = LocationJson(f.location);
   return j;
 }

@@ -87,7 +87,8 @@ TEST(ReportJson, MissingFindingHasNullClauseEvidenceAndLocation) {
             R"({"id":"f1","rule":"confidentiality.missing","category":"confidentiality",)"
             R"("kind":"missing","severity":"high","message":"No confidentiality clause.",)"
             R"("recommendation":"Add a mutual confidentiality clause.","clause":null,)"
-            R"("evidence":null,"affects":null,"location":null})");
+            R"("evidence":null,"affects":null,"fingerprint":"00000000000000f1","suppressed":null,)"
+            R"("location":null})");
 }
 
 TEST(ReportJson, LocatedFindingHasCodePointSpan) {
@@ -97,6 +98,7 @@ TEST(ReportJson, LocatedFindingHasCodePointSpan) {
             R"("severity":"high","message":"The customer's liability is uncapped.",)"
             R"("recommendation":"Cap liability, e.g. at the fees paid in the 12 months before )"
             R"(the claim.","clause":"c3","evidence":"without limitation","affects":"customer",)"
+            R"("fingerprint":"00000000000000f3","suppressed":null,)"
             R"("location":{"part":"word/document.xml","block":4,"start":45,"end":63}})");
   // Chinese: offsets count code points, not bytes.
   EXPECT_EQ(Compact(j["findings"][3]["location"]),
@@ -188,6 +190,15 @@ TEST(ReportJson, FactShapes) {
   EXPECT_EQ(Compact(f["references"][0]),
             R"({"value":"12.1","target":"c3","placeholder":false,"text":"Section 12.1",)"
             R"("clause":"c5","location":null})");
+}
+
+TEST(ReportJson, SuppressedFindingsSayWhyAndStayInTheReport) {
+  Review r = RichReview();
+  r.findings[2].suppressed = Suppression{"agreed with legal", "comment"};
+  ordered_json j = ReportJson(r, kTool);
+  EXPECT_EQ(Compact(j["findings"][2]["suppressed"]),
+            R"({"reason":"agreed with legal","source":"comment"})");
+  EXPECT_TRUE(j["findings"][0]["suppressed"].is_null());
 }
 
 TEST(ReportJson, WordsAndFiguresSayWhetherTheyAgree) {

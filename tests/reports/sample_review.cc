@@ -117,6 +117,8 @@ Review RichReview() {
     f.severity = severity;
     f.message = std::move(message);
     f.recommendation = std::move(recommendation);
+    // A fixed fingerprint per finding: "00000000000000f1", ...
+    f.fingerprint = std::string(14, '0') + f.id;
     r.findings.push_back(std::move(f));
     return &r.findings.back();
   };
