@@ -7,13 +7,16 @@ bin=$1
 src=$2
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-mkdir "$dir/in"
-i=0
-while [ $i -lt 3000 ]; do
-  cp "$src/corpus/contracts/en-services-msa.txt" "$dir/in/$i.txt"
-  i=$((i + 1))
+# 3000 inputs: a few contracts, each listed many times (workers then also
+# race to write the same report file, which the atomic rename must survive).
+for f in en-services-msa en-consulting zh-caigou-hetong; do
+  cp "$src/corpus/contracts/$f.txt" "$dir/$f.txt"
 done
-"$bin" review -j 2 --format jsonl --output-dir "$dir/out" "$dir/in" >"$dir/out.jsonl" 2>"$dir/err" &
+yes "$dir/en-services-msa.txt
+$dir/en-consulting.txt
+$dir/zh-caigou-hetong.txt" | head -n 3000 >"$dir/list"
+"$bin" review -j 2 --format jsonl --output-dir "$dir/out" --files-from "$dir/list" \
+  >"$dir/out.jsonl" 2>"$dir/err" &
 pid=$!
 sleep 1
 kill -INT $pid
