@@ -203,7 +203,7 @@ int Run(const std::vector<std::string>& args, const Environment& env, std::ostre
   CLI::App app{
       "clausecheck: clause-level contract review and risk checker (English and Chinese).\n"
       "Exit codes: 0 ran and nothing at or above the gate; 1 the gate failed; 2 an error "
-      "(usage, ruleset, or an input that could not be read)."};
+      "(usage, configuration, ruleset, or an input that could not be read); 130 interrupted."};
   app.name("clausecheck");
   app.set_version_flag("--version", std::string("clausecheck ") + kVersion);
   app.require_subcommand(1);

@@ -182,7 +182,7 @@ std::string SummaryLine(const Totals& t, double seconds, bool interrupted) {
   return line;
 }
 
-void AddBatchOptions(CLI::App* cmd, BatchOptions* o) {
+void AddBatchOptions(CLI::App* cmd, BatchOptions* o, bool changed_since) {
   cmd->add_option("paths", o->paths,
                   "Contract files or directories; '-' reads a list of paths from stdin");
   cmd->add_option("--files-from", o->inputs.files_from,
@@ -201,9 +201,11 @@ void AddBatchOptions(CLI::App* cmd, BatchOptions* o) {
                   "path modulo N is I-1");
   cmd->add_option("--max-file-size", o->max_file_size,
                   "Refuse inputs larger than this (bytes, or with K, M, G; default 256M)");
-  cmd->add_option("--changed-since", o->changed_since,
-                  "Skip inputs whose report in this directory (as written by --output-dir) has "
-                  "the same sha256");
+  if (changed_since) {
+    cmd->add_option("--changed-since", o->changed_since,
+                    "Skip inputs whose report in this directory (as written by --output-dir) has "
+                    "the same sha256");
+  }
   cmd->add_flag("-q,--quiet", o->quiet, "No progress bar and no summary line");
   cmd->add_flag("--summary", o->summary,
                 "Print the summary line on stderr even when it is not a terminal");

@@ -107,7 +107,9 @@ struct BatchOptions {
   bool summary = false;
 };
 
-void AddBatchOptions(CLI::App* cmd, BatchOptions* o);
+/// `review` also takes --changed-since; `check` does not (a gate never passes
+/// a file unseen).
+void AddBatchOptions(CLI::App* cmd, BatchOptions* o, bool changed_since);
 
 /// Everything a batch needs settled before it starts.
 struct BatchPlan {

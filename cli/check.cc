@@ -82,7 +82,7 @@ CLI::App* AddCheckCommand(CLI::App* app, CheckOptions* o) {
       "check",
       "Pre-signing gate: BLOCK / REVIEW / PASS per contract with the blocking reasons; exit 1 "
       "when any is blocked");
-  AddBatchOptions(cmd, &o->batch);
+  AddBatchOptions(cmd, &o->batch, /*changed_since=*/false);
   cmd->add_option("--fail-on", o->fail_on,
                   "Block on findings at or above this severity (info, low, medium, high, "
                   "critical; never = severity alone does not block)")
@@ -131,11 +131,6 @@ int RunCheck(const CLI::App& cmd, CheckOptions o, const Config& config, const En
   }
   if (!o.as_of.empty() && !ValidDate(o.as_of)) {
     PrintError(err, "--as-of must be a date as YYYY-MM-DD, not '" + o.as_of + "'");
-    return kExitError;
-  }
-  if (!o.batch.changed_since.empty()) {
-    // A gate that skips a file would pass it unseen.
-    PrintError(err, "--changed-since is for review; check always checks every file");
     return kExitError;
   }
   auto plan = PlanBatch(o.batch, config, env);

@@ -73,7 +73,7 @@ Result<Review> ReviewInput(const Input& input, const parsers::Limits& limits,
 CLI::App* AddReviewCommand(CLI::App* app, ReviewOptions* o) {
   CLI::App* cmd = app->add_subcommand(
       "review", "Review contracts (files or directories, recursively) and report findings");
-  AddBatchOptions(cmd, &o->batch);
+  AddBatchOptions(cmd, &o->batch, /*changed_since=*/true);
   cmd->add_option("--format", o->format, "Output: console, json or jsonl")
       ->check(CLI::IsMember({"console", "json", "jsonl"}))
       ->capture_default_str();

@@ -803,6 +803,8 @@ TEST_F(Cli, CheckGateCanBeRelaxedOrTightened) {
             std::string::npos)
       << many.out;
   EXPECT_EQ(RunCli({"check", "--block-kinds", "drafty", tracked}).code, 2);
+  // A gate never skips a file: --changed-since is review's only.
+  EXPECT_EQ(RunCli({"check", "--changed-since", dir_.string(), tracked}).code, 2);
   // Sub-clauses are cited under their parent, as a reader would cite them.
   Outcome saas = RunCli({"check", "corpus/contracts/en-saas-subscription.txt"});
   EXPECT_EQ(saas.code, 1);
