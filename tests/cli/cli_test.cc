@@ -843,6 +843,33 @@ TEST_F(Cli, ConfigIsFoundUpwardAndFlagsOverrideIt) {
   EXPECT_EQ(RunCli({"review", "--format", "jsonl", contract}, via_env).out, explicit_file.out);
 }
 
+TEST_F(Cli, ConfigSetsTheGateLimitsAndMappings) {
+  const std::string tracked = kGate + "tracked-change.docx";
+  std::string relaxed = Write("relaxed.yaml", "check: {block_kinds: [], fail_on: critical}\n");
+  Outcome o = RunCli({"check", "--config", relaxed, tracked});
+  EXPECT_EQ(o.code, 0);
+  EXPECT_EQ(o.out, "REVIEW  " + tracked + "  (2 findings below the gate)\n");
+  // The command line still wins.
+  EXPECT_EQ(RunCli({"check", "--config", relaxed, "--block-kinds", "draft", tracked}).code, 1);
+  // Severity overrides reach the gate: a tracked change at info is no reason to review.
+  std::string quiet_changes =
+      Write("info.yaml",
+            "rules: {severity: {drafting.tracked_change: info}}\ncheck: {block_kinds: []}\n");
+  EXPECT_EQ(RunCli({"check", "--config", quiet_changes, tracked}).out, "PASS    " + tracked + "\n");
+  std::string small = Write("small.yaml", "max_file_size: 200\njobs: 1\n");
+  std::string contract = Write("c.txt", kCleanContract);
+  Outcome big = RunCli({"review", "--config", small, "--format", "jsonl", contract});
+  EXPECT_EQ(big.code, 2);
+  EXPECT_EQ(JsonLines(big.out)[0]["error"]["code"], "too_large");
+  // xml.maps are read relative to the configuration file.
+  fs::copy_file("tests/parsers/fixtures/xml/clm-export.yaml", dir_ / "clm.yaml");
+  std::string mapped = Write("mapped.yaml", "xml: {maps: [clm.yaml]}\n");
+  Outcome x = RunCli({"review", "--config", mapped, "--format", "jsonl",
+                      "tests/parsers/fixtures/xml/clm-export.xml"});
+  ASSERT_EQ(x.code, 0) << x.err;
+  EXPECT_EQ(x.out.find("Exported by CLM"), std::string::npos);
+}
+
 TEST_F(Cli, ConfigErrorsNameFileAndLine) {
   std::string bad = Write("bad.yaml", "jobs: 2\noutput:\n  format: jsonl\n  colour: never\n");
   Outcome o = RunCli({"--config", bad, "config", "show"});
