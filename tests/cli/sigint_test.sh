@@ -18,7 +18,12 @@ $dir/zh-caigou-hetong.txt" | head -n 3000 >"$dir/list"
 "$bin" review -j 2 --format jsonl --output-dir "$dir/out" --files-from "$dir/list" \
   >"$dir/out.jsonl" 2>"$dir/err" &
 pid=$!
-sleep 1
+# Interrupt once the batch is under way (start-up can be slow on a busy machine).
+tries=0
+while [ ! -s "$dir/out.jsonl" ] && [ $tries -lt 600 ]; do
+  sleep 0.1
+  tries=$((tries + 1))
+done
 kill -INT $pid
 code=0
 wait $pid || code=$?
