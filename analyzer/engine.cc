@@ -184,6 +184,28 @@ Location LocateInClause(const Document& doc, const Clause& c, size_t begin, size
   return loc;
 }
 
+// The text a mark points at: the marked span of the block for what is in the
+// text (insertions, moves in, comment ranges), else the text the mark carries
+// (deleted or hidden text, or a comment on an empty range).
+std::string MarkEvidence(const Block& b, const Mark& m) {
+  if (m.kind == MarkKind::kInsertion || m.kind == MarkKind::kMoveTo ||
+      m.kind == MarkKind::kComment) {
+    size_t pos = 0;
+    int cp = 0;
+    while (cp < m.start && pos < b.text.size()) {
+      utf8::Next(b.text, &pos);
+      ++cp;
+    }
+    const size_t begin = pos;
+    while (cp < m.end && pos < b.text.size()) {
+      utf8::Next(b.text, &pos);
+      ++cp;
+    }
+    if (pos > begin) return b.text.substr(begin, pos - begin);
+  }
+  return m.text;
+}
+
 }  // namespace
 
 struct Engine::Impl {
@@ -347,7 +369,38 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
     if (!present) findings.push_back(make(r));
   }
 
+  // Marks (tracked changes, hidden text, comments) on the blocks in
+  // [first, end): one finding per mark of a kind a rule asks for.
+  auto mark_findings = [&](int first, int end, const std::string& clause_id) {
+    for (const Rule& r : m.ruleset.rules) {
+      if (r.marks.empty() || !LangApplies(r.lang, doc_language) || !TypesApply(r, types)) continue;
+      for (int bi = first; bi < end; ++bi) {
+        const Block& block = doc.blocks[bi];
+        for (const Mark& mark : block.marks) {
+          if (std::find(r.marks.begin(), r.marks.end(), mark.kind) == r.marks.end()) continue;
+          Finding f = make(r);
+          f.clause_id = clause_id;
+          f.location = Location{block.source.part, block.source.index, mark.start, mark.end};
+          f.evidence = MarkEvidence(block, mark);
+          findings.push_back(std::move(f));
+        }
+      }
+    }
+  };
+  // Blocks in no clause (notes and comments, text before the first clause).
+  std::vector<bool> in_clause(doc.blocks.size(), false);
   for (const Clause& c : clauses) {
+    for (int bi = c.first_block; bi < c.end_block && bi < static_cast<int>(in_clause.size());
+         ++bi) {
+      in_clause[bi] = true;
+    }
+  }
+  for (size_t bi = 0; bi < doc.blocks.size(); ++bi) {
+    if (!in_clause[bi]) mark_findings(static_cast<int>(bi), static_cast<int>(bi) + 1, "");
+  }
+
+  for (const Clause& c : clauses) {
+    mark_findings(c.first_block, std::min<int>(c.end_block, doc.blocks.size()), c.id);
     for (int k : m.rule_sets[b].Match(c.text, m.rule_match, &m.fallbacks)) {
       const Rule& r = m.ruleset.rules[k];
       if (!TypesApply(r, types)) continue;

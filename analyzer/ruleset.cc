@@ -213,10 +213,10 @@ bool ParseScope(const YAML::Node& n, const std::string& id) {
 Rule ParseRule(const YAML::Node& n, const std::string& file) {
   std::string id;
   if (n.IsMap() && n["id"] && n["id"].IsScalar()) id = n["id"].Scalar();
-  CheckKeys(n,
-            {"id",     "category", "kind",   "severity", "lang",           "in",       "in_tags",
-             "not_in", "match",    "unless", "except",   "scope",          "require",  "check",
-             "for",    "not_for",  "hurts",  "message",  "recommendation", "metadata", "examples"},
+  CheckKeys(n, {"id",      "category",       "kind",     "severity", "lang",    "in",
+                "in_tags", "not_in",         "match",    "unless",   "except",  "scope",
+                "require", "check",          "marks",    "for",      "not_for", "hurts",
+                "message", "recommendation", "metadata", "examples"},
             id, "rule");
   if (id.empty()) Fail(n, id, "rule needs an 'id'");
   if (!ValidId(id))
@@ -278,6 +278,18 @@ Rule ParseRule(const YAML::Node& n, const std::string& file) {
       }
     }
   }
+  if (n["marks"]) {
+    for (const auto& m : StrList(n["marks"], id, "marks")) {
+      MarkKind k;
+      if (!ParseMarkKind(m, &k)) {
+        Fail(n["marks"], id,
+             "unknown mark '" + m +
+                 "' (insertion, deletion, move_from, move_to, hidden or comment)");
+      }
+      r.marks.push_back(k);
+    }
+    if (r.marks.empty()) Fail(n["marks"], id, "marks must not be empty");
+  }
   Localized(n["message"], id, "message", &r.message, &r.message_zh);
   Localized(n["recommendation"], id, "recommendation", &r.recommendation, &r.recommendation_zh);
   if (n["metadata"]) {
@@ -288,8 +300,28 @@ Rule ParseRule(const YAML::Node& n, const std::string& file) {
   const bool is_match = !r.match.empty();
   const bool is_require = !r.require.empty();
   const bool is_check = !r.check.empty();
-  if (int(is_match) + int(is_require) + int(is_check) != 1) {
-    Fail(n, id, "a rule has exactly one of 'match', 'require' or 'check'");
+  const bool is_marks = !r.marks.empty();
+  if (int(is_match) + int(is_require) + int(is_check) + int(is_marks) != 1) {
+    Fail(n, id, "a rule has exactly one of 'match', 'require', 'check' or 'marks'");
+  }
+  if (is_marks) {
+    if (r.kind == Kind::kMissing) Fail(n["kind"], id, "kind 'missing' is for 'require' rules");
+    if (!r.unless.empty() || !r.except.empty() || !r.in.empty() || !r.in_tags.empty() ||
+        !r.not_in.empty()) {
+      Fail(n, id, "'unless', 'except', 'in', 'in_tags' and 'not_in' apply to 'match' rules only");
+    }
+    // Example text is plain text, which carries no marks: only no_match
+    // examples can be run (the rule is tested with documents instead).
+    if (!n["examples"]) Fail(n, id, "rule needs 'examples' with 'no_match'");
+    ParseExamples(n["examples"], id, false, &r.match_examples, &r.no_match_examples);
+    if (!r.match_examples.empty()) {
+      Fail(n["examples"], id,
+           "a 'marks' rule cannot have 'match' examples: plain text carries no marks");
+    }
+    if (r.no_match_examples.empty()) {
+      Fail(n["examples"], id, "rule needs at least one 'no_match' example");
+    }
+    return r;
   }
   if (is_require) {
     if (r.kind != Kind::kMissing) Fail(n["kind"], id, "a 'require' rule has kind 'missing'");

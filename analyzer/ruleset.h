@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/document.h"
 #include "core/result.h"
 #include "core/vocabulary.h"
 
@@ -80,6 +81,10 @@ struct Rule {
   std::string hurts;  // whose side the clause hurts (analyzer/stance.h); empty: not said
   std::vector<std::string> for_types;      // only contracts of one of these types (empty: all)
   std::vector<std::string> not_for_types;  // never contracts of these types
+  // Fires once per mark of these kinds the parser recorded (a pending tracked
+  // change, hidden text, a comment), in the clause holding the marked block.
+  // Plain text carries no marks, so such a rule has only no_match examples.
+  std::vector<MarkKind> marks;
   // English text, used for every document unless a Chinese one is given.
   std::string message;
   std::string recommendation;

@@ -2,177 +2,36 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <optional>
-#include <sstream>
-#include <system_error>
 
 #include "analyzer/analyze.h"
 #include "analyzer/engine.h"
 #include "analyzer/examples.h"
 #include "analyzer/ruleset.h"
 #include "analyzer/segment.h"
-#include "cli/annotated_docx.h"
-#include "cli/inputs.h"
+#include "cli/check.h"
+#include "cli/common.h"
+#include "cli/config.h"
+#include "cli/review.h"
 #include "parsers/parse.h"
-#include "reports/console.h"
 #include "reports/json.h"
 
 namespace clausecheck::cli {
 namespace {
 
-namespace fs = std::filesystem;
 using nlohmann::ordered_json;
 
 constexpr const char* kVersion = CLAUSECHECK_VERSION;
 
-reports::ToolInfo Tool() { return reports::ToolInfo{"clausecheck", kVersion}; }
+}  // namespace
 
-void PrintError(std::ostream& err, const std::string& line) {
-  err << "clausecheck: error: " << line << "\n";
-}
-
-// Options shared by every command that loads a ruleset.
-struct RulesetOptions {
-  std::vector<std::string> files;
-  bool no_default = false;
-};
-
+// Options several commands share (declared in cli/common.h; defined here, with
+// the rest of the CLI11 wiring).
 void AddRulesetOptions(CLI::App* cmd, RulesetOptions* o) {
   cmd->add_option("--ruleset", o->files,
-                  "YAML ruleset extending or overriding the default one (repeatable)");
+                  "YAML ruleset extending or overriding the default one (repeatable)")
+      ->allow_extra_args(false);
   cmd->add_flag("--no-default-ruleset", o->no_default,
                 "Start from an empty ruleset instead of the embedded default");
-}
-
-Result<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{ErrorCode::kIo, "cannot read ruleset file", path};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-Result<analyzer::Ruleset> LoadRuleset(const RulesetOptions& o) {
-  analyzer::Ruleset rs;
-  if (!o.no_default) {
-    auto def = analyzer::DefaultRuleset();
-    if (!def.ok()) return def.error();
-    rs = std::move(def.value());
-  } else {
-    rs.name = "custom";
-  }
-  for (const std::string& file : o.files) {
-    auto text = ReadWholeFile(file);
-    if (!text.ok()) return text.error();
-    auto overlay = analyzer::ParseRuleset(text.value(), file);
-    if (!overlay.ok()) return overlay.error();
-    auto merged = analyzer::MergeRuleset(overlay.value(), &rs);
-    if (!merged.ok()) {
-      Error e = merged.error();
-      e.where = file;
-      return e;
-    }
-  }
-  return rs;
-}
-
-// Mapping files for custom XML schemas: --xml-map FILE (repeatable) and every
-// *.yaml / *.yml in --xml-map-dir, in name order; a document uses the first
-// whose root element (and namespace) match.
-struct XmlMapOptions {
-  std::vector<std::string> files;
-  std::string dir;
-};
-
-void AddXmlMapOptions(CLI::App* cmd, XmlMapOptions* o) {
-  cmd->add_option("--xml-map", o->files,
-                  "Mapping file for a custom XML schema (repeatable; docs/xml-mapping.md)");
-  cmd->add_option("--xml-map-dir", o->dir,
-                  "Directory of mapping files, chosen by each XML document's root element");
-}
-
-Result<parsers::XmlOptions> LoadXmlOptions(const XmlMapOptions& o) {
-  std::vector<std::string> files = o.files;
-  if (!o.dir.empty()) {
-    std::error_code ec;
-    std::vector<std::string> found;
-    for (fs::directory_iterator it(o.dir, ec), end; !ec && it != end; it.increment(ec)) {
-      const std::string ext = it->path().extension().string();
-      if (it->is_regular_file() && (ext == ".yaml" || ext == ".yml")) {
-        found.push_back(it->path().string());
-      }
-    }
-    if (ec)
-      return Error{ErrorCode::kConfig, "cannot read mapping directory: " + ec.message(), o.dir};
-    std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
-  }
-  parsers::XmlOptions xml;
-  for (const std::string& file : files) {
-    auto text = ReadWholeFile(file);
-    if (!text.ok()) return Error{ErrorCode::kConfig, "cannot read mapping file", file};
-    auto mapping = parsers::LoadXmlMapping(text.value(), file);
-    if (!mapping.ok()) return mapping.error();
-    xml.mappings.push_back(std::move(mapping.value()));
-  }
-  return xml;
-}
-
-Result<analyzer::Engine> LoadEngine(const RulesetOptions& o) {
-  auto rs = LoadRuleset(o);
-  if (!rs.ok()) return rs.error();
-  return analyzer::Engine::Compile(rs.value());
-}
-
-bool ValidDate(const std::string& s) {
-  int y, m, d;
-  char tail;
-  if (s.size() != 10 || std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) {
-    return false;
-  }
-  if (s[4] != '-' || s[7] != '-' || m < 1 || m > 12 || d < 1) return false;
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  int max = (m == 2 && !leap) ? 28 : kDays[m - 1];
-  return d <= max;
-}
-
-// Writes `content` to `path` atomically: a temporary file in the same
-// directory, then a rename, so a reader never sees half a report.
-bool WriteFileAtomically(const std::string& path, const std::string& content, std::string* err) {
-  std::error_code ec;
-  fs::path p(path);
-  if (p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
-  if (ec) {
-    *err = "cannot create directory " + p.parent_path().string() + ": " + ec.message();
-    return false;
-  }
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f << content;
-    f.flush();
-    if (!f) {
-      *err = "cannot write " + tmp;
-      return false;
-    }
-  }
-  fs::rename(tmp, p, ec);
-  if (ec) {
-    *err = "cannot rename " + tmp + " to " + path + ": " + ec.message();
-    return false;
-  }
-  return true;
-}
-
-// How to read 01/02/2026: --date-order mdy|dmy|auto.
-analyzer::DateOrder ToDateOrder(const std::string& s) {
-  if (s == "mdy") return analyzer::DateOrder::kMonthFirst;
-  if (s == "dmy") return analyzer::DateOrder::kDayFirst;
-  return analyzer::DateOrder::kAuto;
 }
 
 void AddDateOrderOption(CLI::App* cmd, std::string* order) {
@@ -184,178 +43,36 @@ void AddDateOrderOption(CLI::App* cmd, std::string* order) {
       ->capture_default_str();
 }
 
-// ---------------------------------------------------------------- review --
-
-// Writes the annotated copy of the DOCX `review` was made from to each of
-// `targets`, atomically, never over the input.
-bool WriteAnnotatedDocx(const Review& review, const std::vector<std::string>& targets,
-                        const reports::DocxAnnotateOptions& opt, std::string* err) {
-  auto bytes = AnnotatedDocx(review, opt);
-  if (!bytes.ok()) {
-    *err = bytes.error().ToString();
-    return false;
-  }
-  for (const std::string& target : targets) {
-    std::error_code ec;
-    if (fs::equivalent(review.document.path, target, ec)) {
-      *err = target + ": will not write the annotated copy over the input";
-      return false;
-    }
-    if (!WriteFileAtomically(target, bytes.value(), err)) return false;
-  }
-  return true;
+void AddJudgementOptions(CLI::App* cmd, JudgementOptions* o) {
+  cmd->add_option("--stance", o->stance,
+                  "Whose side to review for: neutral, party-a (甲方, the first party named), "
+                  "party-b, customer or vendor; findings that hurt only the other side become info")
+      ->check(CLI::IsMember({"neutral", "party-a", "party-b", "customer", "vendor"}))
+      ->capture_default_str();
+  cmd->add_option("--waivers", o->waivers,
+                  "YAML file of accepted findings (waivers: [{rule, fingerprint, reason}]); "
+                  "waived findings are marked suppressed and do not count (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("--baseline", o->baseline,
+                  "An earlier JSON or JSONL report: findings already in it are marked "
+                  "suppressed, so only new findings count");
 }
 
-struct ReviewOptions {
-  std::vector<std::string> paths;
-  std::string format = "console";
-  std::string fail_on = "never";
-  std::string as_of;
-  std::string date_order = "auto";
-  std::string stance = "neutral";
-  std::string output_dir;
-  std::string docx_output;
-  std::string color = "auto";
-  RulesetOptions rulesets;
-  XmlMapOptions xml_maps;
-};
-
-int RunReview(const ReviewOptions& o, const Environment& env, std::ostream& out,
-              std::ostream& err) {
-  std::optional<Severity> gate;
-  if (o.fail_on != "never") {
-    Severity s;
-    if (!ParseSeverity(o.fail_on, &s)) {
-      PrintError(err, "--fail-on must be info, low, medium, high, critical or never");
-      return kExitError;
-    }
-    gate = s;
-  }
-  if (!o.as_of.empty() && !ValidDate(o.as_of)) {
-    PrintError(err, "--as-of must be a date as YYYY-MM-DD, not '" + o.as_of + "'");
-    return kExitError;
-  }
-  auto engine = LoadEngine(o.rulesets);
-  if (!engine.ok()) {
-    PrintError(err, engine.error().ToString());
-    return kExitError;
-  }
-  auto xml = LoadXmlOptions(o.xml_maps);
-  if (!xml.ok()) {
-    PrintError(err, xml.error().ToString());
-    return kExitError;
-  }
-
-  reports::ConsoleOptions console;
-  console.color =
-      o.color == "always" || (o.color == "auto" && env.stdout_is_terminal && !env.no_color);
-  analyzer::AnalyzeOptions analyze;
-  analyze.as_of = o.as_of;
-  analyze.date_order = ToDateOrder(o.date_order);
-  analyze.stance = o.stance;
-
-  const std::vector<Input> inputs = ExpandInputs(o.paths);
-  if (!o.docx_output.empty() && inputs.size() != 1) {
-    PrintError(err, "--docx-output takes exactly one input file (use --output-dir for several)");
-    return kExitError;
-  }
-  const reports::DocxAnnotateOptions docx = AnnotatedDocxOptions(o.as_of, engine.value().ruleset());
-  reports::BatchTotals totals;
-  bool gate_failed = false;
-  ordered_json json_items = ordered_json::array();
-
-  for (const Input& input : inputs) {
-    ++totals.documents;
-    std::optional<Error> error;
-    std::optional<Review> review;
-    if (!input.error.empty()) {
-      error = Error{ErrorCode::kIo, input.error, input.path};
-    } else {
-      auto doc = parsers::ParseFile(input.path, parsers::Limits{}, xml.value());
-      if (!doc.ok()) {
-        error = doc.error();
-        if (error->where.empty()) error->where = input.path;
-      } else {
-        review = analyzer::Analyze(std::move(doc.value()), engine.value(), analyze);
-      }
-    }
-
-    ordered_json item = error ? reports::ErrorJson(input.path, *error, Tool())
-                              : reports::ReportJson(*review, Tool());
-    if (error) {
-      ++totals.errors;
-      PrintError(err, error->ToString());
-    } else {
-      switch (review->verdict) {
-        case Verdict::kPass: ++totals.pass; break;
-        case Verdict::kReview: ++totals.review; break;
-        case Verdict::kBlock: ++totals.block; break;
-      }
-      if (gate && std::any_of(review->findings.begin(), review->findings.end(),
-                              [&](const Finding& f) { return f.severity >= *gate; })) {
-        gate_failed = true;
-      }
-    }
-
-    if (!o.output_dir.empty()) {
-      std::string werr;
-      if (!WriteFileAtomically(MirrorPath(o.output_dir, input.path, ".json"),
-                               reports::Serialize(item, true), &werr)) {
-        PrintError(err, werr);
-        ++totals.errors;
-      }
-    }
-    // The annotated DOCX, for DOCX inputs: --docx-output and beside the JSON.
-    std::vector<std::string> docx_targets;
-    if (!o.docx_output.empty()) docx_targets.push_back(o.docx_output);
-    if (!o.output_dir.empty() && review && review->document.format == Format::kDocx) {
-      docx_targets.push_back(
-          MirrorPath(o.output_dir, input.path, AnnotatedDocxExtension(input.path)));
-    }
-    if (review && !docx_targets.empty()) {
-      std::string werr;
-      if (review->document.format != Format::kDocx) {
-        werr = input.path + ": --docx-output needs a DOCX input, not " +
-               std::string(Name(review->document.format));
-      }
-      if (!werr.empty() || !WriteAnnotatedDocx(*review, docx_targets, docx, &werr)) {
-        PrintError(err, werr);
-        ++totals.errors;
-      }
-    }
-    if (o.format == "console") {
-      // An unreadable input keeps its place in the listing, as in jsonl.
-      if (review) {
-        reports::WriteConsole(*review, console, out);
-      } else {
-        reports::WriteConsoleError(input.path, *error, console, out);
-      }
-    } else if (o.format == "jsonl") {
-      out << reports::Serialize(item, false);
-      out.flush();
-    } else {
-      json_items.push_back(std::move(item));
-    }
-  }
-
-  if (o.format == "json") {
-    out << reports::Serialize(json_items.size() == 1 ? json_items[0] : json_items, true);
-  } else if (o.format == "console" && (inputs.size() > 1 || totals.errors > 0)) {
-    reports::WriteConsoleTotals(totals, console, out);
-  }
-  if (totals.errors > 0) return kExitError;
-  return gate_failed ? kExitGateFailed : kExitOk;
+void AddXmlMapOptions(CLI::App* cmd, XmlMapOptions* o) {
+  cmd->add_option("--xml-map", o->files,
+                  "Mapping file for a custom XML schema (repeatable; docs/xml-mapping.md)")
+      ->allow_extra_args(false);
+  cmd->add_option("--xml-map-dir", o->dir,
+                  "Directory of mapping files, chosen by each XML document's root element");
 }
+
+namespace {
 
 // ----------------------------------------------------------------- rules --
 
-std::string OneLine(std::string s) {
-  std::replace(s.begin(), s.end(), '\n', ' ');
-  return s;
-}
-
-int RunRulesList(const RulesetOptions& o, std::ostream& out, std::ostream& err) {
-  auto rs = LoadRuleset(o);
+int RunRulesList(const RulesetOptions& o, const Config& config, std::ostream& out,
+                 std::ostream& err) {
+  auto rs = LoadRuleset(o, config);
   if (!rs.ok()) {
     PrintError(err, rs.error().ToString());
     return kExitError;
@@ -367,8 +84,9 @@ int RunRulesList(const RulesetOptions& o, std::ostream& out, std::ostream& err) 
   return kExitOk;
 }
 
-int RunRulesValidate(const RulesetOptions& o, std::ostream& out, std::ostream& err) {
-  auto engine = LoadEngine(o);
+int RunRulesValidate(const RulesetOptions& o, const Config& config, std::ostream& out,
+                     std::ostream& err) {
+  auto engine = LoadEngine(o, config);
   if (!engine.ok()) {
     PrintError(err, engine.error().ToString());
     return kExitError;
@@ -387,8 +105,9 @@ Document ExampleDocument(std::string_view text) {
   return empty;
 }
 
-int RunRulesTest(const RulesetOptions& o, std::ostream& out, std::ostream& err) {
-  auto engine = LoadEngine(o);
+int RunRulesTest(const RulesetOptions& o, const Config& config, std::ostream& out,
+                 std::ostream& err) {
+  auto engine = LoadEngine(o, config);
   if (!engine.ok()) {
     PrintError(err, engine.error().ToString());
     return kExitError;
@@ -408,7 +127,8 @@ int RunRulesTest(const RulesetOptions& o, std::ostream& out, std::ostream& err) 
 
 int RunDump(const std::string& path, const std::string& format, bool facts,
             analyzer::DateOrder date_order, const RulesetOptions& rulesets,
-            const XmlMapOptions& xml_maps, std::ostream& out, std::ostream& err) {
+            const XmlMapOptions& xml_maps, const Config& config, std::ostream& out,
+            std::ostream& err) {
   auto xml = LoadXmlOptions(xml_maps);
   if (!xml.ok()) {
     PrintError(err, xml.error().ToString());
@@ -429,7 +149,7 @@ int RunDump(const std::string& path, const std::string& format, bool facts,
     }
     return kExitOk;
   }
-  auto engine = LoadEngine(rulesets);
+  auto engine = LoadEngine(rulesets, config);
   if (!engine.ok()) {
     PrintError(err, engine.error().ToString());
     return kExitError;
@@ -498,47 +218,29 @@ int Run(const std::vector<std::string>& args, const Environment& env, std::ostre
   CLI::App app{
       "clausecheck: clause-level contract review and risk checker (English and Chinese).\n"
       "Exit codes: 0 ran and nothing at or above the gate; 1 the gate failed; 2 an error "
-      "(usage, ruleset, or an input that could not be read)."};
+      "(usage, configuration, ruleset, or an input that could not be read); 130 interrupted."};
   app.name("clausecheck");
   app.set_version_flag("--version", std::string("clausecheck ") + kVersion);
   app.require_subcommand(1);
   app.failure_message(CLI::FailureMessage::simple);
 
+  std::string config_flag;
+  bool no_config = false;
+  app.add_option("--config", config_flag,
+                 "Configuration file (default: $CLAUSECHECK_CONFIG, else the first "
+                 ".clausecheck.yaml from the current directory upward)");
+  app.add_flag("--no-config", no_config, "Read no configuration file");
+  app.fallthrough();
+
   ReviewOptions review;
-  CLI::App* review_cmd = app.add_subcommand(
-      "review", "Review contracts (files or directories, recursively) and report findings");
-  review_cmd->add_option("paths", review.paths, "Contract files or directories")->required();
-  review_cmd->add_option("--format", review.format, "Output: console, json or jsonl")
-      ->check(CLI::IsMember({"console", "json", "jsonl"}))
-      ->capture_default_str();
-  review_cmd
-      ->add_option("--fail-on", review.fail_on,
-                   "Exit 1 when a finding is at or above this severity "
-                   "(info, low, medium, high, critical; never = no gate)")
-      ->capture_default_str();
-  review_cmd->add_option("--as-of", review.as_of,
-                         "Reference date YYYY-MM-DD for date checks such as expiry (validated; no "
-                         "rule of the default playbook uses it yet)");
-  review_cmd->add_option("--output-dir", review.output_dir,
-                         "Also write one JSON report per input under this directory, "
-                         "mirroring the input paths (DIR/<input>.json), and for DOCX inputs "
-                         "the annotated copy (DIR/<input>.annotated.docx)");
-  review_cmd->add_option("--docx-output", review.docx_output,
-                         "Write the (one) DOCX input annotated with a Word comment per finding "
-                         "to this file (docs/annotated-docx.md)");
-  review_cmd->add_option("--color", review.color, "Colour: auto, always or never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->capture_default_str();
-  AddDateOrderOption(review_cmd, &review.date_order);
-  review_cmd
-      ->add_option(
-          "--stance", review.stance,
-          "Whose side to review for: neutral, party-a (甲方, the first party named), "
-          "party-b, customer or vendor; findings that hurt only the other side become info")
-      ->check(CLI::IsMember({"neutral", "party-a", "party-b", "customer", "vendor"}))
-      ->capture_default_str();
-  AddRulesetOptions(review_cmd, &review.rulesets);
-  AddXmlMapOptions(review_cmd, &review.xml_maps);
+  CLI::App* review_cmd = AddReviewCommand(&app, &review);
+  CheckOptions check;
+  CLI::App* check_cmd = AddCheckCommand(&app, &check);
+
+  CLI::App* config_cmd = app.add_subcommand("config", "Show the configuration");
+  config_cmd->require_subcommand(1);
+  CLI::App* config_show = config_cmd->add_subcommand(
+      "show", "Print the effective configuration (the file found, and defaults for the rest)");
 
   CLI::App* rules_cmd = app.add_subcommand("rules", "List, validate or test rulesets");
   rules_cmd->require_subcommand(1);
@@ -590,16 +292,31 @@ int Run(const std::vector<std::string>& args, const Environment& env, std::ostre
     return kExitError;
   }
 
-  if (*review_cmd) return RunReview(review, env, out, err);
-  if (*rules_list) return RunRulesList(rules_opts, out, err);
+  const std::string config_file =
+      no_config ? "" : FindConfigFile(config_flag, env.config_env, env.cwd);
+  auto loaded = LoadConfig(config_file);
+  if (!loaded.ok()) {
+    PrintError(err, loaded.error().ToString());
+    return kExitError;
+  }
+  const Config& config = loaded.value();
+
+  if (*review_cmd) return RunReview(*review_cmd, review, config, env, out, err);
+  if (*check_cmd) return RunCheck(*check_cmd, check, config, env, out, err);
+  if (*config_show) {
+    WriteConfig(config, out);
+    return kExitOk;
+  }
+  if (*rules_list) return RunRulesList(rules_opts, config, out, err);
   if (*rules_validate) {
     rules_opts.files.insert(rules_opts.files.end(), validate_files.begin(), validate_files.end());
-    return RunRulesValidate(rules_opts, out, err);
+    return RunRulesValidate(rules_opts, config, out, err);
   }
-  if (*rules_test) return RunRulesTest(rules_opts, out, err);
-  if (*dump_cmd)
+  if (*rules_test) return RunRulesTest(rules_opts, config, out, err);
+  if (*dump_cmd) {
     return RunDump(dump_path, dump_format, dump_facts, ToDateOrder(dump_date_order), dump_rulesets,
-                   dump_xml_maps, out, err);
+                   dump_xml_maps, config, out, err);
+  }
   return kExitError;
 }
 

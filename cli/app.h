@@ -7,6 +7,8 @@
 #ifndef CLAUSECHECK_CLI_APP_H_
 #define CLAUSECHECK_CLI_APP_H_
 
+#include <atomic>
+#include <istream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -17,10 +19,18 @@ namespace clausecheck::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitGateFailed = 1;
 inline constexpr int kExitError = 2;
+inline constexpr int kExitInterrupted = 130;
 
 struct Environment {
   bool stdout_is_terminal = false;
   bool no_color = false;  // NO_COLOR set and not empty
+  bool stderr_is_terminal = false;
+  int columns = 80;  // width of the terminal on stderr
+  // Set by the SIGINT/SIGTERM handler: a batch stops cleanly (exit 130).
+  const std::atomic<bool>* interrupted = nullptr;
+  std::istream* in = nullptr;  // read for the input path "-"
+  std::string config_env;      // the value of CLAUSECHECK_CONFIG
+  std::string cwd;  // where .clausecheck.yaml is looked for; empty: the current directory
 };
 
 /// Runs clausecheck with `args` (args[0] is the program name).

@@ -40,4 +40,15 @@ std::string_view Name(MarkKind k) {
   return "insertion";
 }
 
+bool ParseMarkKind(std::string_view name, MarkKind* out) {
+  for (MarkKind k : {MarkKind::kInsertion, MarkKind::kDeletion, MarkKind::kMoveFrom,
+                     MarkKind::kMoveTo, MarkKind::kHidden, MarkKind::kComment}) {
+    if (Name(k) == name) {
+      *out = k;
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace clausecheck

@@ -45,6 +45,8 @@ struct SourceRef {
 /// anchor. Offsets are code points in Block::text, half open.
 enum class MarkKind { kInsertion, kDeletion, kMoveFrom, kMoveTo, kHidden, kComment };
 std::string_view Name(MarkKind k);
+/// The inverse of Name(MarkKind); false for an unknown name.
+bool ParseMarkKind(std::string_view name, MarkKind* out);
 
 struct Mark {
   MarkKind kind = MarkKind::kInsertion;

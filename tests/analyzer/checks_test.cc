@@ -120,7 +120,7 @@ TEST(Checks, LoaderAndCompilerErrors) {
   two.replace(two.find("    check:"), 0, "    match: 'x'\n");
   auto both = ParseRuleset(two, "t.yaml");
   ASSERT_FALSE(both.ok());
-  EXPECT_NE(both.error().ToString().find("exactly one of 'match', 'require' or 'check'"),
+  EXPECT_NE(both.error().ToString().find("exactly one of 'match', 'require', 'check' or 'marks'"),
             std::string::npos);
 }
 

@@ -63,6 +63,22 @@ rules:
     message: Placeholder.
     recommendation: Fill it.
     examples: {match: ["x"], no_match: ["y"]}
+  - id: tracked
+    category: drafting
+    kind: draft
+    severity: medium
+    marks: [insertion, deletion]
+    message: Pending change.
+    recommendation: Accept or reject it.
+    examples: {no_match: ["y"]}
+  - id: hidden
+    category: drafting
+    kind: draft
+    severity: high
+    marks: [hidden, comment]
+    message: Hidden or commented.
+    recommendation: Clear it.
+    examples: {no_match: ["y"]}
 )";
 
 Engine MakeEngine() {
@@ -144,6 +160,44 @@ TEST(Engine, FindsSpanInCodePointsOfTheRightBlock) {
   // "Überall the Customer is liable " is 31 code points (Ü is two bytes).
   EXPECT_EQ(u.location->start, 31);
   EXPECT_EQ(u.location->end, 49);
+}
+
+TEST(Engine, MarkRulesFireOncePerMarkInTheClauseOfItsBlock) {
+  Engine e = MakeEngine();
+  Fixture f =
+      Make({"Preamble.", "1. Fees", "Pay ünder 30 days.", "A comment."}, {{1, 3, -1, "Fees"}});
+  f.doc.blocks[0].marks.push_back({MarkKind::kHidden, 8, 8, "", "", "secret words"});
+  // "ünder" (code points 4..9) was inserted, "60" deleted at 10.
+  f.doc.blocks[2].marks.push_back({MarkKind::kInsertion, 4, 9, "Ed", "2026-01-01", ""});
+  f.doc.blocks[2].marks.push_back({MarkKind::kDeletion, 10, 10, "Ed", "2026-01-01", "60 "});
+  f.doc.blocks[2].marks.push_back({MarkKind::kMoveFrom, 0, 0, "Ed", "", "gone"});
+  f.doc.blocks[2].marks.push_back({MarkKind::kComment, 0, 3, "Dee", "", "Why?"});
+  e.Classify("en", &f.clauses);
+  auto findings = e.Evaluate(f.doc, "en", f.clauses);
+  ASSERT_EQ(findings.size(), 5u);
+  EXPECT_EQ(findings[0].rule, "law.missing");
+  findings.erase(findings.begin());
+  // A block in no clause: document-level, but with its location.
+  EXPECT_EQ(findings[0].rule, "hidden");
+  EXPECT_EQ(findings[0].clause_id, "");
+  EXPECT_EQ(findings[0].evidence, "secret words");
+  ASSERT_TRUE(findings[0].location.has_value());
+  EXPECT_EQ(findings[0].location->block, 0);
+  EXPECT_EQ(findings[0].location->start, 8);
+  // In the clause: rule order, then block and mark order; move_from is not asked for.
+  EXPECT_EQ(findings[1].rule, "tracked");
+  EXPECT_EQ(findings[1].clause_id, "c1");
+  EXPECT_EQ(findings[1].evidence, "ünder");
+  EXPECT_EQ(findings[1].location->block, 2);
+  EXPECT_EQ(findings[1].location->start, 4);
+  EXPECT_EQ(findings[1].location->end, 9);
+  EXPECT_EQ(findings[2].rule, "tracked");
+  EXPECT_EQ(findings[2].evidence, "60 ");
+  EXPECT_EQ(findings[2].location->start, 10);
+  EXPECT_EQ(findings[3].rule, "hidden");
+  EXPECT_EQ(findings[3].evidence, "Pay");  // a comment points at its range
+  EXPECT_EQ(findings[3].severity, Severity::kHigh);
+  EXPECT_EQ(findings[3].kind, Kind::kDraft);
 }
 
 TEST(Engine, InUnlessAndExceptDecide) {

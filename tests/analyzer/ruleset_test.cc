@@ -60,16 +60,36 @@ std::string Replace(std::string s, const std::string& from, const std::string& t
   return s;
 }
 
+// A rule on marks; the list of marks is appended by each test.
+constexpr const char* kMarksRule = R"(
+rules:
+  - id: drafting.hidden
+    category: drafting
+    kind: draft
+    severity: high
+    message: Hidden text.
+    recommendation: Unhide it.
+    examples:
+      no_match: ["Nothing hidden here."]
+    marks:
+)";
+
+TEST(RulesetLoader, LoadsAMarksRule) {
+  auto rs = ParseRuleset(kMarksRule + std::string("      - hidden\n      - comment\n"), "t.yaml");
+  ASSERT_TRUE(rs.ok()) << rs.error().ToString();
+  ASSERT_EQ(rs.value().rules.size(), 1u);
+  EXPECT_EQ(rs.value().rules[0].marks,
+            (std::vector<MarkKind>{MarkKind::kHidden, MarkKind::kComment}));
+  EXPECT_EQ(rs.value().rules[0].no_match_examples.size(), 1u);
+}
+
 TEST(RulesetLoader, RejectsEachKindOfMistakeWithFileLineAndId) {
   const std::string v = kValidRule;
   const BadCase cases[] = {
       {"unknown key", Replace(v, "    lang: en\n", "    lang: en\n    severty: low\n"),
        "t.yaml:8: liability.uncapped: unknown key 'severty' in rule (known: category, check, "
-       "examples, "
-       "except, for, hurts, id, in, in_tags, kind, lang, match, message, metadata, not_for, "
-       "not_in, "
-       "recommendation, "
-       "require, scope, severity, unless)"},
+       "examples, except, for, hurts, id, in, in_tags, kind, lang, marks, match, message, "
+       "metadata, not_for, not_in, recommendation, require, scope, severity, unless)"},
       {"bad regex", Replace(v, R"('(?i)\bunlimited liability\b')", "'(unclosed'"),
        "t.yaml:9: liability.uncapped: invalid regular expression in 'match': missing ): "
        "(unclosed"},
@@ -90,6 +110,17 @@ TEST(RulesetLoader, RejectsEachKindOfMistakeWithFileLineAndId) {
       {"empty match", Replace(v, R"('(?i)\bunlimited liability\b')", "'x*'"),
        "t.yaml:9: liability.uncapped: 'match' matches the empty string"},
       {"not yaml", "rules: [unclosed", "t.yaml:1: invalid YAML: end of sequence flow not found"},
+      {"match and marks", Replace(v, "    in: [liability]\n", "    marks: [comment]\n"),
+       "t.yaml:3: liability.uncapped: a rule has exactly one of 'match', 'require', 'check' or "
+       "'marks'"},
+      {"unknown mark", kMarksRule + std::string("      - revision\n"),
+       "t.yaml:12: drafting.hidden: unknown mark 'revision' (insertion, deletion, move_from, "
+       "move_to, hidden or comment)"},
+      {"marks with match example",
+       Replace(kMarksRule, "      no_match:", "      match: [\"Hidden.\"]\n      no_match:") +
+           "      - hidden\n",
+       "t.yaml:10: drafting.hidden: a 'marks' rule cannot have 'match' examples: plain text "
+       "carries no marks"},
       {"unknown top key", "rulez: []\n",
        "t.yaml:1: unknown key 'rulez' in ruleset file (known: classifiers, disable, parameters, "
        "rules, ruleset)"},

@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -447,10 +449,50 @@ TEST_F(Cli, DateOrderReadsNumericDates) {
   EXPECT_EQ(nlohmann::json::parse(review.out)["facts"]["dates"][0]["value"], "2026-02-01");
 }
 
+TEST_F(Cli, BaselineWaiversAndStanceDecideWhatCounts) {
+  std::string path = Write("u.txt", Uncapped());
+  Outcome first = RunCli({"review", path, "--format", "json", "--fail-on", "high"});
+  ASSERT_EQ(first.code, 1) << first.err;
+  auto report = nlohmann::json::parse(first.out);
+  std::string fp;
+  for (const auto& f : report["findings"]) {
+    if (f["rule"] == "liability.uncapped") fp = f["fingerprint"];
+  }
+  ASSERT_EQ(fp.size(), 16u);
+  // The same contract against its own report: nothing new, the gate passes.
+  std::string baseline = Write("old.json", first.out);
+  Outcome again =
+      RunCli({"review", path, "--format", "json", "--fail-on", "high", "--baseline", baseline});
+  EXPECT_EQ(again.code, 0) << again.out;
+  auto j = nlohmann::json::parse(again.out);
+  EXPECT_EQ(j["findings"][0]["suppressed"]["source"], "baseline");
+  EXPECT_EQ(j["verdict"], "pass");
+  // A waivers file for that one finding.
+  std::string waivers =
+      Write("w.yaml", "waivers:\n  - rule: liability.uncapped\n    fingerprint: " + fp +
+                          "\n    reason: accepted\n");
+  Outcome waived =
+      RunCli({"review", path, "--format", "json", "--fail-on", "high", "--waivers", waivers});
+  EXPECT_EQ(waived.code, 0) << waived.out;
+  // Reviewing for the side that does not bear the liability.
+  Outcome stance = RunCli({"review", path, "--format", "json", "--stance", "vendor"});
+  for (const auto& f : nlohmann::json::parse(stance.out)["findings"]) {
+    if (f["rule"] == "liability.uncapped") {
+      EXPECT_EQ(f["affects"], "customer");
+      EXPECT_EQ(f["severity"], "info");
+    }
+  }
+  EXPECT_EQ(RunCli({"review", path, "--waivers", Write("bad.yaml", "waivers: [{rule: x}]\n")}).code,
+            2);
+  EXPECT_EQ(RunCli({"review", path, "--stance", "甲方"}).code, 2);
+}
+
 TEST_F(Cli, ColourOnlyOnATerminalWithoutNoColor) {
   std::string path = Write("u.txt", Uncapped());
-  Environment tty{true, false};
-  Environment tty_no_color{true, true};
+  Environment tty;
+  tty.stdout_is_terminal = true;
+  Environment tty_no_color = tty;
+  tty_no_color.no_color = true;
   EXPECT_NE(RunCli({"review", path}, tty).out.find("\x1b["), std::string::npos);
   EXPECT_EQ(RunCli({"review", path}, tty_no_color).out.find("\x1b["), std::string::npos);
   EXPECT_EQ(RunCli({"review", path}).out.find("\x1b["), std::string::npos);
@@ -506,6 +548,460 @@ TEST_F(Cli, MalformedInputsGiveTheirExpectedErrors) {
     ++checked;
   }
   EXPECT_GE(checked, 5);
+}
+
+// ------------------------------------------------------------- batch --
+
+std::vector<nlohmann::json> JsonLines(const std::string& text) {
+  std::vector<nlohmann::json> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
+  return lines;
+}
+
+TEST_F(Cli, JobsDoNotChangeTheOutput) {
+  for (int i = 0; i < 24; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "many/%02d.txt", i);
+    Write(name, i % 3 == 0 ? Uncapped() : kCleanContract);
+  }
+  Write("many/07.txt", "");  // empty: an error record in its place
+  const std::string dir = (dir_ / "many").string();
+  Outcome one = RunCli({"review", "-j", "1", "--format", "jsonl", dir});
+  Outcome four = RunCli({"review", "-j", "4", "--format", "jsonl", dir});
+  EXPECT_EQ(one.code, 2);
+  EXPECT_EQ(four.code, 2);
+  EXPECT_EQ(one.out, four.out);
+  EXPECT_EQ(one.err, four.err);
+  auto lines = JsonLines(four.out);
+  ASSERT_EQ(lines.size(), 24u);
+  for (int i = 0; i < 24; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "%02d.txt", i);
+    EXPECT_EQ(lines[i]["document"]["path"], (dir_ / "many" / name).string());
+  }
+  EXPECT_EQ(lines[7]["error"]["code"], "empty");
+  EXPECT_EQ(lines[3]["verdict"], "block");
+  // The console output, too, is the same whatever the number of threads.
+  EXPECT_EQ(RunCli({"review", "-j", "1", dir}).out, RunCli({"review", "-j", "3", dir}).out);
+}
+
+TEST_F(Cli, JsonFormatStreamsAnArrayOfTheSingleReports) {
+  std::string a = Write("j/a.txt", kCleanContract);
+  std::string b = Write("j/b.txt", Uncapped());
+  Outcome both = RunCli({"review", "--format", "json", (dir_ / "j").string()});
+  ASSERT_EQ(both.code, 0) << both.err;
+  auto arr = nlohmann::json::parse(both.out);
+  ASSERT_TRUE(arr.is_array());
+  ASSERT_EQ(arr.size(), 2u);
+  EXPECT_EQ(arr[0], nlohmann::json::parse(RunCli({"review", "--format", "json", a}).out));
+  EXPECT_EQ(arr[1], nlohmann::json::parse(RunCli({"review", "--format", "json", b}).out));
+  // Byte for byte what the whole array pretty-printed at once would be.
+  EXPECT_EQ(both.out, nlohmann::ordered_json::parse(both.out).dump(2) + "\n");
+}
+
+TEST_F(Cli, DirectoryWalkHonoursGlobsAndSkipsLocksHiddenAndLoops) {
+  Write("w/a.txt", kCleanContract);
+  Write("w/b.md", kCleanContract);
+  Write("w/~$a.txt", "lock");
+  Write("w/.git/x.txt", "hidden");
+  Write("w/drafts/c.txt", kCleanContract);
+  Write("w/old/d.txt", kCleanContract);
+  fs::create_directory_symlink(dir_ / "w", dir_ / "w" / "drafts" / "loop");
+  const std::string w = (dir_ / "w").string();
+  auto paths = [](const Outcome& o) {
+    std::vector<std::string> out;
+    for (const auto& j : JsonLines(o.out)) out.push_back(j["document"]["path"]);
+    return out;
+  };
+  Outcome all = RunCli({"review", "--format", "jsonl", w});
+  ASSERT_EQ(all.code, 0) << all.err;
+  EXPECT_EQ(paths(all), (std::vector<std::string>{w + "/a.txt", w + "/b.md", w + "/drafts/c.txt",
+                                                  w + "/old/d.txt"}));
+  Outcome txt =
+      RunCli({"review", "--format", "jsonl", "--include", "*.txt", "--exclude", "old", w});
+  EXPECT_EQ(paths(txt), (std::vector<std::string>{w + "/a.txt", w + "/drafts/c.txt"}));
+  Outcome rel = RunCli({"review", "--format", "jsonl", "--exclude", "drafts/*", w});
+  EXPECT_EQ(paths(rel), (std::vector<std::string>{w + "/a.txt", w + "/b.md", w + "/old/d.txt"}));
+}
+
+TEST_F(Cli, PathListsFromStdinAndFiles) {
+  std::string a = Write("l/a.txt", kCleanContract);
+  std::string b = Write("l/b.txt", Uncapped());
+  std::string list = Write("list.txt", b + "\r\n\n" + a + "\n");
+  std::istringstream in(a + "\n" + (dir_ / "missing.txt").string() + "\n");
+  Environment env;
+  env.in = &in;
+  Outcome from_stdin = RunCli({"review", "--format", "jsonl", "-"}, env);
+  EXPECT_EQ(from_stdin.code, 2);
+  auto lines = JsonLines(from_stdin.out);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0]["document"]["path"], a);
+  EXPECT_EQ(lines[1]["error"]["code"], "io");
+  Outcome from_file = RunCli({"review", "--format", "jsonl", "--files-from", list});
+  ASSERT_EQ(from_file.code, 0) << from_file.err;
+  lines = JsonLines(from_file.out);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0]["document"]["path"], b);
+  EXPECT_EQ(lines[1]["document"]["path"], a);
+  Outcome none = RunCli({"review", "--files-from", (dir_ / "nolist").string()});
+  EXPECT_EQ(none.code, 2);
+  EXPECT_EQ(none.err,
+            "clausecheck: error: " + (dir_ / "nolist").string() + ": cannot read list of paths\n");
+}
+
+TEST_F(Cli, MaxFileSizeRefusesLargerInputsAndTheBatchGoesOn) {
+  std::string big = Write("s/big.txt", kCleanContract);
+  std::string small = Write("s/small.txt", "1. Term. One year.\n");
+  Outcome o = RunCli({"review", "--format", "jsonl", "--max-file-size", "200", big, small});
+  EXPECT_EQ(o.code, 2);
+  auto lines = JsonLines(o.out);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0]["error"]["code"], "too_large");
+  EXPECT_EQ(lines[1]["document"]["path"], small);
+  EXPECT_EQ(RunCli({"review", "--max-file-size", "12X", small}).err,
+            "clausecheck: error: --max-file-size must be a positive size such as 1000, 512K, 20M "
+            "or 1G, not '12X'\n");
+}
+
+TEST_F(Cli, ShardsPartitionTheInputsAndSortBackIntoTheWhole) {
+  for (int i = 0; i < 30; ++i) Write("sh/" + std::to_string(i) + ".txt", kCleanContract);
+  const std::string dir = (dir_ / "sh").string();
+  Outcome whole = RunCli({"review", "--format", "jsonl", dir});
+  ASSERT_EQ(whole.code, 0) << whole.err;
+  std::vector<nlohmann::json> merged;
+  for (const char* shard : {"1/3", "2/3", "3/3"}) {
+    Outcome part = RunCli({"review", "--format", "jsonl", "--shard", shard, dir});
+    ASSERT_EQ(part.code, 0) << part.err;
+    auto lines = JsonLines(part.out);
+    EXPECT_GT(lines.size(), 3u) << shard;  // FNV-1a spreads 30 names over 3 shards
+    merged.insert(merged.end(), lines.begin(), lines.end());
+  }
+  std::stable_sort(merged.begin(), merged.end(), [](const auto& a, const auto& b) {
+    return a["document"]["path"] < b["document"]["path"];
+  });
+  EXPECT_EQ(merged, JsonLines(whole.out));
+  EXPECT_EQ(RunCli({"review", "--shard", "4/3", dir}).code, 2);
+  EXPECT_EQ(RunCli({"review", "--shard", "0/3", dir}).code, 2);
+  EXPECT_EQ(RunCli({"review", "--shard", "1/3x", dir}).code, 2);
+}
+
+TEST_F(Cli, ChangedSinceSkipsInputsWhoseReportIsCurrent) {
+  std::string a = Write("c/a.txt", kCleanContract);
+  std::string b = Write("c/b.txt", kCleanContract);
+  Write("c/broken.txt", "");
+  const std::string reports = (dir_ / "reports").string();
+  const std::string in = (dir_ / "c").string();
+  Outcome first = RunCli({"review", "--format", "jsonl", "--output-dir", reports, in});
+  EXPECT_EQ(first.code, 2);
+  EXPECT_EQ(JsonLines(first.out).size(), 3u);
+  Write("c/b.txt", Uncapped());
+  Outcome second = RunCli({"review", "--format", "jsonl", "--summary", "--output-dir", reports,
+                           "--changed-since", reports, in});
+  EXPECT_EQ(second.code, 2);  // the broken file is tried again
+  auto lines = JsonLines(second.out);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0]["document"]["path"], b);
+  EXPECT_EQ(lines[0]["verdict"], "block");
+  EXPECT_EQ(lines[1]["error"]["code"], "empty");
+  EXPECT_NE(second.err.find(", 1 unchanged (skipped)"), std::string::npos) << second.err;
+  // The report of b was rewritten: a third run skips both good files.
+  Outcome third = RunCli({"review", "--format", "jsonl", "--changed-since", reports, a, b});
+  EXPECT_EQ(third.code, 0);
+  EXPECT_EQ(third.out, "");
+}
+
+// A stream that raises the interrupt flag once it has seen `after` lines, as
+// a Ctrl-C in the middle of a batch would.
+class InterruptingBuf : public std::stringbuf {
+ public:
+  InterruptingBuf(std::atomic<bool>* flag, int after) : flag_(flag), after_(after) {}
+
+ protected:
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    for (std::streamsize i = 0; i < n; ++i) {
+      if (s[i] == '\n' && --after_ == 0) flag_->store(true);
+    }
+    return std::stringbuf::xsputn(s, n);
+  }
+
+ private:
+  std::atomic<bool>* flag_;
+  int after_;
+};
+
+TEST_F(Cli, InterruptStopsCleanlyWithCompleteReportsAndExit130) {
+  for (int i = 0; i < 40; ++i) Write("i/" + std::to_string(100 + i) + ".txt", kCleanContract);
+  const std::string reports = (dir_ / "reports").string();
+  std::atomic<bool> flag{false};
+  InterruptingBuf buf(&flag, 5);
+  std::ostream out(&buf);
+  std::ostringstream err;
+  Environment env;
+  env.interrupted = &flag;
+  int code = cli::Run({"clausecheck", "review", "-j", "2", "--format", "jsonl", "--output-dir",
+                       reports, (dir_ / "i").string()},
+                      env, out, err);
+  EXPECT_EQ(code, 130);
+  auto lines = JsonLines(buf.str());  // every line a whole report
+  EXPECT_GE(lines.size(), 5u);
+  EXPECT_LT(lines.size(), 40u);
+  EXPECT_NE(err.str().find("; interrupted"), std::string::npos) << err.str();
+  // Every report file is complete JSON; no temporary file is left.
+  size_t files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(reports)) {
+    if (!e.is_regular_file()) continue;
+    ++files;
+    EXPECT_EQ(e.path().extension(), ".json") << e.path();
+    std::ifstream f(e.path());
+    EXPECT_TRUE(nlohmann::json::parse(f, nullptr, false).is_object()) << e.path();
+  }
+  EXPECT_GE(files, lines.size());
+}
+
+TEST_F(Cli, ProgressAndSummaryOnlyOnATerminal) {
+  Write("p/a.txt", kCleanContract);
+  Write("p/b.txt", Uncapped());
+  Write("p/c.txt", "");
+  const std::string dir = (dir_ / "p").string();
+  Environment tty;
+  tty.stderr_is_terminal = true;
+  Outcome on = RunCli({"review", "--format", "jsonl", dir}, tty);
+  EXPECT_NE(on.err.find("\r["), std::string::npos);
+  EXPECT_NE(on.err.find("3/3"), std::string::npos) << on.err;
+  EXPECT_NE(on.err.find(" files in "), std::string::npos);
+  const std::string tail = on.err.substr(on.err.rfind("clausecheck: 3 files"));
+  EXPECT_NE(tail.find("files/s): 1 pass, 0 review, 1 block, 1 error\n"), std::string::npos) << tail;
+  Outcome quiet = RunCli({"review", "--quiet", "--format", "jsonl", dir}, tty);
+  EXPECT_EQ(quiet.err, "clausecheck: error: " + dir + "/c.txt: empty file\n");
+  Outcome pipe = RunCli({"review", "--format", "jsonl", dir});
+  EXPECT_EQ(pipe.err, quiet.err);
+}
+
+// ------------------------------------------------------------- check --
+
+const std::string kGate = "tests/cli/fixtures/gate/";
+
+TEST_F(Cli, CheckBlocksEachDraftLeftAndPassesTheCleanContract) {
+  Outcome clean = RunCli({"check", kGate + "clean.docx"});
+  EXPECT_EQ(clean.code, 0) << clean.out << clean.err;
+  EXPECT_EQ(clean.out, "PASS    " + kGate + "clean.docx\n");
+
+  Outcome tracked = RunCli({"check", kGate + "tracked-change.docx"});
+  EXPECT_EQ(tracked.code, 1);
+  EXPECT_EQ(tracked.out,
+            "BLOCK   " + kGate +
+                "tracked-change.docx\n"
+                "  - clause 2: drafting.tracked_change (medium, draft): A tracked change is still "
+                "pending (neither accepted nor rejected). \"thirty (30)\"\n"
+                "  - clause 2: drafting.tracked_change (medium, draft): A tracked change is still "
+                "pending (neither accepted nor rejected). \"sixty (60)\"\n");
+
+  Outcome comment = RunCli({"check", kGate + "open-comment.docx"});
+  EXPECT_EQ(comment.code, 1);
+  EXPECT_EQ(comment.out, "BLOCK   " + kGate +
+                             "open-comment.docx\n"
+                             "  - clause 2: drafting.open_comment (medium, draft): A reviewer's "
+                             "comment is still in the document. \"the fees\"\n");
+
+  Outcome placeholder = RunCli({"check", kGate + "placeholder.docx"});
+  EXPECT_EQ(placeholder.code, 1);
+  EXPECT_EQ(placeholder.out, "BLOCK   " + kGate +
+                                 "placeholder.docx\n"
+                                 "  - clause 2: drafting.placeholder (high, draft): The contract "
+                                 "contains an unfilled placeholder. \"[●]\"\n");
+
+  Outcome hidden = RunCli({"check", kGate + "hidden-text.docx"});
+  EXPECT_EQ(hidden.code, 1);
+  EXPECT_EQ(hidden.out,
+            "BLOCK   " + kGate +
+                "hidden-text.docx\n"
+                "  - clause 3: drafting.hidden_text (high, draft): The document contains hidden "
+                "text, which a reader does not see but which is part of the file. \"This cap does "
+                "not apply to Beta.\"\n");
+}
+
+TEST_F(Cli, CheckGateCanBeRelaxedOrTightened) {
+  const std::string tracked = kGate + "tracked-change.docx";
+  // Draft findings no longer block: the medium tracked changes leave REVIEW.
+  Outcome relaxed = RunCli({"check", "--block-kinds", "none", tracked});
+  EXPECT_EQ(relaxed.code, 0);
+  EXPECT_EQ(relaxed.out, "REVIEW  " + tracked + "  (2 findings below the gate)\n");
+  Outcome tightened = RunCli({"check", "--block-kinds", "none", "--fail-on", "medium", tracked});
+  EXPECT_EQ(tightened.code, 1);
+  std::string uncapped = Write("u.txt", Uncapped());
+  EXPECT_EQ(RunCli({"check", uncapped}).code, 1);  // high risky finding
+  EXPECT_EQ(RunCli({"check", "--fail-on", "critical", uncapped}).code, 0);
+  // Several files: one verdict each, in order; an error outranks a block.
+  Outcome many = RunCli({"check", kGate + "clean.docx", tracked, (dir_ / "no.docx").string()});
+  EXPECT_EQ(many.code, 2);
+  EXPECT_EQ(many.out.rfind("PASS    " + kGate + "clean.docx\nBLOCK   " + tracked, 0), 0u)
+      << many.out;
+  EXPECT_NE(many.out.find("ERROR   " + (dir_ / "no.docx").string() + ": no such file\n"),
+            std::string::npos)
+      << many.out;
+  EXPECT_EQ(RunCli({"check", "--block-kinds", "drafty", tracked}).code, 2);
+  // A gate never skips a file: --changed-since is review's only.
+  EXPECT_EQ(RunCli({"check", "--changed-since", dir_.string(), tracked}).code, 2);
+  // Sub-clauses are cited under their parent, as a reader would cite them.
+  Outcome saas = RunCli({"check", "corpus/contracts/en-saas-subscription.txt"});
+  EXPECT_EQ(saas.code, 1);
+  EXPECT_NE(saas.out.find("\n  - clause 4(b): drafting.placeholder (high, draft): "),
+            std::string::npos)
+      << saas.out;
+  EXPECT_NE(saas.out.find("\n  - document: dispute.forum.missing (high, missing): "),
+            std::string::npos)
+      << saas.out;
+}
+
+// ------------------------------------------------------------ config --
+
+TEST_F(Cli, ConfigIsFoundUpwardAndFlagsOverrideIt) {
+  Write("proj/.clausecheck.yaml",
+        "fail_on: high\n"
+        "rules:\n"
+        "  severity: {liability.uncapped: medium}\n"
+        "output: {format: jsonl}\n");
+  std::string contract = Write("proj/deep/er/u.txt", Uncapped());
+  Environment env;
+  env.cwd = (dir_ / "proj" / "deep" / "er").string();
+  Outcome o = RunCli({"review", contract}, env);
+  EXPECT_EQ(o.code, 0) << o.err;  // uncapped is now medium, under the gate
+  auto lines = JsonLines(o.out);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["findings"][0]["severity"], "medium");
+  EXPECT_EQ(RunCli({"review", "--fail-on", "medium", contract}, env).code, 1);
+  // --no-config, and an explicit file wins over discovery.
+  EXPECT_EQ(RunCli({"review", "--no-config", "--fail-on", "high", contract}, env).code, 1);
+  std::string other = Write("other.yaml", "rules: {disable: [liability.*]}\n");
+  Outcome explicit_file = RunCli({"review", "--config", other, "--format", "jsonl", contract}, env);
+  EXPECT_EQ(JsonLines(explicit_file.out)[0]["findings"].size(), 0u) << explicit_file.out;
+  Environment via_env = env;
+  via_env.config_env = other;
+  EXPECT_EQ(RunCli({"review", "--format", "jsonl", contract}, via_env).out, explicit_file.out);
+}
+
+TEST_F(Cli, ConfigSetsTheGateLimitsAndMappings) {
+  const std::string tracked = kGate + "tracked-change.docx";
+  std::string relaxed = Write("relaxed.yaml", "check: {block_kinds: [], fail_on: critical}\n");
+  Outcome o = RunCli({"check", "--config", relaxed, tracked});
+  EXPECT_EQ(o.code, 0);
+  EXPECT_EQ(o.out, "REVIEW  " + tracked + "  (2 findings below the gate)\n");
+  // The command line still wins.
+  EXPECT_EQ(RunCli({"check", "--config", relaxed, "--block-kinds", "draft", tracked}).code, 1);
+  // Severity overrides reach the gate: a tracked change at info is no reason to review.
+  std::string quiet_changes =
+      Write("info.yaml",
+            "rules: {severity: {drafting.tracked_change: info}}\ncheck: {block_kinds: []}\n");
+  EXPECT_EQ(RunCli({"check", "--config", quiet_changes, tracked}).out, "PASS    " + tracked + "\n");
+  std::string small = Write("small.yaml", "max_file_size: 200\njobs: 1\n");
+  std::string contract = Write("c.txt", kCleanContract);
+  Outcome big = RunCli({"review", "--config", small, "--format", "jsonl", contract});
+  EXPECT_EQ(big.code, 2);
+  EXPECT_EQ(JsonLines(big.out)[0]["error"]["code"], "too_large");
+  // xml.maps are read relative to the configuration file.
+  fs::copy_file("tests/parsers/fixtures/xml/clm-export.yaml", dir_ / "clm.yaml");
+  std::string mapped = Write("mapped.yaml", "xml: {maps: [clm.yaml]}\n");
+  Outcome x = RunCli({"review", "--config", mapped, "--format", "jsonl",
+                      "tests/parsers/fixtures/xml/clm-export.xml"});
+  ASSERT_EQ(x.code, 0) << x.err;
+  EXPECT_EQ(x.out.find("Exported by CLM"), std::string::npos);
+}
+
+TEST_F(Cli, ConfigErrorsNameFileAndLine) {
+  std::string bad = Write("bad.yaml", "jobs: 2\noutput:\n  format: jsonl\n  colour: never\n");
+  Outcome o = RunCli({"--config", bad, "config", "show"});
+  EXPECT_EQ(o.code, 2);
+  EXPECT_EQ(o.err, "clausecheck: error: " + bad +
+                       ":4: unknown key 'colour' in output (known: color, format, output_dir)\n");
+  std::string top = Write("top.yaml", "\nstance: customer\n");
+  EXPECT_EQ(RunCli({"config", "show", "--config", top}).err,
+            "clausecheck: error: " + top +
+                ":2: unknown key 'stance' in the configuration (known: as_of, check, "
+                "default_ruleset, fail_on, jobs, max_file_size, output, rules, rulesets, xml)\n");
+  std::string value = Write("value.yaml", "check:\n  fail_on: severe\n");
+  EXPECT_EQ(RunCli({"config", "show", "--config", value}).err,
+            "clausecheck: error: " + value +
+                ":2: check.fail_on must be info, low, medium, high, critical or never, not "
+                "'severe'\n");
+  std::string rule = Write("rule.yaml", "rules:\n  disable:\n    - no.such.rule\n");
+  std::string c = Write("c.txt", kCleanContract);
+  EXPECT_EQ(RunCli({"review", "--config", rule, c}).err,
+            "clausecheck: error: " + rule + ":3: rules.disable: 'no.such.rule' names no rule\n");
+  EXPECT_EQ(RunCli({"review", "--config", (dir_ / "none.yaml").string(), c}).code, 2);
+}
+
+TEST_F(Cli, ConfigShowPrintsTheEffectiveConfiguration) {
+  Outcome defaults = RunCli({"config", "show", "--no-config"});
+  ASSERT_EQ(defaults.code, 0) << defaults.err;
+  EXPECT_EQ(defaults.out,
+            "# effective configuration: no configuration file, built-in defaults\n"
+            "rulesets: []\n"
+            "default_ruleset: true\n"
+            "rules:\n"
+            "  disable: []\n"
+            "  enable: []\n"
+            "  severity: {}\n"
+            "fail_on: never\n"
+            "as_of: null\n"
+            "jobs: auto\n"
+            "max_file_size: 256M\n"
+            "output:\n"
+            "  format: console\n"
+            "  output_dir: null\n"
+            "  color: auto\n"
+            "xml:\n"
+            "  maps: []\n"
+            "  map_dir: null\n"
+            "check:\n"
+            "  fail_on: high\n"
+            "  block_kinds: [missing, draft]\n");
+  std::string cfg = Write("cfg/.clausecheck.yaml",
+                          "rulesets: [ours.yaml]\n"
+                          "rules: {disable: ['zh.*'], enable: [zh.parties.missing],\n"
+                          "        severity: {drafting.open_comment: low}}\n"
+                          "jobs: 3\nmax_file_size: 1536K\nas_of: 2026-01-31\n"
+                          "output: {output_dir: ../reports}\n"
+                          "check: {fail_on: critical, block_kinds: [draft]}\n");
+  Outcome shown = RunCli({"config", "show", "--config", cfg});
+  ASSERT_EQ(shown.code, 0) << shown.err;
+  const std::string base = (dir_ / "cfg").string();
+  EXPECT_EQ(shown.out, "# effective configuration: from " + cfg +
+                           ", built-in defaults for the rest\n"
+                           "rulesets: [" +
+                           base +
+                           "/ours.yaml]\n"
+                           "default_ruleset: true\n"
+                           "rules:\n"
+                           "  disable: [zh.*]\n"
+                           "  enable: [zh.parties.missing]\n"
+                           "  severity:\n"
+                           "    drafting.open_comment: low\n"
+                           "fail_on: never\n"
+                           "as_of: 2026-01-31\n"
+                           "jobs: 3\n"
+                           "max_file_size: 1536K\n"
+                           "output:\n"
+                           "  format: console\n"
+                           "  output_dir: " +
+                           (dir_ / "reports").string() +
+                           "\n"
+                           "  color: auto\n"
+                           "xml:\n"
+                           "  maps: []\n"
+                           "  map_dir: null\n"
+                           "check:\n"
+                           "  fail_on: critical\n"
+                           "  block_kinds: [draft]\n");
+  // What it shows is what the commands use.
+  Outcome list = RunCli({"rules", "list", "--config", (dir_ / "cfg/none").string()});
+  EXPECT_EQ(list.code, 2);
+  std::string no_zh =
+      Write("nozh.yaml", "rules: {disable: ['zh.*'], enable: [zh.parties.missing]}\n");
+  Outcome rules = RunCli({"rules", "list", "--config", no_zh});
+  ASSERT_EQ(rules.code, 0) << rules.err;
+  EXPECT_NE(rules.out.find("zh.parties.missing\t"), std::string::npos);
+  EXPECT_EQ(rules.out.find("zh.signature.missing\t"), std::string::npos);
 }
 
 }  // namespace

@@ -1,0 +1,257 @@
+#include "cli/review.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <optional>
+#include <sstream>
+#include <system_error>
+
+#include "analyzer/analyze.h"
+#include "cli/annotated_docx.h"
+#include "cli/inputs.h"
+#include "parsers/parse.h"
+#include "reports/console.h"
+#include "reports/json.h"
+
+namespace clausecheck::cli {
+namespace {
+
+// A pretty JSON object as an element of a pretty array: every line two spaces in.
+std::string AsArrayElement(const std::string& pretty) {
+  std::string s = "  ";
+  for (size_t i = 0; i < pretty.size(); ++i) {
+    if (pretty[i] == '\n') {
+      if (i + 1 == pretty.size()) break;
+      s += "\n  ";
+    } else {
+      s += pretty[i];
+    }
+  }
+  return s;
+}
+
+// Writes the annotated copy of the DOCX `review` was made from to each of
+// `targets`, atomically, never over the input.
+bool WriteAnnotatedDocx(const Review& review, const std::vector<std::string>& targets,
+                        const reports::DocxAnnotateOptions& opt, std::string* err) {
+  auto bytes = AnnotatedDocx(review, opt);
+  if (!bytes.ok()) {
+    *err = bytes.error().ToString();
+    return false;
+  }
+  for (const std::string& target : targets) {
+    std::error_code ec;
+    if (std::filesystem::equivalent(review.document.path, target, ec)) {
+      *err = target + ": will not write the annotated copy over the input";
+      return false;
+    }
+    if (!WriteFileAtomically(target, bytes.value(), err)) return false;
+  }
+  return true;
+}
+
+void TakeFromConfig(const CLI::App& cmd, const char* flag, const std::optional<std::string>& value,
+                    std::string* option) {
+  if (cmd.count(flag) == 0 && value) *option = *value;
+}
+
+}  // namespace
+
+Result<Review> ReviewInput(const Input& input, const parsers::Limits& limits,
+                           const parsers::XmlOptions& xml, const analyzer::Engine& engine,
+                           const analyzer::AnalyzeOptions& options) {
+  if (!input.error.empty()) return Error{ErrorCode::kIo, input.error, input.path};
+  auto doc = parsers::ParseFile(input.path, limits, xml);
+  if (!doc.ok()) {
+    Error e = doc.error();
+    if (e.where.empty()) e.where = input.path;
+    return e;
+  }
+  return analyzer::Analyze(std::move(doc.value()), engine, options);
+}
+
+CLI::App* AddReviewCommand(CLI::App* app, ReviewOptions* o) {
+  CLI::App* cmd = app->add_subcommand(
+      "review", "Review contracts (files or directories, recursively) and report findings");
+  AddBatchOptions(cmd, &o->batch, /*changed_since=*/true);
+  cmd->add_option("--format", o->format, "Output: console, json or jsonl")
+      ->check(CLI::IsMember({"console", "json", "jsonl"}))
+      ->capture_default_str();
+  cmd->add_option("--fail-on", o->fail_on,
+                  "Exit 1 when a finding is at or above this severity "
+                  "(info, low, medium, high, critical; never = no gate)")
+      ->capture_default_str();
+  cmd->add_option("--as-of", o->as_of,
+                  "Reference date YYYY-MM-DD for date checks such as expiry (validated; no "
+                  "rule of the default playbook uses it yet)");
+  cmd->add_option("--output-dir", o->output_dir,
+                  "Also write one JSON report per input under this directory, "
+                  "mirroring the input paths (DIR/<input>.json), and for DOCX inputs "
+                  "the annotated copy (DIR/<input>.annotated.docx)");
+  cmd->add_option("--docx-output", o->docx_output,
+                  "Write the (one) DOCX input annotated with a Word comment per finding "
+                  "to this file (docs/annotated-docx.md)");
+  cmd->add_option("--color", o->color, "Colour: auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  AddDateOrderOption(cmd, &o->date_order);
+  AddJudgementOptions(cmd, &o->judgement);
+  AddRulesetOptions(cmd, &o->rulesets);
+  AddXmlMapOptions(cmd, &o->xml_maps);
+  return cmd;
+}
+
+int RunReview(const CLI::App& cmd, ReviewOptions o, const Config& config, const Environment& env,
+              std::ostream& out, std::ostream& err) {
+  TakeFromConfig(cmd, "--format", config.format, &o.format);
+  TakeFromConfig(cmd, "--fail-on", config.fail_on, &o.fail_on);
+  TakeFromConfig(cmd, "--as-of", config.as_of, &o.as_of);
+  TakeFromConfig(cmd, "--output-dir", config.output_dir, &o.output_dir);
+  TakeFromConfig(cmd, "--color", config.color, &o.color);
+  if (cmd.count("--xml-map") == 0) o.xml_maps.files = config.xml_maps;
+  TakeFromConfig(cmd, "--xml-map-dir", config.xml_map_dir, &o.xml_maps.dir);
+
+  std::optional<Severity> gate;
+  if (o.fail_on != "never") {
+    Severity s;
+    if (!ParseSeverity(o.fail_on, &s)) {
+      PrintError(err, "--fail-on must be info, low, medium, high, critical or never");
+      return kExitError;
+    }
+    gate = s;
+  }
+  if (!o.as_of.empty() && !ValidDate(o.as_of)) {
+    PrintError(err, "--as-of must be a date as YYYY-MM-DD, not '" + o.as_of + "'");
+    return kExitError;
+  }
+  auto plan = PlanBatch(o.batch, config, env);
+  if (!plan.ok()) {
+    PrintError(err, plan.error().ToString());
+    return kExitError;
+  }
+  auto engine = LoadEngine(o.rulesets, config);
+  if (!engine.ok()) {
+    PrintError(err, engine.error().ToString());
+    return kExitError;
+  }
+  auto xml = LoadXmlOptions(o.xml_maps);
+  if (!xml.ok()) {
+    PrintError(err, xml.error().ToString());
+    return kExitError;
+  }
+
+  reports::ConsoleOptions console;
+  console.color =
+      o.color == "always" || (o.color == "auto" && env.stdout_is_terminal && !env.no_color);
+  analyzer::AnalyzeOptions analyze;
+  analyze.as_of = o.as_of;
+  analyze.date_order = ToDateOrder(o.date_order);
+  if (auto loaded = LoadJudgementOptions(o.judgement, &analyze); !loaded.ok()) {
+    PrintError(err, loaded.error().ToString());
+    return kExitError;
+  }
+  parsers::Limits limits;
+  limits.max_file_size = plan.value().max_file_size;
+  const std::vector<Input>& inputs = plan.value().inputs;
+  if (!o.docx_output.empty() && inputs.size() != 1) {
+    PrintError(err, "--docx-output takes exactly one input file (use --output-dir for several)");
+    return kExitError;
+  }
+  const reports::DocxAnnotateOptions docx = AnnotatedDocxOptions(o.as_of, engine.value().ruleset());
+  // One object for one input; an array, streamed, for several.
+  const bool json_array = o.format == "json" && inputs.size() != 1;
+
+  auto work = [&](size_t i) {
+    const Input& input = inputs[i];
+    Outcome outcome;
+    outcome.path = input.path;
+    if (!o.batch.changed_since.empty() && input.error.empty() &&
+        ReportIsCurrent(o.batch.changed_since, input.path, limits.max_file_size)) {
+      outcome.skipped = true;
+      return outcome;
+    }
+    std::optional<Review> review;
+    auto reviewed = ReviewInput(input, limits, xml.value(), engine.value(), analyze);
+    if (reviewed.ok()) {
+      review = std::move(reviewed.value());
+    } else {
+      outcome.error = reviewed.error();
+    }
+    const auto item = outcome.error ? reports::ErrorJson(input.path, *outcome.error, Tool())
+                                    : reports::ReportJson(*review, Tool());
+    if (review) {
+      outcome.verdict = review->verdict;
+      outcome.gate_failed = gate && std::any_of(review->findings.begin(), review->findings.end(),
+                                                [&](const Finding& f) {
+                                                  return !f.suppressed && f.severity >= *gate;
+                                                });
+    }
+    if (!o.output_dir.empty()) {
+      std::string werr;
+      if (!WriteFileAtomically(MirrorPath(o.output_dir, input.path, ".json"),
+                               reports::Serialize(item, true), &werr)) {
+        outcome.write_errors.push_back(werr);
+      }
+    }
+    // The annotated DOCX, for DOCX inputs: --docx-output and beside the JSON.
+    std::vector<std::string> docx_targets;
+    if (!o.docx_output.empty()) docx_targets.push_back(o.docx_output);
+    if (!o.output_dir.empty() && review && review->document.format == Format::kDocx) {
+      docx_targets.push_back(
+          MirrorPath(o.output_dir, input.path, AnnotatedDocxExtension(input.path)));
+    }
+    if (review && !docx_targets.empty()) {
+      std::string werr;
+      if (review->document.format != Format::kDocx) {
+        werr = input.path + ": --docx-output needs a DOCX input, not " +
+               std::string(Name(review->document.format));
+      }
+      if (!werr.empty() || !WriteAnnotatedDocx(*review, docx_targets, docx, &werr)) {
+        outcome.write_errors.push_back(werr);
+      }
+    }
+    if (o.format == "console") {
+      // An unreadable input keeps its place in the listing, as in jsonl.
+      std::ostringstream text;
+      if (review) {
+        reports::WriteConsole(*review, console, text);
+      } else {
+        reports::WriteConsoleError(input.path, *outcome.error, console, text);
+      }
+      outcome.out = text.str();
+    } else if (o.format == "jsonl") {
+      outcome.out = reports::Serialize(item, false);
+    } else {
+      outcome.out = reports::Serialize(item, true);
+      if (json_array) outcome.out = AsArrayElement(outcome.out);
+    }
+    return outcome;
+  };
+  bool gate_failed = false;
+  auto write = [&](size_t written, const Outcome& outcome) {
+    gate_failed = gate_failed || outcome.gate_failed;
+    if (json_array) out << (written == 0 ? "[\n" : ",\n");
+    out << outcome.out;
+    out.flush();
+  };
+  BatchResult batch = DriveBatch(plan.value(), o.batch, env, work, write, err);
+
+  const Totals& t = batch.totals;
+  const size_t written = t.inputs - t.skipped;
+  if (json_array) out << (written == 0 ? "[]\n" : "\n]\n");
+  if (o.format == "console" && (inputs.size() > 1 || t.errors > 0)) {
+    reports::BatchTotals totals;
+    totals.documents = static_cast<int>(written);
+    totals.pass = static_cast<int>(t.pass);
+    totals.review = static_cast<int>(t.review);
+    totals.block = static_cast<int>(t.block);
+    totals.errors = static_cast<int>(t.errors);
+    reports::WriteConsoleTotals(totals, console, out);
+  }
+  out.flush();
+  if (batch.interrupted) return kExitInterrupted;
+  if (t.errors > 0) return kExitError;
+  return gate_failed ? kExitGateFailed : kExitOk;
+}
+
+}  // namespace clausecheck::cli

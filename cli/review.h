@@ -1,0 +1,53 @@
+// `clausecheck review`: the batch review of files and directories.
+//
+// Each input is parsed and analysed on a worker thread; reports come out in
+// input order (console, json or jsonl), optionally also one JSON file per
+// input under --output-dir. An unreadable input gets an error record in its
+// place and the batch goes on; the exit code says what happened (cli/app.h).
+#ifndef CLAUSECHECK_CLI_REVIEW_H_
+#define CLAUSECHECK_CLI_REVIEW_H_
+
+#include <CLI/CLI.hpp>
+#include <ostream>
+#include <string>
+
+#include "analyzer/analyze.h"
+#include "cli/app.h"
+#include "cli/batch.h"
+#include "cli/common.h"
+#include "cli/config.h"
+#include "cli/inputs.h"
+#include "core/review.h"
+#include "parsers/parse.h"
+
+namespace clausecheck::cli {
+
+struct ReviewOptions {
+  BatchOptions batch;
+  std::string format = "console";
+  std::string fail_on = "never";
+  std::string as_of;
+  std::string date_order = "auto";
+  JudgementOptions judgement;
+  std::string output_dir;
+  std::string docx_output;
+  std::string color = "auto";
+  RulesetOptions rulesets;
+  XmlMapOptions xml_maps;
+};
+
+/// Parses and analyses one input; the error names the input.
+Result<Review> ReviewInput(const Input& input, const parsers::Limits& limits,
+                           const parsers::XmlOptions& xml, const analyzer::Engine& engine,
+                           const analyzer::AnalyzeOptions& options);
+
+CLI::App* AddReviewCommand(CLI::App* app, ReviewOptions* o);
+
+/// `cmd` tells which options were given on the command line: those not given
+/// come from `config`.
+int RunReview(const CLI::App& cmd, ReviewOptions o, const Config& config, const Environment& env,
+              std::ostream& out, std::ostream& err);
+
+}  // namespace clausecheck::cli
+
+#endif  // CLAUSECHECK_CLI_REVIEW_H_

@@ -1,0 +1,230 @@
+// The batch driver: ordering and bounds of RunOrdered, and a review of a
+// generated folder of 1,000 inputs with broken files mixed in.
+#include "cli/batch.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cli/app.h"
+
+namespace clausecheck::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(RunOrdered, EmitsInIndexOrderWithABoundedWindow) {
+  for (int jobs : {1, 2, 7}) {
+    std::atomic<int> running{0};
+    std::atomic<size_t> max_ahead{0};
+    std::atomic<size_t> emitted_count{0};
+    std::vector<size_t> emitted;
+    const size_t window = 5;
+    auto work = [&](size_t i) {
+      ++running;
+      // Later items finish first now and then, so order must be restored.
+      std::this_thread::sleep_for(std::chrono::microseconds((i * 7919) % 5 * 200));
+      size_t ahead = i - emitted_count.load();
+      size_t seen = max_ahead.load();
+      while (ahead > seen && !max_ahead.compare_exchange_weak(seen, ahead)) {
+      }
+      --running;
+      Outcome o;
+      o.path = std::to_string(i);
+      return o;
+    };
+    bool complete = RunOrdered(
+        200, jobs, window, nullptr, work, [](size_t i) { return std::to_string(i); },
+        [&](size_t i, Outcome&& o) {
+          EXPECT_EQ(o.path, std::to_string(i));
+          emitted.push_back(i);
+          ++emitted_count;
+        },
+        [](const BatchState&) {});
+    EXPECT_TRUE(complete);
+    ASSERT_EQ(emitted.size(), 200u);
+    for (size_t i = 0; i < emitted.size(); ++i) EXPECT_EQ(emitted[i], i);
+    EXPECT_LE(max_ahead.load(), std::max<size_t>(window, jobs)) << jobs << " jobs";
+  }
+}
+
+TEST(RunOrdered, StopsAfterTheItemsAlreadyStarted) {
+  std::atomic<bool> stop{false};
+  std::vector<size_t> emitted;
+  auto work = [&](size_t i) {
+    if (i == 10) stop.store(true);
+    Outcome o;
+    o.path = std::to_string(i);
+    return o;
+  };
+  bool complete = RunOrdered(
+      1000, 3, 8, &stop, work, [](size_t i) { return std::to_string(i); },
+      [&](size_t i, Outcome&&) { emitted.push_back(i); }, [](const BatchState&) {});
+  EXPECT_FALSE(complete);
+  ASSERT_GE(emitted.size(), 11u);
+  EXPECT_LT(emitted.size(), 30u);  // at most the window beyond the stop
+  for (size_t i = 0; i < emitted.size(); ++i) EXPECT_EQ(emitted[i], i);
+}
+
+TEST(RunOrdered, AnExceptionInOneItemBecomesItsErrorOnly) {
+  std::vector<Outcome> got;
+  RunOrdered(
+      3, 2, 4, nullptr,
+      [](size_t i) -> Outcome {
+        if (i == 1) throw std::runtime_error("boom");
+        Outcome o;
+        o.path = "p" + std::to_string(i);
+        return o;
+      },
+      [](size_t i) { return "p" + std::to_string(i); },
+      [&](size_t, Outcome&& o) { got.push_back(std::move(o)); }, [](const BatchState&) {});
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_FALSE(got[0].error);
+  ASSERT_TRUE(got[1].error);
+  EXPECT_EQ(got[1].error->ToString(), "p1: internal error: boom");
+  EXPECT_FALSE(got[2].error);
+}
+
+std::string ReadFile(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+struct Ran {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+Ran Review(std::vector<std::string> args) {
+  args.insert(args.begin(), {"clausecheck", "review", "--no-config", "--format", "jsonl"});
+  std::ostringstream out, err;
+  int code = cli::Run(args, Environment{}, out, err);
+  return {code, out.str(), err.str()};
+}
+
+std::vector<nlohmann::json> Lines(const std::string& text) {
+  std::vector<nlohmann::json> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
+  return lines;
+}
+
+// 1,000 inputs: short text contracts cut from corpus/contracts (a contract's
+// first clauses, at a line break), a few whole DOCX contracts, and broken
+// files: truncated zips named .docx, binary junk and empty files.
+TEST(Batch, ThousandInputsEachReportedOnceInTheSameOrderForAnyJobsAndShards) {
+  const fs::path dir = fs::temp_directory_path() / "clausecheck_batch_1000";
+  fs::remove_all(dir);
+  std::vector<std::string> texts;
+  std::vector<fs::path> docx;
+  for (const auto& e : fs::directory_iterator("corpus/contracts")) {
+    if (e.path().extension() == ".txt") {
+      std::string t = ReadFile(e.path());
+      size_t cut = t.find('\n', std::min<size_t>(t.size(), 600));
+      texts.push_back(cut == std::string::npos ? t : t.substr(0, cut + 1));
+    } else if (e.path().extension() == ".docx") {
+      docx.push_back(e.path());
+    }
+  }
+  std::sort(docx.begin(), docx.end());
+  ASSERT_GE(texts.size(), 10u);
+  ASSERT_GE(docx.size(), 5u);
+  std::map<std::string, std::string> broken;  // path -> expected error code
+  std::set<std::string> good;
+  const std::string zip = ReadFile(docx[0]);
+  for (int i = 0; i < 1000; ++i) {
+    char name[64];
+    std::snprintf(name, sizeof name, "set%d/%04d", i % 7, i);
+    fs::path p = dir / name;
+    fs::create_directories(p.parent_path());
+    std::string bytes, code;
+    if (i % 250 == 17) {
+      p += ".docx";
+      bytes = zip.substr(0, zip.size() / 3);
+      code = "format";
+    } else if (i % 250 == 101) {
+      p += ".txt";
+      bytes = std::string("\x7f\x45\x00\x01\xff\xfe\x00\x00\x13\x37", 10) + std::string(64, '\0');
+      code = "format";
+    } else if (i % 250 == 202) {
+      p += ".txt";
+      code = "empty";
+    } else if (i % 100 == 50) {
+      p += ".docx";
+      bytes = ReadFile(docx[(i / 100) % docx.size()]);
+    } else {
+      p += ".txt";
+      bytes = texts[i % texts.size()];
+    }
+    std::ofstream(p, std::ios::binary) << bytes;
+    if (code.empty()) {
+      good.insert(p.string());
+    } else {
+      broken[p.string()] = code;
+    }
+  }
+  ASSERT_EQ(good.size() + broken.size(), 1000u);
+  ASSERT_EQ(broken.size(), 12u);
+
+  Ran one = Review({"-j", "1", dir.string()});
+  Ran four = Review({"-j", "4", dir.string()});
+  EXPECT_EQ(one.code, 2);
+  EXPECT_EQ(four.code, 2);
+  EXPECT_EQ(one.out, four.out);
+  EXPECT_EQ(one.err, four.err);
+
+  const auto lines = Lines(four.out);
+  ASSERT_EQ(lines.size(), 1000u);
+  std::set<std::string> seen;
+  size_t errors = 0;
+  for (const auto& j : lines) {
+    const std::string path = j["document"]["path"];
+    EXPECT_TRUE(seen.insert(path).second) << "reported twice: " << path;
+    if (j.contains("error")) {
+      ++errors;
+      ASSERT_EQ(broken.count(path), 1u) << path << ": " << j["error"].dump();
+      EXPECT_EQ(j["error"]["code"], broken[path]) << path;
+    } else {
+      EXPECT_EQ(good.count(path), 1u) << path;
+      EXPECT_TRUE(j["verdict"].is_string()) << path;
+    }
+  }
+  EXPECT_EQ(errors, broken.size());
+  // One stderr line per broken input.
+  EXPECT_EQ(static_cast<size_t>(std::count(four.err.begin(), four.err.end(), '\n')), broken.size());
+
+  // The shards split the inputs, and their outputs, sorted by path, are the whole.
+  std::vector<nlohmann::json> merged;
+  for (const char* shard : {"1/3", "2/3", "3/3"}) {
+    Ran part = Review({"-j", "2", "--shard", shard, dir.string()});
+    auto l = Lines(part.out);
+    EXPECT_GT(l.size(), 250u) << shard;
+    const bool any_error =
+        std::any_of(l.begin(), l.end(), [](const auto& j) { return j.contains("error"); });
+    EXPECT_EQ(part.code, any_error ? 2 : 0) << shard;
+    merged.insert(merged.end(), l.begin(), l.end());
+  }
+  std::stable_sort(merged.begin(), merged.end(), [](const auto& a, const auto& b) {
+    return a["document"]["path"].template get<std::string>() <
+           b["document"]["path"].template get<std::string>();
+  });
+  EXPECT_EQ(merged, lines);
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace clausecheck::cli
