@@ -82,8 +82,8 @@ CLI::App* AddReviewCommand(CLI::App* app, ReviewOptions* o) {
                   "(info, low, medium, high, critical; never = no gate)")
       ->capture_default_str();
   cmd->add_option("--as-of", o->as_of,
-                  "Reference date YYYY-MM-DD for date checks such as expiry (validated; no "
-                  "rule of the default playbook uses it yet)");
+                  "Reference date YYYY-MM-DD for date checks: a contract whose term ended "
+                  "before it is reported expired (dates.expired)");
   cmd->add_option("--output-dir", o->output_dir,
                   "Also write one JSON report per input under this directory, "
                   "mirroring the input paths (DIR/<input>.json), and for DOCX inputs "
