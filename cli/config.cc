@@ -4,10 +4,14 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <set>
+#include <sstream>
 #include <system_error>
 
+#include "analyzer/stance.h"
 #include "cli/common.h"
 #include "parsers/parse.h"
 
@@ -215,6 +219,42 @@ void ParseCheck(const YAML::Node& n, Loader& l) {
   }
 }
 
+void ParseParameters(const YAML::Node& n, Loader& l) {
+  if (!n.IsMap()) l.Fail(n, "parameters must map names to numbers");
+  for (const auto& kv : n) {
+    const std::string name = kv.first.as<std::string>();
+    const std::string v = l.Scalar(kv.second, "parameters." + name);
+    char* end = nullptr;
+    double d = std::strtod(v.c_str(), &end);
+    if (v.empty() || end != v.c_str() + v.size() || !std::isfinite(d)) {
+      l.Fail(kv.second, "parameters." + name + " must be a number, not '" + v + "'");
+    }
+    l.config()->parameters[name] = d;
+    l.Note("parameters." + name, kv.first);
+  }
+}
+
+void ParseStance(const YAML::Node& n, Loader& l) {
+  const std::string v = l.Scalar(n, "stance");
+  if (!analyzer::ValidStance(v)) {
+    l.Fail(n, "stance must be neutral, party-a, party-b, customer or vendor, not '" + v + "'");
+  }
+  l.config()->stance = v;
+}
+
+void ParseDateOrder(const YAML::Node& n, Loader& l) {
+  const std::string v = l.Scalar(n, "date_order");
+  if (v != "auto" && v != "mdy" && v != "dmy") {
+    l.Fail(n, "date_order must be auto, mdy or dmy, not '" + v + "'");
+  }
+  l.config()->date_order = v;
+}
+
+void ParseWaivers(const YAML::Node& n, Loader& l) {
+  if (!n.IsSequence()) l.Fail(n, "waivers must be a list of files");
+  for (const auto& item : n) l.config()->waivers.push_back(l.Path(item, "waivers item"));
+}
+
 struct Section {
   const char* key;
   void (*parse)(const YAML::Node&, Loader&);
@@ -231,6 +271,10 @@ const Section kSections[] = {
     {"output", ParseOutput},
     {"xml", ParseXml},
     {"check", ParseCheck},
+    {"parameters", ParseParameters},
+    {"stance", ParseStance},
+    {"date_order", ParseDateOrder},
+    {"waivers", ParseWaivers},
 };
 
 // ------------------------------------------------------------------ show --
@@ -343,6 +387,16 @@ Result<bool> ApplyRuleSettings(const Config& config, analyzer::Ruleset* rs) {
     }
     it->severity = severity;
   }
+  for (const auto& [name, value] : config.parameters) {
+    if (!rs->parameters.count(name)) {
+      std::string known;
+      for (const auto& [k, v] : rs->parameters) known += (known.empty() ? "" : ", ") + k;
+      return Error{ErrorCode::kConfig,
+                   "parameters: no parameter '" + name + "' (known: " + known + ")",
+                   where("parameters." + name)};
+    }
+    rs->parameters[name] = value;
+  }
   auto any = [&](const std::vector<std::string>& globs, const std::string& id) {
     return std::any_of(globs.begin(), globs.end(),
                        [&](const std::string& g) { return matches(g, id); });
@@ -377,6 +431,15 @@ void WriteConfig(const Config& c, std::ostream& out) {
   out << "xml:\n";
   out << "  maps: " << QuoteList(c.xml_maps) << "\n";
   out << "  map_dir: " << Opt(c.xml_map_dir, "null") << "\n";
+  out << "parameters:" << (c.parameters.empty() ? " {}" : "") << "\n";
+  for (const auto& [name, v] : c.parameters) {
+    std::ostringstream num;
+    num << v;
+    out << "  " << Quote(name) << ": " << num.str() << "\n";
+  }
+  out << "stance: " << Opt(c.stance, "neutral") << "\n";
+  out << "date_order: " << Opt(c.date_order, "auto") << "\n";
+  out << "waivers: " << QuoteList(c.waivers) << "\n";
   out << "check:\n";
   out << "  fail_on: " << Opt(c.check_fail_on, kCheckDefaultFailOn) << "\n";
   std::vector<std::string> kinds;

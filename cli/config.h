@@ -65,6 +65,11 @@ struct Config {
   std::vector<std::string> xml_maps;
   std::optional<std::string> xml_map_dir;
 
+  std::map<std::string, double> parameters;  // override the ruleset's, by name
+  std::optional<std::string> stance;
+  std::optional<std::string> date_order;
+  std::vector<std::string> waivers;  // files, resolved against the file's directory
+
   std::optional<std::string> check_fail_on;
   std::optional<std::vector<Kind>> check_block_kinds;
 

@@ -108,6 +108,9 @@ int RunReview(const CLI::App& cmd, ReviewOptions o, const Config& config, const 
   TakeFromConfig(cmd, "--as-of", config.as_of, &o.as_of);
   TakeFromConfig(cmd, "--output-dir", config.output_dir, &o.output_dir);
   TakeFromConfig(cmd, "--color", config.color, &o.color);
+  TakeFromConfig(cmd, "--stance", config.stance, &o.judgement.stance);
+  TakeFromConfig(cmd, "--date-order", config.date_order, &o.date_order);
+  for (const std::string& file : config.waivers) o.judgement.waivers.push_back(file);
   if (cmd.count("--xml-map") == 0) o.xml_maps.files = config.xml_maps;
   TakeFromConfig(cmd, "--xml-map-dir", config.xml_map_dir, &o.xml_maps.dir);
 

@@ -487,6 +487,32 @@ TEST_F(Cli, BaselineWaiversAndStanceDecideWhatCounts) {
   EXPECT_EQ(RunCli({"review", path, "--stance", "甲方"}).code, 2);
 }
 
+TEST_F(Cli, ConfigParametersStanceAndDateOrderReachTheReview) {
+  std::string contract =
+      Write("lease.txt",
+            "房屋租赁合同\n\n甲方：上海某某置业有限公司\n乙方：北京某某贸易有限公司\n\n"
+            "第一条 租金\n年租金为人民币100,000元。乙方支付定金人民币25,000元。\n\n"
+            "第二条 签订\n签订日期：01/02/2026\n");
+  auto rules = [&](const std::vector<std::string>& extra) {
+    std::vector<std::string> args = {"review", "--format", "json", contract};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto j = nlohmann::json::parse(RunCli(args).out);
+    std::vector<std::string> ids;
+    for (const auto& f : j["findings"]) ids.push_back(f["rule"]);
+    return std::make_pair(ids, j);
+  };
+  auto has = [](const std::vector<std::string>& ids, const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  };
+  EXPECT_TRUE(has(rules({"--no-config"}).first, "zh.payment.deposit_over_cap"));  // 25% > 20%
+  std::string cfg = Write("lease.yaml", "parameters: {deposit_cap_percent: 30}\ndate_order: mdy\n");
+  auto [ids, report] = rules({"--config", cfg});
+  EXPECT_FALSE(has(ids, "zh.payment.deposit_over_cap"));
+  EXPECT_EQ(report["facts"]["dates"][0]["value"], "2026-01-02");  // mdy from the config
+  EXPECT_EQ(rules({"--config", cfg, "--date-order", "dmy"}).second["facts"]["dates"][0]["value"],
+            "2026-02-01");  // the flag wins
+}
+
 TEST_F(Cli, ColourOnlyOnATerminalWithoutNoColor) {
   std::string path = Write("u.txt", Uncapped());
   Environment tty;
@@ -914,11 +940,22 @@ TEST_F(Cli, ConfigErrorsNameFileAndLine) {
   EXPECT_EQ(o.code, 2);
   EXPECT_EQ(o.err, "clausecheck: error: " + bad +
                        ":4: unknown key 'colour' in output (known: color, format, output_dir)\n");
-  std::string top = Write("top.yaml", "\nstance: customer\n");
+  std::string top = Write("top.yaml", "\nstanse: customer\n");
   EXPECT_EQ(RunCli({"config", "show", "--config", top}).err,
             "clausecheck: error: " + top +
-                ":2: unknown key 'stance' in the configuration (known: as_of, check, "
-                "default_ruleset, fail_on, jobs, max_file_size, output, rules, rulesets, xml)\n");
+                ":2: unknown key 'stanse' in the configuration (known: as_of, check, date_order, "
+                "default_ruleset, fail_on, jobs, max_file_size, output, parameters, rules, "
+                "rulesets, stance, waivers, xml)\n");
+  std::string side = Write("side.yaml", "stance: buyer\n");
+  EXPECT_EQ(RunCli({"config", "show", "--config", side}).err,
+            "clausecheck: error: " + side +
+                ":1: stance must be neutral, party-a, party-b, customer or vendor, not 'buyer'\n");
+  std::string param = Write("param.yaml", "parameters:\n  deposit_cap: 25\n");
+  Outcome unknown_param = RunCli({"review", "--config", param, Write("p.txt", kCleanContract)});
+  EXPECT_EQ(unknown_param.code, 2);
+  EXPECT_NE(unknown_param.err.find(param + ":2: parameters: no parameter 'deposit_cap' (known: "),
+            std::string::npos)
+      << unknown_param.err;
   std::string value = Write("value.yaml", "check:\n  fail_on: severe\n");
   EXPECT_EQ(RunCli({"config", "show", "--config", value}).err,
             "clausecheck: error: " + value +
@@ -953,6 +990,10 @@ TEST_F(Cli, ConfigShowPrintsTheEffectiveConfiguration) {
             "xml:\n"
             "  maps: []\n"
             "  map_dir: null\n"
+            "parameters: {}\n"
+            "stance: neutral\n"
+            "date_order: auto\n"
+            "waivers: []\n"
             "check:\n"
             "  fail_on: high\n"
             "  block_kinds: [missing, draft]\n");
@@ -962,6 +1003,8 @@ TEST_F(Cli, ConfigShowPrintsTheEffectiveConfiguration) {
                           "        severity: {drafting.open_comment: low}}\n"
                           "jobs: 3\nmax_file_size: 1536K\nas_of: 2026-01-31\n"
                           "output: {output_dir: ../reports}\n"
+                          "parameters: {deposit_cap_percent: 30, lpr_one_year_percent: 3.1}\n"
+                          "stance: party-b\ndate_order: dmy\nwaivers: [accepted.yaml]\n"
                           "check: {fail_on: critical, block_kinds: [draft]}\n");
   Outcome shown = RunCli({"config", "show", "--config", cfg});
   ASSERT_EQ(shown.code, 0) << shown.err;
@@ -990,6 +1033,14 @@ TEST_F(Cli, ConfigShowPrintsTheEffectiveConfiguration) {
                            "xml:\n"
                            "  maps: []\n"
                            "  map_dir: null\n"
+                           "parameters:\n"
+                           "  deposit_cap_percent: 30\n"
+                           "  lpr_one_year_percent: 3.1\n"
+                           "stance: party-b\n"
+                           "date_order: dmy\n"
+                           "waivers: [" +
+                           base +
+                           "/accepted.yaml]\n"
                            "check:\n"
                            "  fail_on: critical\n"
                            "  block_kinds: [draft]\n");
