@@ -250,7 +250,10 @@ std::vector<CheckHit> InterestOverCap(const CheckContext& c) {
 
 // Facts of one kind that name a second, different value: each new value
 // after the first is a hit.
-std::vector<CheckHit> SecondValues(const CheckContext& c,
+// Values named together in one clause ("the laws of the State of New York
+// and the federal laws of the United States") combine rather than conflict:
+// only a value first named in another clause than the first value counts.
+std::vector<CheckHit> SecondValues(const CheckContext& c, bool other_clause_only,
                                    const std::function<bool(const Fact&)>& of_kind) {
   std::vector<CheckHit> hits;
   const Fact* first = nullptr;
@@ -258,7 +261,8 @@ std::vector<CheckHit> SecondValues(const CheckContext& c,
   for (const Fact& f : c.facts) {
     if (!of_kind(f) || !f.value) continue;
     if (!first) first = &f;
-    if (seen.insert(*f.value).second && seen.size() > 1) {
+    if (seen.insert(*f.value).second && seen.size() > 1 &&
+        (!other_clause_only || f.clause_id != first->clause_id)) {
       CheckHit h = HitOn(f);
       h.values = {{"value", *f.value}, {"other", *first->value}};
       hits.push_back(std::move(h));
@@ -268,20 +272,29 @@ std::vector<CheckHit> SecondValues(const CheckContext& c,
 }
 
 std::vector<CheckHit> ConflictingGoverningLaw(const CheckContext& c) {
-  return SecondValues(c, [](const Fact& f) { return f.type == FactType::kGoverningLaw; });
+  return SecondValues(c, true, [](const Fact& f) { return f.type == FactType::kGoverningLaw; });
 }
 
 std::vector<CheckHit> ConflictingArbitration(const CheckContext& c) {
-  return SecondValues(
-      c, [](const Fact& f) { return f.type == FactType::kForum && f.forum_type == "arbitration"; });
+  // Two institutions are a conflict wherever they are named.
+  return SecondValues(c, false, [](const Fact& f) {
+    return f.type == FactType::kForum && f.forum_type == "arbitration";
+  });
 }
 
 std::vector<CheckHit> UnresolvedReference(const CheckContext& c) {
   std::vector<CheckHit> hits;
-  // Only where the contract's own numbering was read.
-  int numbered = 0;
+  // Only where the contract's own numbering was read: at least three
+  // numbered clauses, and most of its references found their clause (when
+  // most do not, the numbering was not read, and the fault is ours).
+  int numbered = 0, refs = 0, resolved = 0;
   for (const Clause& cl : c.clauses) numbered += !cl.number.empty();
-  if (numbered < 3) return hits;
+  for (const Fact& f : c.facts) {
+    if (f.type != FactType::kReference) continue;
+    ++refs;
+    resolved += !f.target.empty();
+  }
+  if (numbered < 3 || resolved < 3 || resolved * 3 < refs * 2) return hits;
   for (const Fact& f : c.facts) {
     if (f.type == FactType::kReference && f.target.empty() && f.value) {
       CheckHit h = HitOn(f);

@@ -929,6 +929,11 @@ void ScanGoverningLaw(std::string_view text, std::vector<Candidate>* out) {
     // "the laws of the State of New York, United States": the state is enough.
     c.fact.value = NormaliseJurisdiction(n);
     c.fact.text = n;
+    // "the laws of the Territory", "the laws of such country": not a place.
+    static const RE2 not_a_place(
+        R"((?i)^(?:the|this|that|such|any|each|its|their|territory|country|state|province|jurisdiction|agreement|party|parties|licensor|licensee|company)$)",
+        Opts());
+    if (c.fact.value->empty() || RE2::FullMatch(*c.fact.value, not_a_place)) return;
     out->push_back(std::move(c));
   };
   ForEachMatch(en, text, [&](const std::vector<SP>& g) {
@@ -1610,6 +1615,16 @@ std::vector<Fact> ExtractFacts(const Document& doc, const std::vector<Clause>& c
       }
     }
   }
+  // "the laws of Cargill's state of incorporation": a party is not a law.
+  std::erase_if(facts, [&](const Fact& f) {
+    if (f.type != FactType::kGoverningLaw || !f.value) return false;
+    for (const Fact& p : known_parties) {
+      for (const std::string& name : {p.value.value_or(""), p.short_name}) {
+        if (name.size() >= 3 && ascii::StartsWithIgnoreCase(name, *f.value)) return true;
+      }
+    }
+    return false;
+  });
   ResolveRelativeDates(&facts);
   AnnualRates(&facts);
   ArbitrationFromFamily(clauses, &facts);

@@ -166,6 +166,17 @@ TEST(Checks, DefaultPlaybookOnWholeContracts) {
   EXPECT_FALSE(has(ids, "drafting.words_figures_mismatch"));
   EXPECT_TRUE(has(rules_of(loan, "2027-03-01"), "dates.expired"));
   EXPECT_FALSE(has(rules_of(loan, "2026-06-01"), "dates.expired"));
+  // State and federal law named together combine; a second law elsewhere
+  // conflicts.
+  const std::string together =
+      "This Agreement is governed by the laws of the State of New York and the federal laws of "
+      "the United States applicable therein.";
+  EXPECT_FALSE(
+      has(rules_of({"1. Governing Law", together}, ""), "dispute.conflicting_governing_law"));
+  EXPECT_TRUE(has(rules_of({"1. Governing Law", together, "2. Construction",
+                            "It shall be construed under the laws of England and Wales."},
+                           ""),
+                  "dispute.conflicting_governing_law"));
 }
 
 }  // namespace

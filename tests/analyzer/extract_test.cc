@@ -821,6 +821,15 @@ TEST(ExtractGoverningLaw, TableOfCases) {
   }
 }
 
+TEST(ExtractGoverningLaw, WordsThatAreNoPlace) {
+  for (const char* text : {"This Agreement is governed by the laws of the Territory.",
+                           "governed by the laws of such country",
+                           "This Agreement shall be governed by the laws of the State."}) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(OfType(Extract(text), FactType::kGoverningLaw).empty());
+  }
+}
+
 TEST(ExtractForums, ArbitrationInstitutionsSeatsAndRules) {
   auto f = OfType(Extract("Any dispute shall be finally resolved by arbitration under the Rules "
                           "of Arbitration of the International Chamber of Commerce. The seat of "
