@@ -35,7 +35,7 @@ int ComputeRiskScore(const std::vector<Finding>& findings) {
 
 Review Analyze(Document doc, const Engine& engine, const AnalyzeOptions& options) {
   Review r;
-  r.language = DetectLanguage(doc);
+  r.language = options.language.empty() ? DetectLanguage(doc) : options.language;
   r.clauses = Segment(doc);
   r.contract_types = DetectContractTypes(doc, r.clauses);
   engine.Classify(r.language, &r.clauses);

@@ -28,6 +28,9 @@ struct AnalyzeOptions {
   // Whose side the review takes: neutral (or empty), party-a, party-b,
   // customer, vendor (analyzer/stance.h).
   std::string stance;
+  // The document's language as the reviewer states it ("en", "zh", "mixed");
+  // empty: detected from the text.
+  std::string language;
   // Accepted findings (analyzer/waivers.h) and the fingerprints of a
   // baseline report: these findings are marked suppressed.
   std::vector<Waiver> waivers;

@@ -49,6 +49,11 @@ void AddJudgementOptions(CLI::App* cmd, JudgementOptions* o) {
                   "party-b, customer or vendor; findings that hurt only the other side become info")
       ->check(CLI::IsMember({"neutral", "party-a", "party-b", "customer", "vendor"}))
       ->capture_default_str();
+  cmd->add_option("--language", o->language,
+                  "The contracts' language: auto (detected from the text), en, zh, or mixed "
+                  "(runs the English and the Chinese rules)")
+      ->check(CLI::IsMember({"auto", "en", "zh", "mixed"}))
+      ->capture_default_str();
   cmd->add_option("--waivers", o->waivers,
                   "YAML file of accepted findings (waivers: [{rule, fingerprint, reason}]); "
                   "waived findings are marked suppressed and do not count (repeatable)")

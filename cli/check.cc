@@ -106,6 +106,7 @@ int RunCheck(const CLI::App& cmd, CheckOptions o, const Config& config, const En
   if (cmd.count("--fail-on") == 0 && config.check_fail_on) o.fail_on = *config.check_fail_on;
   if (cmd.count("--as-of") == 0 && config.as_of) o.as_of = *config.as_of;
   if (cmd.count("--stance") == 0 && config.stance) o.judgement.stance = *config.stance;
+  if (cmd.count("--language") == 0 && config.language) o.judgement.language = *config.language;
   if (cmd.count("--date-order") == 0 && config.date_order) o.date_order = *config.date_order;
   for (const std::string& file : config.waivers) o.judgement.waivers.push_back(file);
   if (cmd.count("--xml-map") == 0) o.xml_maps.files = config.xml_maps;

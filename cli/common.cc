@@ -171,6 +171,7 @@ bool WriteFileAtomically(const std::string& path, const std::string& content, st
 
 Result<bool> LoadJudgementOptions(const JudgementOptions& o, analyzer::AnalyzeOptions* analyze) {
   analyze->stance = o.stance;
+  analyze->language = o.language == "auto" ? "" : o.language;
   for (const std::string& path : o.waivers) {
     auto text = ReadWholeFile(path);
     if (!text.ok()) return text.error();

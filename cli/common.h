@@ -68,6 +68,7 @@ analyzer::DateOrder ToDateOrder(const std::string& s);
 /// findings are already accepted (review and check share them).
 struct JudgementOptions {
   std::string stance = "neutral";
+  std::string language = "auto";     // auto, en, zh, mixed
   std::vector<std::string> waivers;  // YAML files (analyzer/waivers.h)
   std::string baseline;              // an earlier JSON or JSONL report
 };

@@ -242,6 +242,14 @@ void ParseStance(const YAML::Node& n, Loader& l) {
   l.config()->stance = v;
 }
 
+void ParseLanguage(const YAML::Node& n, Loader& l) {
+  const std::string v = l.Scalar(n, "language");
+  if (v != "auto" && v != "en" && v != "zh" && v != "mixed") {
+    l.Fail(n, "language must be auto, en, zh or mixed, not '" + v + "'");
+  }
+  l.config()->language = v;
+}
+
 void ParseDateOrder(const YAML::Node& n, Loader& l) {
   const std::string v = l.Scalar(n, "date_order");
   if (v != "auto" && v != "mdy" && v != "dmy") {
@@ -273,6 +281,7 @@ const Section kSections[] = {
     {"check", ParseCheck},
     {"parameters", ParseParameters},
     {"stance", ParseStance},
+    {"language", ParseLanguage},
     {"date_order", ParseDateOrder},
     {"waivers", ParseWaivers},
 };
@@ -438,6 +447,7 @@ void WriteConfig(const Config& c, std::ostream& out) {
     out << "  " << Quote(name) << ": " << num.str() << "\n";
   }
   out << "stance: " << Opt(c.stance, "neutral") << "\n";
+  out << "language: " << Opt(c.language, "auto") << "\n";
   out << "date_order: " << Opt(c.date_order, "auto") << "\n";
   out << "waivers: " << QuoteList(c.waivers) << "\n";
   out << "check:\n";

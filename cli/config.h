@@ -67,6 +67,7 @@ struct Config {
 
   std::map<std::string, double> parameters;  // override the ruleset's, by name
   std::optional<std::string> stance;
+  std::optional<std::string> language;
   std::optional<std::string> date_order;
   std::vector<std::string> waivers;  // files, resolved against the file's directory
 

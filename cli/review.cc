@@ -109,6 +109,7 @@ int RunReview(const CLI::App& cmd, ReviewOptions o, const Config& config, const 
   TakeFromConfig(cmd, "--output-dir", config.output_dir, &o.output_dir);
   TakeFromConfig(cmd, "--color", config.color, &o.color);
   TakeFromConfig(cmd, "--stance", config.stance, &o.judgement.stance);
+  TakeFromConfig(cmd, "--language", config.language, &o.judgement.language);
   TakeFromConfig(cmd, "--date-order", config.date_order, &o.date_order);
   for (const std::string& file : config.waivers) o.judgement.waivers.push_back(file);
   if (cmd.count("--xml-map") == 0) o.xml_maps.files = config.xml_maps;

@@ -511,6 +511,10 @@ TEST_F(Cli, ConfigParametersStanceAndDateOrderReachTheReview) {
   EXPECT_EQ(report["facts"]["dates"][0]["value"], "2026-01-02");  // mdy from the config
   EXPECT_EQ(rules({"--config", cfg, "--date-order", "dmy"}).second["facts"]["dates"][0]["value"],
             "2026-02-01");  // the flag wins
+  // The language as stated: English rules only, so no Chinese deposit rule.
+  auto [english, as_en] = rules({"--no-config", "--language", "en"});
+  EXPECT_EQ(as_en["document"]["language"], "en");
+  EXPECT_FALSE(has(english, "zh.payment.deposit_over_cap"));
 }
 
 TEST_F(Cli, ColourOnlyOnATerminalWithoutNoColor) {
@@ -944,8 +948,8 @@ TEST_F(Cli, ConfigErrorsNameFileAndLine) {
   EXPECT_EQ(RunCli({"config", "show", "--config", top}).err,
             "clausecheck: error: " + top +
                 ":2: unknown key 'stanse' in the configuration (known: as_of, check, date_order, "
-                "default_ruleset, fail_on, jobs, max_file_size, output, parameters, rules, "
-                "rulesets, stance, waivers, xml)\n");
+                "default_ruleset, fail_on, jobs, language, max_file_size, output, parameters, "
+                "rules, rulesets, stance, waivers, xml)\n");
   std::string side = Write("side.yaml", "stance: buyer\n");
   EXPECT_EQ(RunCli({"config", "show", "--config", side}).err,
             "clausecheck: error: " + side +
@@ -992,6 +996,7 @@ TEST_F(Cli, ConfigShowPrintsTheEffectiveConfiguration) {
             "  map_dir: null\n"
             "parameters: {}\n"
             "stance: neutral\n"
+            "language: auto\n"
             "date_order: auto\n"
             "waivers: []\n"
             "check:\n"
@@ -1037,6 +1042,7 @@ TEST_F(Cli, ConfigShowPrintsTheEffectiveConfiguration) {
                            "  deposit_cap_percent: 30\n"
                            "  lpr_one_year_percent: 3.1\n"
                            "stance: party-b\n"
+                           "language: auto\n"
                            "date_order: dmy\n"
                            "waivers: [" +
                            base +
