@@ -93,24 +93,14 @@ CLI::App* AddCheckCommand(CLI::App* app, CheckOptions* o) {
                   "draft; 'none' for none; default: missing and draft)")
       ->delimiter(',')
       ->allow_extra_args(false);
-  cmd->add_option("--as-of", o->as_of, "Reference date YYYY-MM-DD for date checks");
-  AddDateOrderOption(cmd, &o->date_order);
-  AddJudgementOptions(cmd, &o->judgement);
-  AddRulesetOptions(cmd, &o->rulesets);
-  AddXmlMapOptions(cmd, &o->xml_maps);
+  cmd->add_option("--as-of", o->analysis.as_of, "Reference date YYYY-MM-DD for date checks");
+  AddAnalysisFlags(cmd, &o->analysis);
   return cmd;
 }
 
 int RunCheck(const CLI::App& cmd, CheckOptions o, const Config& config, const Environment& env,
              std::ostream& out, std::ostream& err) {
   if (cmd.count("--fail-on") == 0 && config.check_fail_on) o.fail_on = *config.check_fail_on;
-  if (cmd.count("--as-of") == 0 && config.as_of) o.as_of = *config.as_of;
-  if (cmd.count("--stance") == 0 && config.stance) o.judgement.stance = *config.stance;
-  if (cmd.count("--language") == 0 && config.language) o.judgement.language = *config.language;
-  if (cmd.count("--date-order") == 0 && config.date_order) o.date_order = *config.date_order;
-  for (const std::string& file : config.waivers) o.judgement.waivers.push_back(file);
-  if (cmd.count("--xml-map") == 0) o.xml_maps.files = config.xml_maps;
-  if (cmd.count("--xml-map-dir") == 0 && config.xml_map_dir) o.xml_maps.dir = *config.xml_map_dir;
 
   Gate gate;
   if (o.fail_on != "never") {
@@ -135,40 +125,18 @@ int RunCheck(const CLI::App& cmd, CheckOptions o, const Config& config, const En
       gate.kinds.push_back(k);
     }
   }
-  if (!o.as_of.empty() && !ValidDate(o.as_of)) {
-    PrintError(err, "--as-of must be a date as YYYY-MM-DD, not '" + o.as_of + "'");
+  auto prepared = PrepareAnalysis(cmd, o.analysis, o.batch, config, env);
+  if (!prepared.ok()) {
+    PrintError(err, prepared.error().ToString());
     return kExitError;
   }
-  auto plan = PlanBatch(o.batch, config, env);
-  if (!plan.ok()) {
-    PrintError(err, plan.error().ToString());
-    return kExitError;
-  }
-  auto engine = LoadEngine(o.rulesets, config);
-  if (!engine.ok()) {
-    PrintError(err, engine.error().ToString());
-    return kExitError;
-  }
-  auto xml = LoadXmlOptions(o.xml_maps);
-  if (!xml.ok()) {
-    PrintError(err, xml.error().ToString());
-    return kExitError;
-  }
-  analyzer::AnalyzeOptions analyze;
-  analyze.as_of = o.as_of;
-  analyze.date_order = ToDateOrder(o.date_order);
-  if (auto loaded = LoadJudgementOptions(o.judgement, &analyze); !loaded.ok()) {
-    PrintError(err, loaded.error().ToString());
-    return kExitError;
-  }
-  parsers::Limits limits;
-  limits.max_file_size = plan.value().max_file_size;
-  const std::vector<Input>& inputs = plan.value().inputs;
+  const PreparedAnalysis& run = prepared.value();
+  const std::vector<Input>& inputs = run.plan.inputs;
 
   auto work = [&](size_t i) {
     Outcome outcome;
     outcome.path = inputs[i].path;
-    auto review = ReviewInput(inputs[i], limits, xml.value(), engine.value(), analyze);
+    auto review = ReviewInput(inputs[i], run.limits, run.xml, run.engine, run.analyze);
     if (!review.ok()) {
       outcome.error = review.error();
       outcome.out = "ERROR   " + inputs[i].path + ": " + review.error().message + "\n";
@@ -187,7 +155,7 @@ int RunCheck(const CLI::App& cmd, CheckOptions o, const Config& config, const En
     out << outcome.out;
     out.flush();
   };
-  BatchResult batch = DriveBatch(plan.value(), o.batch, env, work, write, err);
+  BatchResult batch = DriveBatch(run.plan, o.batch, env, work, write, err);
   if (batch.interrupted) return kExitInterrupted;
   if (batch.totals.errors > 0) return kExitError;
   return blocked ? kExitGateFailed : kExitOk;

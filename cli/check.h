@@ -22,6 +22,7 @@
 #include "cli/batch.h"
 #include "cli/common.h"
 #include "cli/config.h"
+#include "cli/review.h"
 #include "core/review.h"
 
 namespace clausecheck::cli {
@@ -30,11 +31,7 @@ struct CheckOptions {
   BatchOptions batch;
   std::string fail_on = kCheckDefaultFailOn;
   std::vector<std::string> block_kinds;  // empty: the default (missing, draft)
-  std::string as_of;
-  std::string date_order = "auto";
-  JudgementOptions judgement;
-  RulesetOptions rulesets;
-  XmlMapOptions xml_maps;
+  AnalysisFlags analysis;
 };
 
 /// Which findings block.

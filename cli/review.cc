@@ -81,7 +81,7 @@ CLI::App* AddReviewCommand(CLI::App* app, ReviewOptions* o) {
                   "Exit 1 when a finding is at or above this severity "
                   "(info, low, medium, high, critical; never = no gate)")
       ->capture_default_str();
-  cmd->add_option("--as-of", o->as_of,
+  cmd->add_option("--as-of", o->analysis.as_of,
                   "Reference date YYYY-MM-DD for date checks: a contract whose term ended "
                   "before it is reported expired (dates.expired)");
   cmd->add_option("--output-dir", o->output_dir,
@@ -94,26 +94,55 @@ CLI::App* AddReviewCommand(CLI::App* app, ReviewOptions* o) {
   cmd->add_option("--color", o->color, "Colour: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
+  AddAnalysisFlags(cmd, &o->analysis);
+  return cmd;
+}
+
+void AddAnalysisFlags(CLI::App* cmd, AnalysisFlags* o) {
   AddDateOrderOption(cmd, &o->date_order);
   AddJudgementOptions(cmd, &o->judgement);
   AddRulesetOptions(cmd, &o->rulesets);
   AddXmlMapOptions(cmd, &o->xml_maps);
-  return cmd;
 }
 
-int RunReview(const CLI::App& cmd, ReviewOptions o, const Config& config, const Environment& env,
-              std::ostream& out, std::ostream& err) {
-  TakeFromConfig(cmd, "--format", config.format, &o.format);
-  TakeFromConfig(cmd, "--fail-on", config.fail_on, &o.fail_on);
+Result<PreparedAnalysis> PrepareAnalysis(const CLI::App& cmd, AnalysisFlags o,
+                                         const BatchOptions& batch, const Config& config,
+                                         const Environment& env) {
   TakeFromConfig(cmd, "--as-of", config.as_of, &o.as_of);
-  TakeFromConfig(cmd, "--output-dir", config.output_dir, &o.output_dir);
-  TakeFromConfig(cmd, "--color", config.color, &o.color);
   TakeFromConfig(cmd, "--stance", config.stance, &o.judgement.stance);
   TakeFromConfig(cmd, "--language", config.language, &o.judgement.language);
   TakeFromConfig(cmd, "--date-order", config.date_order, &o.date_order);
   for (const std::string& file : config.waivers) o.judgement.waivers.push_back(file);
   if (cmd.count("--xml-map") == 0) o.xml_maps.files = config.xml_maps;
   TakeFromConfig(cmd, "--xml-map-dir", config.xml_map_dir, &o.xml_maps.dir);
+  if (!o.as_of.empty() && !ValidDate(o.as_of)) {
+    return Error{ErrorCode::kUsage, "--as-of must be a date as YYYY-MM-DD, not '" + o.as_of + "'",
+                 ""};
+  }
+  auto plan = PlanBatch(batch, config, env);
+  if (!plan.ok()) return plan.error();
+  auto engine = LoadEngine(o.rulesets, config);
+  if (!engine.ok()) return engine.error();
+  auto xml = LoadXmlOptions(o.xml_maps);
+  if (!xml.ok()) return xml.error();
+  analyzer::AnalyzeOptions analyze;
+  analyze.as_of = o.as_of;
+  analyze.date_order = ToDateOrder(o.date_order);
+  if (auto loaded = LoadJudgementOptions(o.judgement, &analyze); !loaded.ok()) {
+    return loaded.error();
+  }
+  parsers::Limits limits;
+  limits.max_file_size = plan.value().max_file_size;
+  return PreparedAnalysis{std::move(plan.value()), std::move(engine.value()),
+                          std::move(xml.value()), std::move(analyze), limits};
+}
+
+int RunReview(const CLI::App& cmd, ReviewOptions o, const Config& config, const Environment& env,
+              std::ostream& out, std::ostream& err) {
+  TakeFromConfig(cmd, "--format", config.format, &o.format);
+  TakeFromConfig(cmd, "--fail-on", config.fail_on, &o.fail_on);
+  TakeFromConfig(cmd, "--output-dir", config.output_dir, &o.output_dir);
+  TakeFromConfig(cmd, "--color", config.color, &o.color);
 
   std::optional<Severity> gate;
   if (o.fail_on != "never") {
@@ -124,44 +153,25 @@ int RunReview(const CLI::App& cmd, ReviewOptions o, const Config& config, const 
     }
     gate = s;
   }
-  if (!o.as_of.empty() && !ValidDate(o.as_of)) {
-    PrintError(err, "--as-of must be a date as YYYY-MM-DD, not '" + o.as_of + "'");
+  auto prepared = PrepareAnalysis(cmd, o.analysis, o.batch, config, env);
+  if (!prepared.ok()) {
+    PrintError(err, prepared.error().ToString());
     return kExitError;
   }
-  auto plan = PlanBatch(o.batch, config, env);
-  if (!plan.ok()) {
-    PrintError(err, plan.error().ToString());
-    return kExitError;
-  }
-  auto engine = LoadEngine(o.rulesets, config);
-  if (!engine.ok()) {
-    PrintError(err, engine.error().ToString());
-    return kExitError;
-  }
-  auto xml = LoadXmlOptions(o.xml_maps);
-  if (!xml.ok()) {
-    PrintError(err, xml.error().ToString());
-    return kExitError;
-  }
+  const PreparedAnalysis& run = prepared.value();
+  const analyzer::Engine& engine = run.engine;
+  const parsers::Limits& limits = run.limits;
+  const std::vector<Input>& inputs = run.plan.inputs;
 
   reports::ConsoleOptions console;
   console.color =
       o.color == "always" || (o.color == "auto" && env.stdout_is_terminal && !env.no_color);
-  analyzer::AnalyzeOptions analyze;
-  analyze.as_of = o.as_of;
-  analyze.date_order = ToDateOrder(o.date_order);
-  if (auto loaded = LoadJudgementOptions(o.judgement, &analyze); !loaded.ok()) {
-    PrintError(err, loaded.error().ToString());
-    return kExitError;
-  }
-  parsers::Limits limits;
-  limits.max_file_size = plan.value().max_file_size;
-  const std::vector<Input>& inputs = plan.value().inputs;
   if (!o.docx_output.empty() && inputs.size() != 1) {
     PrintError(err, "--docx-output takes exactly one input file (use --output-dir for several)");
     return kExitError;
   }
-  const reports::DocxAnnotateOptions docx = AnnotatedDocxOptions(o.as_of, engine.value().ruleset());
+  const reports::DocxAnnotateOptions docx =
+      AnnotatedDocxOptions(run.analyze.as_of, engine.ruleset());
   // One object for one input; an array, streamed, for several.
   const bool json_array = o.format == "json" && inputs.size() != 1;
 
@@ -175,7 +185,7 @@ int RunReview(const CLI::App& cmd, ReviewOptions o, const Config& config, const 
       return outcome;
     }
     std::optional<Review> review;
-    auto reviewed = ReviewInput(input, limits, xml.value(), engine.value(), analyze);
+    auto reviewed = ReviewInput(input, limits, run.xml, engine, run.analyze);
     if (reviewed.ok()) {
       review = std::move(reviewed.value());
     } else {
@@ -238,7 +248,7 @@ int RunReview(const CLI::App& cmd, ReviewOptions o, const Config& config, const 
     out << outcome.out;
     out.flush();
   };
-  BatchResult batch = DriveBatch(plan.value(), o.batch, env, work, write, err);
+  BatchResult batch = DriveBatch(run.plan, o.batch, env, work, write, err);
 
   const Totals& t = batch.totals;
   const size_t written = t.inputs - t.skipped;

@@ -22,18 +22,45 @@
 
 namespace clausecheck::cli {
 
-struct ReviewOptions {
-  BatchOptions batch;
-  std::string format = "console";
-  std::string fail_on = "never";
+/// What review and check share: which rules, and how inputs are read and
+/// judged.
+struct AnalysisFlags {
   std::string as_of;
   std::string date_order = "auto";
   JudgementOptions judgement;
+  RulesetOptions rulesets;
+  XmlMapOptions xml_maps;
+};
+
+/// --date-order, --stance, --language, --waivers, --baseline, --ruleset,
+/// --no-default-ruleset, --xml-map, --xml-map-dir (each command adds its own
+/// --as-of, whose help differs).
+void AddAnalysisFlags(CLI::App* cmd, AnalysisFlags* o);
+
+/// Everything a batch of reviews needs, loaded once.
+struct PreparedAnalysis {
+  BatchPlan plan;
+  analyzer::Engine engine;
+  parsers::XmlOptions xml;
+  analyzer::AnalyzeOptions analyze;
+  parsers::Limits limits;
+};
+
+/// Takes the flags not given on the command line from `config`, validates
+/// them, plans the batch and loads the ruleset, XML mappings, waivers and
+/// baseline. The error is one line for the user.
+Result<PreparedAnalysis> PrepareAnalysis(const CLI::App& cmd, AnalysisFlags flags,
+                                         const BatchOptions& batch, const Config& config,
+                                         const Environment& env);
+
+struct ReviewOptions {
+  BatchOptions batch;
+  AnalysisFlags analysis;
+  std::string format = "console";
+  std::string fail_on = "never";
   std::string output_dir;
   std::string docx_output;
   std::string color = "auto";
-  RulesetOptions rulesets;
-  XmlMapOptions xml_maps;
 };
 
 /// Parses and analyses one input; the error names the input.
