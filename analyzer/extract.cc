@@ -1052,7 +1052,6 @@ void ScanForums(std::string_view text, std::vector<Candidate>* out) {
       Opts());
   static const RE2 court_zh(
       R"((?:向|由|提交|交由|提请|诉至|诉诸)\s*([^，。；、,;]{0,30}?人民法院))", Opts());
-  static const RE2 court_bare(R"(人民法院)", Opts());
 
   if (RE2::PartialMatch(text, arbitration)) {
     // The first institution named; a bare 仲裁委员会 is an arbitration without one.
@@ -1117,34 +1116,24 @@ void ScanForums(std::string_view text, std::vector<Candidate>* out) {
       if (!Overlaps(*out, c.begin, c.end)) out->push_back(std::move(c));
     }
   }
+  // A court: the span of group 1, the value as named.
+  auto add_court = [&](const SP& span, std::string value) {
+    size_t b = Off(text, span), e = b + span.size();
+    if (Overlaps(*out, b, e)) return;
+    Candidate c;
+    c.begin = b;
+    c.end = e;
+    c.fact.type = FactType::kForum;
+    c.fact.forum_type = "court";
+    c.fact.value = std::move(value);
+    c.fact.text = std::string(Str(span));
+    out->push_back(std::move(c));
+  };
   ForEachMatch(court_en, text, [&](const std::vector<SP>& g) {
-    size_t b = Off(text, g[1]), e = b + g[1].size();
-    if (Overlaps(*out, b, e)) return;
-    Candidate c;
-    c.begin = b;
-    c.end = e;
-    c.fact.type = FactType::kForum;
-    c.fact.forum_type = "court";
-    c.fact.value = "courts of " + std::string(Str(g[2]));
-    c.fact.text = std::string(Str(g[1]));
-    out->push_back(std::move(c));
+    add_court(g[1], "courts of " + std::string(Str(g[2])));
   });
-  bool zh_court = false;
-  ForEachMatch(court_zh, text, [&](const std::vector<SP>& g) {
-    size_t b = Off(text, g[1]), e = b + g[1].size();
-    if (Overlaps(*out, b, e)) return;
-    Candidate c;
-    c.begin = b;
-    c.end = e;
-    c.fact.type = FactType::kForum;
-    c.fact.forum_type = "court";
-    c.fact.value = std::string(Str(g[1]));
-    c.fact.text = std::string(Str(g[1]));
-    out->push_back(std::move(c));
-    zh_court = true;
-  });
-  (void)zh_court;
-  (void)court_bare;
+  ForEachMatch(court_zh, text,
+               [&](const std::vector<SP>& g) { add_court(g[1], std::string(Str(g[1]))); });
 }
 
 // -------------------------------------------------------------- parties --
