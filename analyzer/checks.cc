@@ -6,9 +6,11 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <memory>
 #include <set>
 #include <utility>
 
+#include "analyzer/sentence.h"
 #include "core/utf8.h"
 
 namespace clausecheck::analyzer {
@@ -52,59 +54,71 @@ bool FullDate(const Fact& f) {
   return f.type == FactType::kDate && f.value && f.value->size() == 10 && !f.placeholder;
 }
 
-// The text of the block a fact stands in, up to `n` code points before it
-// (and, with `after`, up to n after it), for the words around a value.
+}  // namespace
+
+// The words around a fact, within its sentence of its block. Built once per
+// document (CheckContext::Around) and shared by the checks; each block's
+// code point offsets are computed once, when a fact in it is first looked at.
 class Surroundings {
  public:
   explicit Surroundings(const Document& doc) {
-    for (const Block& b : doc.blocks) index_[{b.source.part, b.source.index}] = &b.text;
+    for (const Block& b : doc.blocks) blocks_[{b.source.part, b.source.index}].text = &b.text;
   }
-  std::string Before(const Fact& f, int n) const { return Window(f, n, false); }
-  std::string After(const Fact& f, int n) const { return Window(f, n, true); }
+
+  /// Up to `n` code points before the fact, not past the start of its sentence.
+  std::string_view Before(const Fact& f, int n) const {
+    const Entry* e = Find(f);
+    if (!e) return {};
+    size_t b = Byte(*e, f.location->start), end = Byte(*e, f.location->end);
+    std::string_view sentence = SentenceAround(*e->text, b, end);
+    size_t from = std::max(Byte(*e, f.location->start - n),
+                           static_cast<size_t>(sentence.data() - e->text->data()));
+    return std::string_view(*e->text).substr(from, b - from);
+  }
+
+  /// Up to `n` code points after the fact, not past the end of its sentence.
+  std::string_view After(const Fact& f, int n) const {
+    const Entry* e = Find(f);
+    if (!e) return {};
+    size_t b = Byte(*e, f.location->start), end = Byte(*e, f.location->end);
+    std::string_view sentence = SentenceAround(*e->text, b, end);
+    size_t to = std::min(Byte(*e, f.location->end + n),
+                         static_cast<size_t>(sentence.data() - e->text->data()) + sentence.size());
+    return std::string_view(*e->text).substr(end, to > end ? to - end : 0);
+  }
 
  private:
-  std::string Window(const Fact& f, int n, bool after) const {
-    if (!f.location) return "";
-    auto it = index_.find({f.location->part, f.location->block});
-    if (it == index_.end()) return "";
-    const std::string& text = *it->second;
-    // Code points -> bytes.
-    std::vector<size_t> starts;
-    for (size_t i = 0; i < text.size(); ++i) {
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
-    }
-    starts.push_back(text.size());
-    auto byte = [&](int cp) {
-      cp = std::clamp(cp, 0, static_cast<int>(starts.size()) - 1);
-      return starts[cp];
-    };
-    if (after) {
-      size_t b = byte(f.location->end), e = byte(f.location->end + n);
-      return text.substr(b, e - b);
-    }
-    size_t b = byte(f.location->start - n), e = byte(f.location->start);
-    return text.substr(b, e - b);
+  struct Entry {
+    const std::string* text = nullptr;
+    mutable std::vector<size_t> starts;  // byte offset of each code point, then the size
+  };
+
+  const Entry* Find(const Fact& f) const {
+    if (!f.location) return nullptr;
+    auto it = blocks_.find({f.location->part, f.location->block});
+    return it == blocks_.end() ? nullptr : &it->second;
   }
-  std::map<std::pair<std::string, int>, const std::string*> index_;
+
+  static size_t Byte(const Entry& e, int cp) {
+    if (e.starts.empty()) {
+      const std::string& t = *e.text;
+      for (size_t i = 0; i < t.size(); ++i) {
+        if ((static_cast<unsigned char>(t[i]) & 0xC0) != 0x80) e.starts.push_back(i);
+      }
+      e.starts.push_back(t.size());
+    }
+    return e.starts[std::clamp(cp, 0, static_cast<int>(e.starts.size()) - 1)];
+  }
+
+  std::map<std::pair<std::string, int>, Entry> blocks_;
 };
 
-// The words before a value, within its sentence.
-std::string SentenceBefore(const Surroundings& s, const Fact& f, int n) {
-  std::string before = s.Before(f, n);
-  for (std::string_view stop : {"。", "；", ". ", "; "}) {
-    size_t p = before.rfind(stop);
-    if (p != std::string::npos) before = before.substr(p + stop.size());
-  }
-  return before;
+const Surroundings& CheckContext::Around() const {
+  if (!around_) around_ = std::make_shared<Surroundings>(doc);
+  return *around_;
 }
 
-// The words after a value, within its sentence.
-std::string SentenceAfter(const Surroundings& s, const Fact& f, int n) {
-  std::string after = s.After(f, n);
-  size_t cut = after.size();
-  for (std::string_view stop : {"。", "；", ". ", "; "}) cut = std::min(cut, after.find(stop));
-  return after.substr(0, cut);
-}
+namespace {
 
 const Clause* ClauseOf(const CheckContext& c, const std::string& id) {
   for (const Clause& cl : c.clauses) {
@@ -186,7 +200,7 @@ std::vector<CheckHit> WordsFiguresMismatch(const CheckContext& c) {
 std::vector<CheckHit> DepositOverCap(const CheckContext& c) {
   static const RE2 deposit(R"(定金)", Opts());
   const double cap = Param(c, "deposit_cap_percent");
-  Surroundings around(c.doc);
+  const Surroundings& around = c.Around();
   double price = 0;
   for (const Fact& f : c.facts) {
     if (f.type == FactType::kAmount && f.number) price = std::max(price, *f.number);
@@ -194,7 +208,7 @@ std::vector<CheckHit> DepositOverCap(const CheckContext& c) {
   std::vector<CheckHit> hits;
   for (const Fact& f : c.facts) {
     if (!f.number || (f.type != FactType::kPercentage && f.type != FactType::kAmount)) continue;
-    std::string before = SentenceBefore(around, f, 24);
+    std::string_view before = around.Before(f, 24);
     if (!RE2::PartialMatch(before, deposit)) continue;
     double share = f.type == FactType::kPercentage ? *f.number
                    : price > *f.number             ? *f.number / price * 100
@@ -212,14 +226,13 @@ std::vector<CheckHit> DepositOverCap(const CheckContext& c) {
 std::vector<CheckHit> PenaltyOverCap(const CheckContext& c) {
   static const RE2 penalty(R"((?i)违约金|liquidated\s+damages|penalty)", Opts());
   const double cap = Param(c, "penalty_cap_percent");
-  Surroundings around(c.doc);
+  const Surroundings& around = c.Around();
   std::vector<CheckHit> hits;
   for (const Fact& f : c.facts) {
     if (f.type != FactType::kPercentage || !f.number || !f.per.empty()) continue;
     // 违约方应按合同总价的百分之四十支付违约金: the word may follow the rate.
-    std::string after = around.After(f, 12);
-    after = after.substr(0, std::min(after.find("。"), after.find("；")));
-    if (!RE2::PartialMatch(SentenceBefore(around, f, 40) + " " + after, penalty)) continue;
+    std::string near = std::string(around.Before(f, 40)) + " " + std::string(around.After(f, 12));
+    if (!RE2::PartialMatch(near, penalty)) continue;
     if (*f.number > cap + 1e-9) {
       CheckHit h = HitOn(f);
       h.values = {{"value", Number(*f.number)}, {"limit", Number(cap)}};
@@ -234,11 +247,11 @@ std::vector<CheckHit> PenaltyOverCap(const CheckContext& c) {
 std::vector<CheckHit> InterestOverCap(const CheckContext& c) {
   static const RE2 interest(R"((?i)利率|利息|年化|interest)", Opts());
   const double cap = Param(c, "lpr_one_year_percent") * Param(c, "interest_cap_multiple");
-  Surroundings around(c.doc);
+  const Surroundings& around = c.Around();
   std::vector<CheckHit> hits;
   for (const Fact& f : c.facts) {
     if (f.type != FactType::kPercentage || !f.annual) continue;
-    if (!RE2::PartialMatch(SentenceBefore(around, f, 40), interest)) continue;
+    if (!RE2::PartialMatch(around.Before(f, 40), interest)) continue;
     if (*f.annual > cap + 1e-9) {
       CheckHit h = HitOn(f);
       h.values = {{"value", Number(*f.annual)}, {"limit", Number(cap)}};
@@ -327,12 +340,12 @@ std::vector<CheckHit> LongPaymentTerm(const CheckContext& c) {
                            Opts());
   static const RE2 zh_pay_after(R"(^(?:内|以内|之内)[^，。；]{0,4}(?:付款|支付|付清))", Opts());
   const double limit = Param(c, "max_payment_days");
-  Surroundings around(c.doc);
+  const Surroundings& around = c.Around();
   std::vector<CheckHit> hits;
   for (const Fact& f : c.facts) {
     if (f.type != FactType::kDuration || !InCategory(c, f, Category::kPayment)) continue;
-    std::string before = SentenceBefore(around, f, 80);
-    std::string after = SentenceAfter(around, f, 20);
+    std::string_view before = around.Before(f, 80);
+    std::string_view after = around.After(f, 20);
     bool for_paying = (RE2::PartialMatch(before, lead_in) && RE2::PartialMatch(before, pay)) ||
                       RE2::PartialMatch(after, zh_pay_after);
     if (!for_paying) continue;
@@ -357,13 +370,13 @@ std::vector<CheckHit> ShortTerminationNotice(const CheckContext& c) {
   static const RE2 other_matter(
       R"((?i)breach|cure|remed|force\s+majeure|insolv|bankrupt|不可抗力|违约|破产)", Opts());
   const double limit = Param(c, "min_termination_notice_days");
-  Surroundings around(c.doc);
+  const Surroundings& around = c.Around();
   std::vector<CheckHit> hits;
   for (const Fact& f : c.facts) {
     if (f.type != FactType::kDuration || !InCategory(c, f, Category::kTermination)) continue;
-    std::string before = SentenceBefore(around, f, 240);
-    std::string after = SentenceAfter(around, f, 40);
-    std::string sentence = before + " " + after;
+    std::string_view before = around.Before(f, 240);
+    std::string_view after = around.After(f, 40);
+    std::string sentence = std::string(before) + " " + std::string(after);
     if (!RE2::PartialMatch(sentence, terminate) || RE2::PartialMatch(sentence, other_matter)) {
       continue;
     }

@@ -7,6 +7,7 @@
 #define CLAUSECHECK_ANALYZER_CHECKS_H_
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,12 +20,19 @@
 
 namespace clausecheck::analyzer {
 
+class Surroundings;
+
 struct CheckContext {
   const Document& doc;
   const std::vector<Clause>& clauses;
   const std::vector<Fact>& facts;
   std::string as_of;                                // YYYY-MM-DD or empty
   const std::map<std::string, double>& parameters;  // the ruleset's, by name
+
+  /// The words around each fact, built on first use and shared by every
+  /// check run with this context.
+  const Surroundings& Around() const;
+  mutable std::shared_ptr<Surroundings> around_;
 };
 
 struct CheckHit {

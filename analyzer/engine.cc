@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "analyzer/checks.h"
+#include "analyzer/sentence.h"
 #include "core/utf8.h"
 
 namespace clausecheck::analyzer {
@@ -100,47 +101,6 @@ bool HasAnyTag(const std::vector<std::string>& have, const std::vector<std::stri
     if (std::binary_search(have.begin(), have.end(), t)) return true;
   }
   return false;
-}
-
-// The location of bytes [begin, end) of a clause's text, in its block's code points.
-// The first match of `re` in `text` that `except` does not match, if any.
-// Whether text[i] ends a sentence: 。；！？ (at their last byte), a line
-// break, ';', or '.' / '!' / '?' before a space, except after an
-// abbreviation (Inc. No. e.g. U.S.) or an initial ("J. Smith").
-bool EndsSentence(std::string_view text, size_t i) {
-  char ch = text[i];
-  if (ch == '\n' || ch == ';') return true;
-  if (ch == '.' || ch == '!' || ch == '?') {
-    if (i + 1 < text.size() && text[i + 1] != ' ' && text[i + 1] != '\n') return false;
-    if (ch != '.') return true;
-    size_t w = i;
-    while (w > 0 && (std::isalpha(static_cast<unsigned char>(text[w - 1])) || text[w - 1] == '.'))
-      --w;
-    std::string word(text.substr(w, i - w));
-    for (char& x : word) x = static_cast<char>(std::tolower(static_cast<unsigned char>(x)));
-    static const char* kAbbrev[] = {"inc", "ltd", "co",  "corp", "no",  "nos", "mr",
-                                    "ms",  "dr",  "e.g", "i.e",  "u.s", "u.k", "etc",
-                                    "vs",  "sec", "st",  "art",  "para"};
-    for (const char* a : kAbbrev) {
-      if (word == a) return false;
-    }
-    return !(word.size() == 1 && std::isupper(static_cast<unsigned char>(text[w])));
-  }
-  for (std::string_view mark : {"。", "；", "！", "？"}) {
-    if (i + 1 >= mark.size() && text.substr(i + 1 - mark.size(), mark.size()) == mark) return true;
-  }
-  return false;
-}
-
-// The sentence around [b, e): from after the previous sentence end to the
-// next one, inclusive.
-std::string_view SentenceAround(std::string_view text, size_t b, size_t e) {
-  size_t start = std::min(b, text.size());
-  while (start > 0 && !EndsSentence(text, start - 1)) --start;
-  size_t end = std::min(e, text.size());
-  while (end < text.size() && !EndsSentence(text, end)) ++end;
-  if (end < text.size()) ++end;
-  return text.substr(start, end - start);
 }
 
 // The first match of `re` in `text` that `accept` takes; a rejected match is

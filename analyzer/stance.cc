@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "analyzer/sentence.h"
 #include "core/ascii.h"
 
 namespace clausecheck::analyzer {
@@ -81,16 +82,8 @@ Sides Opposite(const Sides& s) {
 
 // The side the sentence before `at` in `text` names last.
 Sides Subject(const std::string& text, size_t at, const std::vector<Mention>& mentions) {
-  size_t start = at;
-  while (start > 0) {
-    char ch = text[start - 1];
-    if (ch == '\n' || ch == ';' || (ch == ' ' && start >= 2 && text[start - 2] == '.')) break;
-    if (start >= 3 &&
-        (text.compare(start - 3, 3, "。") == 0 || text.compare(start - 3, 3, "；") == 0)) {
-      break;
-    }
-    --start;
-  }
+  std::string_view sentence = SentenceAround(text, at, at);
+  const size_t start = static_cast<size_t>(sentence.data() - text.data());
   std::string_view before(text.data() + start, at - start);
   // The latest mention wins; where two start at the same place, the longer
   // ("Service Provider" over "Provider" is the same place only if equal).
