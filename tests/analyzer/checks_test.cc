@@ -12,6 +12,7 @@
 #include "analyzer/analyze.h"
 #include "analyzer/engine.h"
 #include "analyzer/ruleset.h"
+#include "tests/analyzer/lines.h"
 
 namespace clausecheck::analyzer {
 namespace {
@@ -33,18 +34,6 @@ rules:
           evidence: 30%
       no_match: [定金为合同总价的20%。]
 )";
-
-Document Lines(const std::vector<std::string>& lines) {
-  Document d;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    Block b;
-    b.text = lines[i];
-    b.source.part = "text";
-    b.source.index = static_cast<int>(i);
-    d.blocks.push_back(b);
-  }
-  return d;
-}
 
 Review ReviewWith(const char* yaml, const std::vector<std::string>& lines,
                   const std::string& as_of = "") {

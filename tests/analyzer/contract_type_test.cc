@@ -8,19 +8,13 @@
 #include "analyzer/analyze.h"
 #include "analyzer/ruleset.h"
 #include "analyzer/segment.h"
+#include "tests/analyzer/lines.h"
 
 namespace clausecheck::analyzer {
 namespace {
 
 std::vector<std::string> TypesOf(const std::vector<std::string>& lines) {
-  Document d;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    Block b;
-    b.text = lines[i];
-    b.source.part = "text";
-    b.source.index = static_cast<int>(i);
-    d.blocks.push_back(b);
-  }
+  Document d = Lines(lines);
   return DetectContractTypes(d, Segment(d));
 }
 
@@ -72,14 +66,7 @@ rules:
   auto engine = Engine::Compile(rs.value());
   ASSERT_TRUE(engine.ok());
   auto fired = [&](const std::vector<std::string>& lines) {
-    Document d;
-    for (const std::string& l : lines) {
-      Block b;
-      b.text = l;
-      b.source.index = static_cast<int>(d.blocks.size());
-      d.blocks.push_back(b);
-    }
-    return Analyze(d, engine.value(), AnalyzeOptions{}).findings.size();
+    return Analyze(Lines(lines), engine.value(), AnalyzeOptions{}).findings.size();
   };
   EXPECT_EQ(fired({"COMMERCIAL LEASE", "5. Deposit. The deposit is not refundable."}), 1u);
   EXPECT_EQ(fired({"SUPPLY AGREEMENT", "5. Deposit. The deposit is not refundable."}), 0u);

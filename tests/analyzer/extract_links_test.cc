@@ -8,6 +8,7 @@
 
 #include "analyzer/extract.h"
 #include "analyzer/segment.h"
+#include "tests/analyzer/lines.h"
 
 namespace clausecheck::analyzer {
 namespace {
@@ -34,14 +35,7 @@ struct Contract {
 // One paragraph a line, segmented as the review segments them.
 Contract Read(const std::vector<std::string>& lines, const std::string& language = "en",
               DateOrder order = DateOrder::kAuto) {
-  Document d;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    Block b;
-    b.text = lines[i];
-    b.source.part = "text";
-    b.source.index = static_cast<int>(i);
-    d.blocks.push_back(b);
-  }
+  Document d = Lines(lines);
   Contract c;
   c.clauses = Segment(d);
   c.facts = ExtractFacts(d, c.clauses, ExtractOptions{language, order});

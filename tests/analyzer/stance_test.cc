@@ -8,6 +8,7 @@
 #include "analyzer/analyze.h"
 #include "analyzer/engine.h"
 #include "analyzer/ruleset.h"
+#include "tests/analyzer/lines.h"
 
 namespace clausecheck::analyzer {
 namespace {
@@ -53,16 +54,9 @@ std::vector<Finding> Review(const std::vector<std::string>& lines, const std::st
   auto rs = ParseRuleset(kYaml, "s.yaml");
   EXPECT_TRUE(rs.ok()) << rs.error().ToString();
   auto engine = Engine::Compile(rs.value());
-  Document d;
-  for (const std::string& l : lines) {
-    Block b;
-    b.text = l;
-    b.source.index = static_cast<int>(d.blocks.size());
-    d.blocks.push_back(b);
-  }
   AnalyzeOptions o;
   o.stance = stance;
-  return Analyze(d, engine.value(), o).findings;
+  return Analyze(Lines(lines), engine.value(), o).findings;
 }
 
 const std::vector<std::string> kContract = {
