@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "analyzer/analyze.h"
+#include "core/utf8.h"
 
 namespace clausecheck::analyzer {
 namespace {
@@ -27,6 +28,33 @@ std::string Quote(std::string_view text) {
   return "\"" + s + "\"";
 }
 
+// An example of a `marks` rule: the mark the parsers would record on its
+// evidence. Insertions, moves here and comments cover the span; deletions,
+// moves away and hidden text are not in the text a reader sees, so the span
+// is taken out and kept in the mark.
+Document WithMark(Document d, const RuleExample& ex) {
+  if (!ex.mark) return d;
+  for (Block& b : d.blocks) {
+    size_t at = b.text.find(ex.evidence);
+    if (at == std::string::npos) continue;
+    Mark m;
+    m.kind = *ex.mark;
+    m.start = utf8::CodePointOffset(b.text, at);
+    if (m.kind == MarkKind::kInsertion || m.kind == MarkKind::kMoveTo ||
+        m.kind == MarkKind::kComment) {
+      m.end = utf8::CodePointOffset(b.text, at + ex.evidence.size());
+      if (m.kind == MarkKind::kComment) m.text = "Please check.";
+    } else {
+      m.end = m.start;
+      m.text = ex.evidence;
+      b.text.erase(at, ex.evidence.size());
+    }
+    b.marks.push_back(std::move(m));
+    break;
+  }
+  return d;
+}
+
 }  // namespace
 
 ExampleReport TestExamples(const Engine& engine, const DocumentMaker& make_document) {
@@ -35,7 +63,7 @@ ExampleReport TestExamples(const Engine& engine, const DocumentMaker& make_docum
   auto review = [&](const RuleExample& ex) {
     AnalyzeOptions options;
     options.as_of = ex.as_of;
-    return Analyze(make_document(ex.text), engine, options);
+    return Analyze(WithMark(make_document(ex.text), ex), engine, options);
   };
 
   for (const Rule& rule : rs.rules) {

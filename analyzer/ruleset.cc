@@ -113,7 +113,7 @@ Category ParseCat(const YAML::Node& n, const std::string& value, const std::stri
 }
 
 std::vector<RuleExample> ParseExampleList(const YAML::Node& n, const std::string& id,
-                                          bool allow_evidence) {
+                                          bool allow_evidence, bool allow_mark) {
   if (!n.IsSequence()) Fail(n, id, "examples must be lists");
   std::vector<RuleExample> out;
   for (const auto& e : n) {
@@ -122,10 +122,10 @@ std::vector<RuleExample> ParseExampleList(const YAML::Node& n, const std::string
     if (e.IsScalar()) {
       ex.text = e.Scalar();
     } else {
-      CheckKeys(e,
-                allow_evidence ? std::set<std::string_view>{"text", "evidence", "as_of"}
-                               : std::set<std::string_view>{"text", "as_of"},
-                id, "example");
+      std::set<std::string_view> keys = {"text", "as_of"};
+      if (allow_evidence || allow_mark) keys.insert("evidence");
+      if (allow_mark) keys.insert("mark");
+      CheckKeys(e, keys, id, "example");
       if (!e["text"]) Fail(e, id, "example needs 'text'");
       ex.text = Str(e["text"], id, "text");
       if (e["as_of"]) {
@@ -136,6 +136,14 @@ std::vector<RuleExample> ParseExampleList(const YAML::Node& n, const std::string
       if (!ex.evidence.empty() && ex.text.find(ex.evidence) == std::string::npos) {
         Fail(e, id, "example evidence '" + ex.evidence + "' is not part of its text");
       }
+      if (e["mark"]) {
+        const std::string kind = Str(e["mark"], id, "mark");
+        MarkKind k;
+        if (!ParseMarkKind(kind, &k)) Fail(e["mark"], id, "unknown mark kind '" + kind + "'");
+        if (ex.evidence.empty())
+          Fail(e, id, "an example with a 'mark' needs the 'evidence' it marks");
+        ex.mark = k;
+      }
     }
     if (ex.text.empty()) Fail(e, id, "example text must not be empty");
     out.push_back(std::move(ex));
@@ -144,10 +152,11 @@ std::vector<RuleExample> ParseExampleList(const YAML::Node& n, const std::string
 }
 
 void ParseExamples(const YAML::Node& n, const std::string& id, bool allow_evidence,
-                   std::vector<RuleExample>* match, std::vector<RuleExample>* no_match) {
+                   std::vector<RuleExample>* match, std::vector<RuleExample>* no_match,
+                   bool allow_mark = false) {
   CheckKeys(n, {"match", "no_match"}, id, "examples");
-  if (n["match"]) *match = ParseExampleList(n["match"], id, allow_evidence);
-  if (n["no_match"]) *no_match = ParseExampleList(n["no_match"], id, false);
+  if (n["match"]) *match = ParseExampleList(n["match"], id, allow_evidence, allow_mark);
+  if (n["no_match"]) *no_match = ParseExampleList(n["no_match"], id, false, allow_mark);
 }
 
 ClauseSelector ParseSelector(const YAML::Node& n, const std::string& id) {
@@ -310,16 +319,14 @@ Rule ParseRule(const YAML::Node& n, const std::string& file) {
         !r.not_in.empty()) {
       Fail(n, id, "'unless', 'except', 'in', 'in_tags' and 'not_in' apply to 'match' rules only");
     }
-    // Example text is plain text, which carries no marks: only no_match
-    // examples can be run (the rule is tested with documents instead).
-    if (!n["examples"]) Fail(n, id, "rule needs 'examples' with 'no_match'");
-    ParseExamples(n["examples"], id, false, &r.match_examples, &r.no_match_examples);
-    if (!r.match_examples.empty()) {
-      Fail(n["examples"], id,
-           "a 'marks' rule cannot have 'match' examples: plain text carries no marks");
+    // Plain text carries no marks: a match example says which span it marks.
+    if (!n["examples"]) Fail(n, id, "rule needs 'examples' with 'match' and 'no_match'");
+    ParseExamples(n["examples"], id, true, &r.match_examples, &r.no_match_examples, true);
+    if (r.match_examples.empty() || r.no_match_examples.empty()) {
+      Fail(n["examples"], id, "rule needs at least one 'match' and one 'no_match' example");
     }
-    if (r.no_match_examples.empty()) {
-      Fail(n["examples"], id, "rule needs at least one 'no_match' example");
+    for (const RuleExample& ex : r.match_examples) {
+      if (!ex.mark) Fail(n["examples"], id, "a 'marks' rule's match examples need a 'mark'");
     }
     return r;
   }

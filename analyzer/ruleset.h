@@ -22,6 +22,7 @@
 #define CLAUSECHECK_ANALYZER_RULESET_H_
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,10 @@ struct RuleExample {
   std::string text;
   std::string evidence;  // expected matched text; empty = not asserted
   std::string as_of;     // the review's reference date, for date checks; may be empty
+  // Examples of `marks` rules: the example's `evidence` carries a mark of this
+  // kind (for deletions, moves away and hidden text, the evidence is taken out
+  // of the text and kept in the mark, as the parsers do).
+  std::optional<MarkKind> mark;
   int line = 0;
 };
 

@@ -70,7 +70,7 @@ rules:
     marks: [insertion, deletion]
     message: Pending change.
     recommendation: Accept or reject it.
-    examples: {no_match: ["y"]}
+    examples: {match: [{text: "x y", mark: insertion, evidence: "y"}], no_match: ["y"]}
   - id: hidden
     category: drafting
     kind: draft
@@ -78,7 +78,7 @@ rules:
     marks: [hidden, comment]
     message: Hidden or commented.
     recommendation: Clear it.
-    examples: {no_match: ["y"]}
+    examples: {match: [{text: "x y", mark: comment, evidence: "y"}], no_match: ["y"]}
 )";
 
 Engine MakeEngine() {

@@ -70,6 +70,8 @@ rules:
     message: Hidden text.
     recommendation: Unhide it.
     examples:
+      match:
+        - {text: "Fees are USD 10, plus a bonus.", mark: hidden, evidence: ", plus a bonus"}
       no_match: ["Nothing hidden here."]
     marks:
 )";
@@ -81,6 +83,9 @@ TEST(RulesetLoader, LoadsAMarksRule) {
   EXPECT_EQ(rs.value().rules[0].marks,
             (std::vector<MarkKind>{MarkKind::kHidden, MarkKind::kComment}));
   EXPECT_EQ(rs.value().rules[0].no_match_examples.size(), 1u);
+  ASSERT_EQ(rs.value().rules[0].match_examples.size(), 1u);
+  EXPECT_EQ(rs.value().rules[0].match_examples[0].mark, MarkKind::kHidden);
+  EXPECT_EQ(rs.value().rules[0].match_examples[0].evidence, ", plus a bonus");
 }
 
 TEST(RulesetLoader, RejectsEachKindOfMistakeWithFileLineAndId) {
@@ -114,13 +119,17 @@ TEST(RulesetLoader, RejectsEachKindOfMistakeWithFileLineAndId) {
        "t.yaml:3: liability.uncapped: a rule has exactly one of 'match', 'require', 'check' or "
        "'marks'"},
       {"unknown mark", kMarksRule + std::string("      - revision\n"),
-       "t.yaml:12: drafting.hidden: unknown mark 'revision' (insertion, deletion, move_from, "
+       "t.yaml:14: drafting.hidden: unknown mark 'revision' (insertion, deletion, move_from, "
        "move_to, hidden or comment)"},
-      {"marks with match example",
-       Replace(kMarksRule, "      no_match:", "      match: [\"Hidden.\"]\n      no_match:") +
-           "      - hidden\n",
-       "t.yaml:10: drafting.hidden: a 'marks' rule cannot have 'match' examples: plain text "
-       "carries no marks"},
+      {"marks match example without a mark",
+       Replace(kMarksRule, "mark: hidden, ", "") + "      - hidden\n",
+       "t.yaml:10: drafting.hidden: a 'marks' rule's match examples need a 'mark'"},
+      {"mark without evidence",
+       Replace(kMarksRule, ", evidence: \", plus a bonus\"", "") + "      - hidden\n",
+       "t.yaml:11: drafting.hidden: an example with a 'mark' needs the 'evidence' it marks"},
+      {"unknown mark in example",
+       Replace(kMarksRule, "mark: hidden", "mark: secret") + "      - hidden\n",
+       "t.yaml:11: drafting.hidden: unknown mark kind 'secret'"},
       {"unknown top key", "rulez: []\n",
        "t.yaml:1: unknown key 'rulez' in ruleset file (known: classifiers, disable, parameters, "
        "rules, ruleset)"},
