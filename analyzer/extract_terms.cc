@@ -82,9 +82,9 @@ int ZhValue(std::string_view s) {
 
 // The lookup keys of the contract's clauses: "14.3", "5(b)", "12" (第十二条),
 // "3/2" (the second paragraph of 第三条).
-std::map<std::string, std::string> ClauseKeys(const std::vector<Clause>& clauses) {
-  std::map<std::string, std::string> keys;
-  std::map<std::string, std::string> fallback;  // 一、 for 第一条 when nothing else is
+std::map<std::string, size_t> ClauseKeys(const std::vector<Clause>& clauses) {
+  std::map<std::string, size_t> keys;
+  std::map<std::string, size_t> fallback;  // 一、 for 第一条 when nothing else is
   std::vector<std::string> full(clauses.size());
   std::vector<bool> zh_article(clauses.size(), false);
   static const RE2 paren(
@@ -118,11 +118,11 @@ std::map<std::string, std::string> ClauseKeys(const std::vector<Clause>& clauses
     } else if (auto k = DecimalKey(label)) {
       full[i] = parent >= 0 && zh_article[parent] ? parent_key + "/" + *k : *k;
     } else if (int v = numbering::ChineseNumeralValue(label); v > 0 && parent < 0) {
-      fallback.emplace(std::to_string(v), c.id);
+      fallback.emplace(std::to_string(v), i);
     }
-    if (!full[i].empty()) keys.emplace(full[i], c.id);
+    if (!full[i].empty()) keys.emplace(full[i], i);
   }
-  for (auto& [k, id] : fallback) keys.emplace(k, id);
+  for (const auto& [k, index] : fallback) keys.emplace(k, index);
   return keys;
 }
 
@@ -273,7 +273,7 @@ void ResolveReferences(const std::vector<Clause>& clauses, std::vector<Fact>* fa
   bool any = false;
   for (const Fact& f : *facts) any |= f.type == FactType::kReference;
   if (!any) return;
-  const std::map<std::string, std::string> keys = ClauseKeys(clauses);
+  const std::map<std::string, size_t> keys = ClauseKeys(clauses);
   static const RE2 split(R"(^([^(]*)((?:\([^)]*\))*)$)", Opts());
   for (Fact& f : *facts) {
     if (f.type != FactType::kReference || !f.value) continue;
@@ -290,16 +290,13 @@ void ResolveReferences(const std::vector<Clause>& clauses, std::vector<Fact>* fa
       auto it = keys.find(k);
       if (it != keys.end()) {
         bool exact = k == key;
-        const Clause* c = nullptr;
-        for (const Clause& cl : clauses) {
-          if (cl.id == it->second) c = &cl;
-        }
+        const Clause& c = clauses[it->second];
         std::string rest = key.substr(k.size());
         if (exact ||
-            (c && rest.starts_with("(") &&
-             c->text.find(rest.substr(0, rest.find(')') + 1)) != std::string::npos) ||
+            (rest.starts_with("(") &&
+             c.text.find(rest.substr(0, rest.find(')') + 1)) != std::string::npos) ||
             rest.starts_with("/")) {
-          f.target = it->second;
+          f.target = c.id;
         }
         break;
       }
