@@ -331,9 +331,15 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
 
   // Marks (tracked changes, hidden text, comments) on the blocks in
   // [first, end): one finding per mark of a kind a rule asks for.
+  std::vector<const Rule*> mark_rules;
+  for (const Rule& r : m.ruleset.rules) {
+    if (!r.marks.empty() && LangApplies(r.lang, doc_language) && TypesApply(r, types)) {
+      mark_rules.push_back(&r);
+    }
+  }
   auto mark_findings = [&](int first, int end, const std::string& clause_id) {
-    for (const Rule& r : m.ruleset.rules) {
-      if (r.marks.empty() || !LangApplies(r.lang, doc_language) || !TypesApply(r, types)) continue;
+    for (const Rule* rule : mark_rules) {
+      const Rule& r = *rule;
       for (int bi = first; bi < end; ++bi) {
         const Block& block = doc.blocks[bi];
         for (const Mark& mark : block.marks) {

@@ -71,7 +71,8 @@ Result<std::vector<Waiver>> ParseWaivers(std::string_view yaml, std::string_view
           waiver.rule = kv.second.Scalar();
         } else if (key == "fingerprint") {
           waiver.fingerprint = kv.second.Scalar();
-          if (!RE2::FullMatch(waiver.fingerprint, "[0-9a-f]{16}")) {
+          static const RE2 hex16("[0-9a-f]{16}");
+          if (!RE2::FullMatch(waiver.fingerprint, hex16)) {
             return error(kv.second.Mark(), "a fingerprint is 16 hex digits, as in the report");
           }
         } else if (key == "reason") {
