@@ -344,6 +344,7 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
         const Block& block = doc.blocks[bi];
         for (const Mark& mark : block.marks) {
           if (std::find(r.marks.begin(), r.marks.end(), mark.kind) == r.marks.end()) continue;
+          if (mark.resolved) continue;  // a resolved comment is no longer open
           Finding f = make(r);
           f.clause_id = clause_id;
           f.location = Location{block.source.part, block.source.index, mark.start, mark.end};

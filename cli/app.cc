@@ -191,6 +191,7 @@ int RunDump(const std::string& path, const std::string& format, bool facts,
                        {"author", m.author},
                        {"date", m.date},
                        {"text", m.text}});
+      if (m.kind == MarkKind::kComment) marks.back()["resolved"] = m.resolved;
     }
     jb["marks"] = marks;
     if (b.anchor >= 0) jb["anchor"] = b.anchor;

@@ -55,6 +55,10 @@ struct Mark {
   std::string author;
   std::string date;
   std::string text;  // deleted or hidden text (not in Block::text), or comment text
+  // A comment whose thread was marked resolved ("done" in Word's
+  // commentsExtended part, loext:resolved in LibreOffice's ODT): kept in the
+  // document, but no longer an open comment.
+  bool resolved = false;
 };
 
 struct Block {

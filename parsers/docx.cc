@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <pugixml.hpp>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -364,7 +365,31 @@ struct CommentInfo {
   std::string author;
   std::string date;
   std::string text;
+  bool resolved = false;
 };
+
+// The paragraph ids (w14:paraId) of the resolved comments, from Word's
+// commentsExtended part: a w15:commentEx with w15:done="1" marks its thread
+// resolved, and a reply (w15:paraIdParent) is resolved with its thread.
+std::set<std::string> ResolvedCommentParagraphs(std::string_view xml) {
+  std::set<std::string> resolved;
+  if (xml.empty()) return resolved;
+  pugi::xml_document doc;
+  if (!doc.load_buffer(xml.data(), xml.size(), pugi::parse_default)) return resolved;
+  std::map<std::string, std::string> parent;
+  for (pugi::xml_node c : doc.document_element().children()) {
+    if (Local(c) != "commentEx") continue;
+    const std::string id(Attr(c, "paraId"));
+    if (id.empty()) continue;
+    const std::string_view done = Attr(c, "done");
+    if (done == "1" || done == "true") resolved.insert(id);
+    if (std::string up(Attr(c, "paraIdParent")); !up.empty()) parent[id] = std::move(up);
+  }
+  for (const auto& [child, up] : parent) {
+    if (resolved.count(up)) resolved.insert(child);
+  }
+  return resolved;
+}
 
 // Where blocks of the part being walked go and how they are labelled.
 struct Context {
@@ -1100,6 +1125,9 @@ Result<bool> Parser::Run() {
   pugi::xml_document dom;
   Result<bool> parsed = ParseXml(xml.value(), comments_part, &dom);
   if (!parsed.ok()) return parsed;
+  const std::set<std::string> resolved =
+      ResolvedCommentParagraphs(ReadOptional(target("commentsExtended")));
+  if (error_) return *error_;
   const size_t body_blocks = doc_->blocks.size();
   part_ = comments_part;
   Context ctx;
@@ -1110,6 +1138,12 @@ Result<bool> Parser::Run() {
     Blocks(c, ctx, 2);
     if (error_) return *error_;
     CommentInfo info{std::string(Attr(c, "author")), std::string(Attr(c, "date")), ""};
+    // Word records a comment's state against the id of its last paragraph.
+    std::string_view last_para;
+    for (pugi::xml_node p : c.children()) {
+      if (Local(p) == "p") last_para = Attr(p, "paraId");
+    }
+    info.resolved = !last_para.empty() && resolved.count(std::string(last_para)) > 0;
     for (size_t i = first; i < doc_->blocks.size(); ++i) {
       if (!info.text.empty()) info.text.push_back(' ');
       info.text.append(doc_->blocks[i].text);
@@ -1144,7 +1178,7 @@ Result<bool> Parser::Run() {
       const int to = b == end.block ? end.offset : utf8::CodePointCount(target_block.text);
       if (to < from) continue;
       target_block.marks.push_back(
-          Mark{MarkKind::kComment, from, to, info.author, info.date, info.text});
+          Mark{MarkKind::kComment, from, to, info.author, info.date, info.text, info.resolved});
     }
   }
   return true;

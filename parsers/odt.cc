@@ -474,6 +474,7 @@ struct RawMark {
   std::string author;
   std::string date;
   std::string text;
+  bool resolved = false;  // a comment marked resolved (loext:resolved)
 };
 
 // Builds one paragraph's text with ODF's white-space rules: runs of space,
@@ -541,6 +542,7 @@ struct OpenRange {
   std::string author;
   std::string date;
   std::string text;
+  bool resolved = false;
 };
 
 struct Context {
@@ -891,8 +893,8 @@ class OdtParser {
       for (auto& [id, range] : open_ranges_) {
         size_t start = std::min(range.start, b.text.text().size());
         if (range.kind != MarkKind::kInsertion || start < b.text.text().size()) {
-          b.marks.push_back(
-              {range.kind, start, b.text.text().size(), range.author, range.date, range.text});
+          b.marks.push_back({range.kind, start, b.text.text().size(), range.author, range.date,
+                             range.text, range.resolved});
         }
         range.start = 0;
       }
@@ -941,6 +943,7 @@ class OdtParser {
       mark.author = std::move(m.author);
       mark.date = std::move(m.date);
       mark.text = std::move(m.text);
+      mark.resolved = m.resolved;
       block->marks.push_back(std::move(mark));
     }
     block->text = std::move(text);
@@ -1055,8 +1058,8 @@ class OdtParser {
     size_t end = b->text.Position();
     size_t start = std::min(r.start, end);
     if (r.kind != MarkKind::kInsertion || start < end) {
-      b->marks.push_back(
-          {r.kind, start, end, std::move(r.author), std::move(r.date), std::move(r.text)});
+      b->marks.push_back({r.kind, start, end, std::move(r.author), std::move(r.date),
+                          std::move(r.text), r.resolved});
     }
     open_ranges_.erase(it);
   }
@@ -1070,12 +1073,15 @@ class OdtParser {
     std::string author = n.child("dc:creator").text().as_string();
     std::string date = n.child("dc:date").text().as_string();
     std::string name(Attr(n, "office:name"));
+    // LibreOffice writes a resolved comment as loext:resolved="true".
+    const bool resolved = Attr(n, "loext:resolved") == "true";
     size_t at = b->text.Position();
     if (!suppress_ranges_) {
       if (!name.empty() && annotation_ends_.count(name)) {
-        open_ranges_["comment\n" + name] = {MarkKind::kComment, at, author, date, comment.text};
+        open_ranges_["comment\n" + name] = {MarkKind::kComment, at,      author, date,
+                                            comment.text,       resolved};
       } else {
-        b->marks.push_back({MarkKind::kComment, at, at, author, date, comment.text});
+        b->marks.push_back({MarkKind::kComment, at, at, author, date, comment.text, resolved});
       }
     }
     b->deferred.push_back({n, std::move(comment)});

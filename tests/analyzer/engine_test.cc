@@ -200,6 +200,21 @@ TEST(Engine, MarkRulesFireOncePerMarkInTheClauseOfItsBlock) {
   EXPECT_EQ(findings[3].kind, Kind::kDraft);
 }
 
+TEST(Engine, ResolvedCommentsAreNotOpen) {
+  Engine e = MakeEngine();
+  Fixture f = Make({"1. Fees", "Pay in 30 days."}, {{0, 2, -1, "Fees"}});
+  Mark done{MarkKind::kComment, 0, 3, "Dee", "", "Fixed."};
+  done.resolved = true;
+  f.doc.blocks[1].marks.push_back(done);
+  f.doc.blocks[1].marks.push_back({MarkKind::kComment, 4, 6, "Ed", "", "Open?"});
+  e.Classify("en", &f.clauses);
+  auto findings = e.Evaluate(f.doc, "en", f.clauses);
+  std::vector<std::string> got;
+  for (const auto& x : findings) got.push_back(x.rule + ":" + x.evidence);
+  // The resolved comment on "Pay" is gone; the open one on "in" stays.
+  EXPECT_EQ(got, (std::vector<std::string>{"law.missing:", "hidden:in"}));
+}
+
 TEST(Engine, InUnlessAndExceptDecide) {
   Engine e = MakeEngine();
   Fixture f =

@@ -276,6 +276,52 @@ TEST(ParseDocx, DeletedParagraphMarkJoinsParagraphsInTheAcceptedView) {
   EXPECT_EQ(d.blocks[3].anchor, 0);  // and the comment its range
 }
 
+TEST(ParseDocx, CommentsResolvedInWordAreMarkedResolved) {
+  Package p;
+  p.body =
+      "<w:p><w:commentRangeStart w:id=\"1\"/><w:r><w:t>Fees</w:t></w:r>"
+      "<w:commentRangeEnd w:id=\"1\"/><w:r><w:t xml:space=\"preserve\"> are </w:t></w:r>"
+      "<w:commentRangeStart w:id=\"2\"/><w:r><w:t>due</w:t></w:r>"
+      "<w:commentRangeEnd w:id=\"2\"/><w:r><w:commentReference w:id=\"3\"/></w:r></w:p>";
+  // Comment 1 is resolved (on its last paragraph's id), 3 is a reply to it,
+  // 2 is open; a commentEx without done="1" is open.
+  p.parts["comments"] =
+      Part("comments",
+           "<w:comment w:id=\"1\" w:author=\"A\"><w:p w14:paraId=\"00000001\"><w:r><w:t>One"
+           "</w:t></w:r></w:p><w:p w14:paraId=\"0000000A\"><w:r><w:t>more</w:t></w:r></w:p>"
+           "</w:comment><w:comment w:id=\"2\" w:author=\"B\"><w:p w14:paraId=\"00000002\">"
+           "<w:r><w:t>Two</w:t></w:r></w:p></w:comment><w:comment w:id=\"3\" w:author=\"C\">"
+           "<w:p w14:paraId=\"00000003\"><w:r><w:t>Agreed</w:t></w:r></w:p></w:comment>");
+  p.parts["commentsExtended"] =
+      "<?xml version=\"1.0\"?><w15:commentsEx "
+      "xmlns:w15=\"http://schemas.microsoft.com/office/word/2012/wordml\">"
+      "<w15:commentEx w15:paraId=\"00000001\" w15:done=\"0\"/>"
+      "<w15:commentEx w15:paraId=\"0000000A\" w15:done=\"1\"/>"
+      "<w15:commentEx w15:paraId=\"00000002\" w15:done=\"0\"/>"
+      "<w15:commentEx w15:paraId=\"00000003\" w15:paraIdParent=\"0000000A\" "
+      "w15:done=\"0\"/></w15:commentsEx>";
+  Document d = MustParse(p);
+  ASSERT_EQ(Texts(d), (V{"Fees are due", "One more", "Two", "Agreed"}));
+  const auto& m = d.blocks[0].marks;
+  ASSERT_EQ(m.size(), 3u);
+  std::vector<std::string> got;
+  for (const Mark& x : m) got.push_back(x.text + (x.resolved ? ":resolved" : ":open"));
+  EXPECT_EQ(got, (V{"One more:resolved", "Two:open", "Agreed:resolved"}));
+}
+
+TEST(ParseDocx, CommentsWithoutAnExtendedPartAreOpen) {
+  Package p;
+  p.body =
+      "<w:p><w:commentRangeStart w:id=\"1\"/><w:r><w:t>Fees</w:t></w:r>"
+      "<w:commentRangeEnd w:id=\"1\"/></w:p>";
+  p.parts["comments"] = Part("comments",
+                             "<w:comment w:id=\"1\"><w:p w14:paraId=\"00000001\"><w:r><w:t>One"
+                             "</w:t></w:r></w:p></w:comment>");
+  Document d = MustParse(p);
+  ASSERT_EQ(d.blocks[0].marks.size(), 1u);
+  EXPECT_FALSE(d.blocks[0].marks[0].resolved);
+}
+
 TEST(ParseDocx, HiddenText) {
   Package p;
   p.parts["styles"] =

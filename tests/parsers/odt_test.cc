@@ -372,6 +372,23 @@ TEST(ParseOdt, NotesBecomeBlocksAfterTheirParagraph) {
   EXPECT_EQ(doc.blocks[3].anchor, -1);
 }
 
+TEST(ParseOdt, ResolvedAnnotationsAreMarkedResolved) {
+  Document doc = Parse(
+      "<text:p>Pay <office:annotation office:name=\"c1\" loext:resolved=\"true\">"
+      "<text:p>Done.</text:p></office:annotation>now<office:annotation-end "
+      "office:name=\"c1\"/> or <office:annotation><text:p>Open.</text:p>"
+      "</office:annotation>later.</text:p>");
+  const Block& p = doc.blocks[0];
+  EXPECT_EQ(p.text, "Pay now or later.");
+  ASSERT_EQ(p.marks.size(), 2u);
+  EXPECT_EQ(p.marks[0].text, "Done.");
+  EXPECT_TRUE(p.marks[0].resolved);
+  EXPECT_EQ(p.marks[0].start, 4);
+  EXPECT_EQ(p.marks[0].end, 7);
+  EXPECT_EQ(p.marks[1].text, "Open.");
+  EXPECT_FALSE(p.marks[1].resolved);
+}
+
 TEST(ParseOdt, AnnotationsAreCommentBlocksAndMarks) {
   Document doc = Parse(
       "<text:p>\u7532\u65B9 shall <office:annotation office:name=\"c1\">"
