@@ -11,6 +11,7 @@
 #include "cli/inputs.h"
 #include "parsers/parse.h"
 #include "reports/console.h"
+#include "reports/html.h"
 #include "reports/json.h"
 
 namespace clausecheck::cli {
@@ -74,8 +75,9 @@ CLI::App* AddReviewCommand(CLI::App* app, ReviewOptions* o) {
   CLI::App* cmd = app->add_subcommand(
       "review", "Review contracts (files or directories, recursively) and report findings");
   AddBatchOptions(cmd, &o->batch, /*changed_since=*/true);
-  cmd->add_option("--format", o->format, "Output: console, json or jsonl")
-      ->check(CLI::IsMember({"console", "json", "jsonl"}))
+  cmd->add_option("--format", o->format,
+                  "Output: console, json, jsonl, or html (one input; docs/html-report.md)")
+      ->check(CLI::IsMember({"console", "json", "jsonl", "html"}))
       ->capture_default_str();
   cmd->add_option("--fail-on", o->fail_on,
                   "Exit 1 when a finding is at or above this severity "
@@ -86,11 +88,14 @@ CLI::App* AddReviewCommand(CLI::App* app, ReviewOptions* o) {
                   "before it is reported expired (dates.expired)");
   cmd->add_option("--output-dir", o->output_dir,
                   "Also write one JSON report per input under this directory, "
-                  "mirroring the input paths (DIR/<input>.json), and for DOCX inputs "
-                  "the annotated copy (DIR/<input>.annotated.docx)");
+                  "mirroring the input paths (DIR/<input>.json), the HTML report beside it "
+                  "(DIR/<input>.html), and for DOCX inputs the annotated copy "
+                  "(DIR/<input>.annotated.docx)");
   cmd->add_option("--docx-output", o->docx_output,
                   "Write the (one) DOCX input annotated with a Word comment per finding "
                   "to this file (docs/annotated-docx.md)");
+  cmd->add_option("--html-output", o->html_output,
+                  "Write the HTML report of the (one) input to this file (docs/html-report.md)");
   cmd->add_option("--color", o->color, "Colour: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
@@ -170,6 +175,11 @@ int RunReview(const CLI::App& cmd, ReviewOptions o, const Config& config, const 
     PrintError(err, "--docx-output takes exactly one input file (use --output-dir for several)");
     return kExitError;
   }
+  if (inputs.size() != 1 && (o.format == "html" || !o.html_output.empty())) {
+    PrintError(err, std::string(o.format == "html" ? "--format html" : "--html-output") +
+                        " takes exactly one input file (use --output-dir for several)");
+    return kExitError;
+  }
   const reports::DocxAnnotateOptions docx =
       AnnotatedDocxOptions(run.analyze.as_of, engine.ruleset());
   // One object for one input; an array, streamed, for several.
@@ -207,6 +217,24 @@ int RunReview(const CLI::App& cmd, ReviewOptions o, const Config& config, const 
         outcome.write_errors.push_back(werr);
       }
     }
+    // The HTML report: --html-output, --format html, and beside the JSON.
+    std::string html;
+    if (o.format == "html" || !o.html_output.empty() || !o.output_dir.empty()) {
+      html = review ? reports::ReportHtml(*review, Tool())
+                    : reports::ErrorHtml(input.path, *outcome.error, Tool());
+    }
+    for (const std::string& target :
+         {o.html_output,
+          o.output_dir.empty() ? std::string() : MirrorPath(o.output_dir, input.path, ".html")}) {
+      if (target.empty()) continue;
+      std::error_code ec;
+      std::string werr;
+      if (std::filesystem::equivalent(input.path, target, ec)) {
+        outcome.write_errors.push_back(target + ": will not write the HTML report over the input");
+      } else if (!WriteFileAtomically(target, html, &werr)) {
+        outcome.write_errors.push_back(werr);
+      }
+    }
     // The annotated DOCX, for DOCX inputs: --docx-output and beside the JSON.
     std::vector<std::string> docx_targets;
     if (!o.docx_output.empty()) docx_targets.push_back(o.docx_output);
@@ -233,6 +261,8 @@ int RunReview(const CLI::App& cmd, ReviewOptions o, const Config& config, const 
         reports::WriteConsoleError(input.path, *outcome.error, console, text);
       }
       outcome.out = text.str();
+    } else if (o.format == "html") {
+      outcome.out = std::move(html);
     } else if (o.format == "jsonl") {
       outcome.out = reports::Serialize(item, false);
     } else {

@@ -60,6 +60,7 @@ struct ReviewOptions {
   std::string fail_on = "never";
   std::string output_dir;
   std::string docx_output;
+  std::string html_output;
   std::string color = "auto";
 };
 
