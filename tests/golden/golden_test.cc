@@ -1,7 +1,7 @@
 // Golden end-to-end tests: every contract in corpus/contracts/ is reviewed
-// with the embedded default ruleset and its JSON report compared, whole, with
-// corpus/expected/<file>.json. After a deliberate change, regenerate them with
-// scripts/update-goldens.sh (CLAUSECHECK_UPDATE_GOLDENS=1) and review the diff.
+// with the embedded default ruleset and its JSON and HTML reports compared,
+// whole, with corpus/expected/<file>.json and <file>.html. After a deliberate change, regenerate
+// them with scripts/update-goldens.sh (CLAUSECHECK_UPDATE_GOLDENS=1) and review the diff.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -16,6 +16,7 @@
 #include "core/review.h"
 #include "parsers/parse.h"
 #include "parsers/xml.h"
+#include "reports/html.h"
 #include "reports/json.h"
 
 namespace clausecheck {
@@ -60,24 +61,24 @@ Result<Document> ParseCorpusFile(const std::string& path) {
   return parsers::ParseFile(path, parsers::Limits{}, CorpusXmlOptions());
 }
 
-class Golden : public testing::TestWithParam<std::string> {};
-
-TEST_P(Golden, ReportMatchesExpected) {
-  const std::string path = GetParam();
+const analyzer::Engine& CorpusEngine() {
   static const auto engine = [] {
     auto rs = analyzer::DefaultRuleset();
     EXPECT_TRUE(rs.ok());
     return analyzer::Engine::Compile(rs.value());
   }();
-  ASSERT_TRUE(engine.ok()) << engine.error().ToString();
-  auto doc = ParseCorpusFile(path);
-  ASSERT_TRUE(doc.ok()) << doc.error().ToString();
-  Review review = analyzer::Analyze(std::move(doc.value()), engine.value(), {});
-  const std::string actual = reports::Serialize(
-      reports::ReportJson(review, reports::ToolInfo{"clausecheck", "0.1.0"}), true);
+  EXPECT_TRUE(engine.ok()) << engine.error().ToString();
+  return engine.value();
+}
 
+const reports::ToolInfo kTool{"clausecheck", "0.1.0"};
+
+// Compares `actual` with corpus/expected/<file><extension>, or rewrites the
+// expectation under CLAUSECHECK_UPDATE_GOLDENS=1.
+void ExpectGolden(const std::string& path, const std::string& extension,
+                  const std::string& actual) {
   const fs::path expected_path =
-      fs::path("corpus/expected") / (fs::path(path).filename().string() + ".json");
+      fs::path("corpus/expected") / (fs::path(path).filename().string() + extension);
   const char* update = std::getenv("CLAUSECHECK_UPDATE_GOLDENS");
   if (update && std::string(update) == "1") {
     fs::create_directories(expected_path.parent_path());
@@ -89,6 +90,25 @@ TEST_P(Golden, ReportMatchesExpected) {
   EXPECT_EQ(actual, ReadFile(expected_path))
       << "report differs from " << expected_path
       << "; if the change is deliberate run scripts/update-goldens.sh and review the diff";
+}
+
+class Golden : public testing::TestWithParam<std::string> {};
+
+TEST_P(Golden, ReportMatchesExpected) {
+  const std::string path = GetParam();
+  auto doc = ParseCorpusFile(path);
+  ASSERT_TRUE(doc.ok()) << doc.error().ToString();
+  Review review = analyzer::Analyze(std::move(doc.value()), CorpusEngine(), {});
+  ExpectGolden(path, ".json", reports::Serialize(reports::ReportJson(review, kTool), true));
+}
+
+// The HTML report of each contract, whole (docs/html-report.md).
+TEST_P(Golden, HtmlReportMatchesExpected) {
+  const std::string path = GetParam();
+  auto doc = ParseCorpusFile(path);
+  ASSERT_TRUE(doc.ok()) << doc.error().ToString();
+  Review review = analyzer::Analyze(std::move(doc.value()), CorpusEngine(), {});
+  ExpectGolden(path, ".html", reports::ReportHtml(review, kTool));
 }
 
 std::string TestName(const testing::TestParamInfo<std::string>& info) {
@@ -141,6 +161,7 @@ TEST(GoldenCorpus, EveryExpectedFileHasItsContract) {
   for (const auto& e : fs::directory_iterator("corpus/expected")) {
     std::string name = e.path().filename().string();
     ASSERT_GT(name.size(), 5u);
+    ASSERT_TRUE(name.ends_with(".json") || name.ends_with(".html")) << name;
     std::string contract = "corpus/contracts/" + name.substr(0, name.size() - 5);
     EXPECT_TRUE(fs::exists(contract)) << name << " is stale: " << contract << " is gone";
   }
