@@ -162,8 +162,12 @@ constexpr std::string_view kScript = R"js(
   'use strict';
   var form = document.getElementById('filters');
   var shown = document.getElementById('shown');
-  if (!form || !shown) return;
+  if (!shown) return;
   var cards = Array.prototype.slice.call(document.querySelectorAll('#findings .finding'));
+  if (!form) {  // no findings, nothing to filter
+    shown.dataset.shown = String(cards.length);
+    return;
+  }
   var marks = Array.prototype.slice.call(document.querySelectorAll('#contract [data-f]'));
   function checked(name) {
     var on = {};
