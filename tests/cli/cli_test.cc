@@ -298,6 +298,82 @@ TEST_F(Cli, DocxOutputNeedsOneDocxInput) {
   EXPECT_FALSE(fs::exists(out));
 }
 
+int Count(const std::string& haystack, const std::string& needle) {
+  int n = 0;
+  for (size_t at = haystack.find(needle); at != std::string::npos;
+       at = haystack.find(needle, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+TEST_F(Cli, HtmlReportGoesToStdoutToAFileAndBesideTheJson) {
+  const std::string in = Write("in/u.txt", Uncapped());
+  Write("in/clean.txt", kCleanContract);
+  Outcome json = RunCli({"review", "--format", "json", in});
+  ASSERT_EQ(json.code, 0) << json.err;
+  const size_t findings = nlohmann::json::parse(json.out)["findings"].size();
+  ASSERT_GE(findings, 1u);
+
+  Outcome page = RunCli({"review", "--format", "html", in});
+  ASSERT_EQ(page.code, 0) << page.err;
+  EXPECT_EQ(page.out.rfind("<!DOCTYPE html>\n", 0), 0u);
+  EXPECT_EQ(Count(page.out, "<article class=\"finding "), static_cast<int>(findings));
+  EXPECT_NE(page.out.find("data-f=\"f"), std::string::npos);  // evidence highlighted
+  EXPECT_NE(page.out.find("<h1>" + in + "</h1>"), std::string::npos);
+
+  // --html-output: the same page, whatever goes to stdout.
+  const std::string file = (dir_ / "out" / "u.html").string();
+  Outcome both = RunCli({"review", "--format", "json", "--html-output", file, in});
+  ASSERT_EQ(both.code, 0) << both.err;
+  EXPECT_EQ(both.out, json.out);
+  EXPECT_EQ(ReadAll(file), page.out);
+
+  // --output-dir: DIR/<input>.html beside DIR/<input>.json for each input.
+  const std::string out_dir = (dir_ / "reports").string();
+  ASSERT_EQ(RunCli({"review", "--output-dir", out_dir, (dir_ / "in").string()}).code, 0);
+  const fs::path mirror = fs::path(out_dir) / (dir_ / "in").relative_path();
+  EXPECT_EQ(ReadAll(mirror / "u.txt.html"), page.out);
+  EXPECT_NE(ReadAll(mirror / "clean.txt.html").find("<p class=\"none\">No findings.</p>"),
+            std::string::npos);
+  EXPECT_TRUE(fs::exists(mirror / "clean.txt.json"));
+
+  // The configuration's output.format may be html.
+  const std::string config = Write("c.yaml", "output:\n  format: html\n");
+  EXPECT_EQ(RunCli({"review", "--config", config, in}).out, page.out);
+}
+
+TEST_F(Cli, HtmlReportNeedsOneInputAndNeverOverwritesIt) {
+  const std::string a = Write("a.txt", kCleanContract);
+  const std::string b = Write("b.txt", kCleanContract);
+  Outcome format = RunCli({"review", "--format", "html", a, b});
+  EXPECT_EQ(format.code, 2);
+  EXPECT_EQ(format.out, "");
+  EXPECT_EQ(format.err,
+            "clausecheck: error: --format html takes exactly one input file (use --output-dir "
+            "for several)\n");
+  const std::string out = (dir_ / "x.html").string();
+  Outcome file = RunCli({"review", "--html-output", out, a, b});
+  EXPECT_EQ(file.code, 2);
+  EXPECT_EQ(file.err,
+            "clausecheck: error: --html-output takes exactly one input file (use --output-dir "
+            "for several)\n");
+  EXPECT_FALSE(fs::exists(out));
+  // An HTML contract is an input like any other: its report never replaces it.
+  const std::string html = Write(
+      "contract.html", "<html><body><p>" + std::string(kCleanContract) + "</p></body></html>");
+  const std::string before = ReadAll(html);
+  Outcome over = RunCli({"review", "--html-output", html, html});
+  EXPECT_EQ(over.code, 2);
+  EXPECT_EQ(over.err,
+            "clausecheck: error: " + html + ": will not write the HTML report over the input\n");
+  EXPECT_EQ(ReadAll(html), before);
+  // An unreadable input: an error page, the error on stderr, exit 2.
+  Outcome missing = RunCli({"review", "--format", "html", (dir_ / "none.txt").string()});
+  EXPECT_EQ(missing.code, 2);
+  EXPECT_NE(missing.out.find("Not reviewed: io: "), std::string::npos) << missing.out;
+}
+
 TEST_F(Cli, InvalidRulesetNamesFileLineAndRule) {
   std::string rules = Write("bad.yaml",
                             "rules:\n"
