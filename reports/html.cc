@@ -97,10 +97,8 @@ border:1px solid var(--line);border-radius:.2rem;padding:0 .25rem;margin-right:.
 .hl.s-medium{background:rgba(245,158,11,.32)}.hl.s-low{background:rgba(6,182,212,.24)}
 .hl.s-info{background:rgba(100,116,139,.22)}
 .hl.n2{box-shadow:inset 0 -.18em 0 rgba(0,0,0,.35)}
-.hl.off{background:none;box-shadow:none}
 .ref{font:600 .65rem var(--sans);margin:0 .1rem}
 .ref a{text-decoration:none}
-.ref.off{display:none}
 :target{outline:2px solid var(--accent);outline-offset:2px}
 #findings{grid-area:side;position:sticky;top:0;align-self:start;max-height:100vh;overflow:auto;
 padding:1rem;border-left:1px solid var(--line)}
@@ -139,6 +137,7 @@ font-family:var(--serif);color:#323f4b;overflow-wrap:anywhere}
 .waived-note{color:#5b21b6}
 footer{grid-area:foot;padding:.8rem 1.5rem;color:var(--muted);font-size:.8rem;
 border-top:1px solid var(--line)}
+@media screen{.hl.off{background:none;box-shadow:none}.ref.off{display:none}}
 @media (max-width:1100px){body{grid-template-columns:minmax(0,1fr);
 grid-template-areas:"head" "side" "main" "foot"}
 #outline{display:none}#findings{position:static;max-height:none;border-left:0}}
@@ -150,7 +149,6 @@ main{padding:0}
 #top{border:0;padding:0 0 1rem}
 .finding,.blk,tr{break-inside:avoid}
 .finding[hidden]{display:block!important}
-.hl.off{display:inline}
 a{color:inherit;text-decoration:none}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 )css";
@@ -300,6 +298,21 @@ std::string ClauseTitle(const Clause& c) {
   return title;
 }
 
+// A sub-clause with the numbers of the clauses above it, "9 › (d) Customer's
+// Liability", "九 › （二）": "(d)" alone says little.
+std::string ClausePath(const std::vector<Clause>& clauses, int index) {
+  std::string path = ClauseTitle(clauses[index]);
+  int parent = clauses[index].parent;
+  // Bounded: a parent chain never loops, but a reporter does not rely on it.
+  for (int depth = 0; depth < 16 && parent >= 0 && parent < static_cast<int>(clauses.size());
+       ++depth) {
+    const Clause& p = clauses[parent];
+    path = (p.number.empty() ? ClauseTitle(p) : p.number) + " › " + path;
+    parent = p.parent;
+  }
+  return path;
+}
+
 // What the page needs to know about the review, computed once.
 struct Index {
   const Review& review;
@@ -446,7 +459,7 @@ void WriteFinding(const Index& ix, const Finding& f, std::string* out) {
   std::vector<std::string> meta;
   if (auto it = ix.clause.find(f.clause_id); it != ix.clause.end()) {
     meta.push_back("clause <a href=\"#" + Esc(f.clause_id) + "\">" +
-                   Esc(ClauseTitle(ix.review.clauses[it->second])) + "</a>");
+                   Esc(ClausePath(ix.review.clauses, it->second)) + "</a>");
   }
   const int blocks = static_cast<int>(ix.review.document.blocks.size());
   if (f.location && f.location->block >= 0 && f.location->block < blocks) {

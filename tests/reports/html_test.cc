@@ -241,6 +241,11 @@ TEST(ReportHtml, SummaryOutlineAndContractText) {
   EXPECT_NE(page.find("<li class=\"l2\"><a href=\"#c3\">12.1 Limitation of Liability</a>"
                       "<span class=\"badge s-high\" title=\"findings\">1</span></li>"),
             std::string::npos);
+  // A finding's card names its clause with the numbers above it.
+  EXPECT_NE(page.find("<p class=\"meta\">clause <a href=\"#c3\">12 › 12.1 Limitation of "
+                      "Liability</a> · <a href=\"#t-f3\">show in text</a> · affects customer · "
+                      "f3</p>"),
+            std::string::npos);
   // An unnumbered, unheaded clause is named by its first words.
   EXPECT_NE(page.find("<a href=\"#c5\">Payment is due within [●] days of invoice. Late …</a>"),
             std::string::npos);
