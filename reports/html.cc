@@ -28,7 +28,8 @@ constexpr std::string_view kStyle = R"css(
 --sans:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans",
 "PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",
 "WenQuanYi Micro Hei",sans-serif;
---serif:Georgia,Cambria,"Times New Roman","Noto Serif","Songti SC","STSong","SimSun",
+--serif:Georgia,Cambria,"Times New Roman","Noto Serif","Liberation Serif","DejaVu Serif",
+"Songti SC","STSong","SimSun",
 "Noto Serif CJK SC","Source Han Serif SC","Noto Sans CJK SC","WenQuanYi Micro Hei",serif}
 *{box-sizing:border-box}
 [hidden]{display:none!important}
