@@ -256,26 +256,25 @@ std::string Thousands(long long v) {
   return v < 0 ? "-" + out : out;
 }
 
-// Money: "96,000" or "1,234.50".
-std::string FormatAmount(double v) {
-  if (!std::isfinite(v) || std::fabs(v) >= 9.0e15) return "?";
-  double whole = 0;
-  const double frac = std::modf(v, &whole);
-  std::string s = Thousands(static_cast<long long>(whole));
-  if (frac != 0.0) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%.2f", std::fabs(frac));
-    s += std::string(buf).substr(1);  // ".50"
-  }
-  return s;
-}
-
 // Counts and rates: "30", "1.5", "0.05".
 std::string FormatNumber(double v) {
   if (!std::isfinite(v)) return "?";
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.10g", v);
   return buf;
+}
+
+// Money: "96,000" or "1,234.50", rounded to the cent.
+std::string FormatAmount(double v) {
+  if (!std::isfinite(v) || std::fabs(v) >= 9.0e13) return FormatNumber(v);
+  const long long cents = std::llround(std::fabs(v) * 100);
+  std::string s = (v < 0 && cents != 0 ? "-" : "") + Thousands(cents / 100);
+  if (cents % 100 != 0) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, ".%02lld", cents % 100);
+    s += buf;
+  }
+  return s;
 }
 
 // "30 days", "1 business day", "12 months".

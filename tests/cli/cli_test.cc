@@ -853,16 +853,26 @@ TEST_F(Cli, InterruptStopsCleanlyWithCompleteReportsAndExit130) {
   EXPECT_GE(lines.size(), 5u);
   EXPECT_LT(lines.size(), 40u);
   EXPECT_NE(err.str().find("; interrupted"), std::string::npos) << err.str();
-  // Every report file is complete JSON; no temporary file is left.
+  // Every report file is complete JSON or a complete HTML page, the pair of
+  // each input written together; no temporary file is left.
   size_t files = 0;
+  size_t pages = 0;
   for (const auto& e : fs::recursive_directory_iterator(reports)) {
     if (!e.is_regular_file()) continue;
+    if (e.path().extension() == ".html") {
+      ++pages;
+      const std::string page = ReadAll(e.path());
+      EXPECT_TRUE(page.ends_with("</html>\n")) << e.path();
+      EXPECT_TRUE(fs::exists(fs::path(e.path()).replace_extension(".json"))) << e.path();
+      continue;
+    }
     ++files;
     EXPECT_EQ(e.path().extension(), ".json") << e.path();
     std::ifstream f(e.path());
     EXPECT_TRUE(nlohmann::json::parse(f, nullptr, false).is_object()) << e.path();
   }
   EXPECT_GE(files, lines.size());
+  EXPECT_EQ(pages, files);
 }
 
 TEST_F(Cli, ProgressAndSummaryOnlyOnATerminal) {

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Ctrl-C in the middle of a batch: exit 130, every JSONL line and every
-# --output-dir report complete, no temporary file left behind.
+# --output-dir report (JSON and HTML) complete, no temporary file left behind.
 #   sigint_test.sh CLAUSECHECK SOURCE_DIR
 set -eu
 bin=$1
@@ -39,9 +39,13 @@ with open(os.path.join(d, "out.jsonl")) as f:
         json.loads(line)
 for root, _, files in os.walk(os.path.join(d, "out")):
     for name in files:
-        assert name.endswith(".json") and not name.startswith("."), name
-        with open(os.path.join(root, name)) as f:
-            json.load(f)
+        assert not name.startswith("."), name
+        with open(os.path.join(root, name), encoding="utf-8") as f:
+            if name.endswith(".html"):
+                assert f.read().endswith("</html>\n"), "a half-written page " + name
+            else:
+                assert name.endswith(".json"), name
+                json.load(f)
 PY
 grep -q "; interrupted$" "$dir/err" || { cat "$dir/err"; exit 1; }
 echo "ok: $lines reports before the interrupt"

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <regex>
 #include <string>
 #include <vector>
@@ -290,6 +291,28 @@ TEST(ReportHtml, FactsTablesNameWhereEachFactStands) {
   // A contract without them says so.
   const std::string clean = ReportHtml(CleanReview(), kTool);
   EXPECT_EQ(Occurrences(clean, "<p class=\"none\">None found.</p>"), 7);
+}
+
+TEST(ReportHtml, AmountsAreWrittenToTheCentWithWordsChecked) {
+  Review r = CleanReview();
+  auto amount = [&](double number, std::optional<double> words) {
+    Fact f;
+    f.type = FactType::kAmount;
+    f.text = "x";
+    f.currency = "USD";
+    f.number = number;
+    f.words = words;
+    r.facts.push_back(f);
+  };
+  amount(1234.5, std::nullopt);
+  amount(1234.999, 1235.0);
+  amount(-7.25, 7.0);
+  const std::string page = ReportHtml(r, kTool);
+  EXPECT_NE(page.find("<tr><td>USD 1,234.50</td><td></td><td>x</td></tr>"), std::string::npos);
+  EXPECT_NE(page.find("<tr><td>USD 1,235</td><td>1,235</td><td>x</td></tr>"), std::string::npos);
+  EXPECT_NE(page.find("<tr><td>USD -7.25</td><td><span class=\"mismatch\">7 ≠ figures</span>"
+                      "</td><td>x</td></tr>"),
+            std::string::npos);
 }
 
 TEST(ReportHtml, ChineseContractIsMarkedChinese) {
