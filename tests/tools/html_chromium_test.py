@@ -14,6 +14,8 @@ chromium (--headless --dump-dom, console logged to stderr) and checks that:
   exception or a Content-Security-Policy violation would be);
 - in the hostile contract, the markup it contains is text: no element it
   wrote exists and its script did not run.
+- the filters work: a copy of one report with a severity unchecked hides
+  exactly that severity's cards and highlights, and the counter says so.
 
 Exits 77 (ctest SKIP_RETURN_CODE) when chromium is not installed.
 """
@@ -95,6 +97,45 @@ def check_page(path, dom, console, findings):
     return errors
 
 
+def check_filter(chromium, out, reports, tmp):
+    """The filters at work: a copy of a report with one severity unchecked
+    (as a reader would leave it) must hide exactly that severity's cards and
+    highlights once the script ran."""
+    for path, report in reports.items():
+        severities = sorted({f["severity"] for f in report["findings"]})
+        if len(severities) >= 2:
+            break
+    else:
+        return ["no report with findings of two severities to filter"]
+    off = severities[0]
+    page = os.path.join(out, path.lstrip("/") + ".html")
+    with open(page, encoding="utf-8") as f:
+        html = f.read()
+    box = 'name="severity" value="%s" checked>' % off
+    if box not in html:
+        return ["%s: no %s checkbox" % (path, off)]
+    filtered = os.path.join(tmp, "filtered.html")
+    with open(filtered, "w", encoding="utf-8") as f:
+        f.write(html.replace(box, 'name="severity" value="%s">' % off))
+    dom, console = render(chromium, filtered, tempfile.mkdtemp(prefix="profile-", dir=tmp))
+    hidden_ids = {f["id"] for f in report["findings"] if f["severity"] == off}
+    errors = ["filtered %s: console: %s" % (path, line) for line in console]
+    shown = re.search(r'<output id="shown"[^>]*data-shown="(\d+)"', dom)
+    want = len(report["findings"]) - len(hidden_ids)
+    if not shown or int(shown.group(1)) != want:
+        errors.append("filtered %s: %s shown, expected %d" %
+                      (path, shown.group(1) if shown else "none", want))
+    hidden = set(re.findall(r'<article class="finding[^>]*id="([^"]+)"[^>]*hidden', dom))
+    if hidden != hidden_ids:
+        errors.append("filtered %s: hidden cards %s, expected %s" %
+                      (path, sorted(hidden), sorted(hidden_ids)))
+    for cls, names in re.findall(r'<a class="hl ([^"]*)"[^>]*data-f="([^"]*)"', dom):
+        expect_off = set(names.split()) <= hidden_ids
+        if expect_off != ("off" in cls.split()):
+            errors.append("filtered %s: highlight of %s has class '%s'" % (path, names, cls))
+    return errors
+
+
 def main(argv):
     if len(argv) < 3:
         print(__doc__)
@@ -117,9 +158,11 @@ def main(argv):
             print("clausecheck exited %d: %s" % (run.returncode, run.stderr.decode()))
             return 1
         counts = {}
+        reports = {}
         for line in run.stdout.decode("utf-8").splitlines():
             report = json.loads(line)
             counts[report["document"]["path"]] = len(report["findings"])
+            reports[report["document"]["path"]] = report
 
         errors = []
         start = time.monotonic()
@@ -136,6 +179,7 @@ def main(argv):
                     errors.append("hostile contract: its <script> is not shown as text")
                 if findings == 0:
                     errors.append("hostile contract: expected findings to highlight")
+        errors += check_filter(chromium, out, reports, tmp)
         seconds = time.monotonic() - start
     for e in errors:
         print("FAIL " + e)
