@@ -196,6 +196,21 @@ TEST(ReportHtml, MissingClausesComeFirstWithoutAPlaceInTheText) {
   EXPECT_NE(page.find("<p class=\"msg\">No confidentiality clause.</p>"), std::string::npos);
 }
 
+TEST(ReportHtml, FindingsWithoutAPlaceInTheTextAreListedAsWholeDocument) {
+  Review r = RichReview();
+  r.findings[1].location->block = 99;  // a block the document does not have
+  r.findings[1].kind = Kind::kInconsistent;
+  const std::string page = ReportHtml(r, kTool);
+  const size_t whole = page.find(
+      "<h3>Whole document</h3>\n<article class=\"finding s-info\" "
+      "id=\"f2\"");
+  ASSERT_NE(whole, std::string::npos);
+  EXPECT_LT(page.find("<h3>Missing from the contract</h3>"), whole);
+  EXPECT_LT(whole, page.find("<h3>In the text</h3>"));
+  EXPECT_EQ(page.find("t-f2"), std::string::npos);  // no highlight, no "show in text"
+  EXPECT_EQ(Occurrences(page, "<article class=\"finding "), 5);
+}
+
 TEST(ReportHtml, FiltersListTheSeveritiesAndCategoriesPresent) {
   const std::string page = ReportHtml(RichReview(), kTool);
   EXPECT_NE(page.find("<form id=\"filters\" hidden>\n<fieldset><legend>Severity</legend>\n"
