@@ -2,7 +2,7 @@
 """Measures clausecheck's clause tags against CUAD's expert labels (issue 6).
 
 Usage: bench/cuad_eval.py [--binary B] [--data DIR] [--jobs N] [--split S] [--tags T,...]
-                          [--json FILE] [--errors TAG]
+                          [--json FILE] [--errors FILE] [--ruleset FILE]...
   defaults: build/ci/cli/clausecheck, ../shared/data/cuad-dev, all cores, every split
 
 Runs `clausecheck dump --format json` over every contract of the CUAD dev set (in
@@ -91,8 +91,14 @@ def locate(hay, piece):
     return out
 
 
+RULESETS = []  # --ruleset files: replace the embedded default ruleset (for tuning)
+
+
 def run(binary, path):
-    proc = subprocess.run([binary, "dump", "--format", "json", path], capture_output=True)
+    extra = ["--no-default-ruleset"] + [a for f in RULESETS for a in ("--ruleset", f)] \
+        if RULESETS else []
+    proc = subprocess.run([binary, "dump", "--format", "json"] + extra + [path],
+                          capture_output=True)
     if proc.returncode != 0:
         return None, proc.stderr.decode("utf-8", "replace").strip()
     return json.loads(proc.stdout.decode("utf-8")), None
@@ -215,7 +221,12 @@ def main():
     ap.add_argument("--errors", default="",
                     help="write the missed excerpts and the wrongly tagged clauses of every "
                          "tag in the tune split to this file (for tuning)")
+    ap.add_argument("--ruleset", action="append", default=[],
+                    help="run with these ruleset files instead of the embedded default "
+                         "(repeatable; e.g. the YAML files under rulesets/default/ while "
+                         "tuning, without a rebuild)")
     args = ap.parse_args()
+    RULESETS.extend(args.ruleset)
 
     with open(os.path.join(args.data, "labels.csv"), encoding="utf-8", newline="") as f:
         rows = sorted(csv.DictReader(f), key=lambda r: r["Filename"])
