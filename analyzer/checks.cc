@@ -196,16 +196,26 @@ std::vector<CheckHit> WordsFiguresMismatch(const CheckContext& c) {
 }
 
 // 定金 (a deposit under 《民法典》第五百八十六条; not 订金) above the cap, as a
-// percentage or as an amount compared with the contract's largest amount.
+// percentage or as an amount compared with the contract price: the largest
+// amount named as a price (总价款, 转让价款, 租金总额, contract price...), or
+// failing one the largest amount. A larger amount that is no price (the
+// target company's registered capital in a share transfer) is no base.
 std::vector<CheckHit> DepositOverCap(const CheckContext& c) {
   static const RE2 deposit(R"(定金)", Opts());
+  static const RE2 price_label(
+      R"((?:价款|总价|总额|总金额|合同金额|标的额|(?i:price|contract value))(?:（[^）]{0,8}）)?\s*(?:为|是|：|:)?\s*$)",
+      Opts());
   const double cap = Param(c, "deposit_cap_percent");
   const Surroundings& around = c.Around();
-  double price = 0;
+  double largest = 0, named = 0;
   for (const Fact& f : c.facts) {
-    if (f.type == FactType::kAmount && f.number) price = std::max(price, *f.number);
+    if (f.type != FactType::kAmount || !f.number) continue;
+    largest = std::max(largest, *f.number);
+    if (RE2::PartialMatch(around.Before(f, 12), price_label)) named = std::max(named, *f.number);
   }
+  const double price = named > 0 ? named : largest;
   std::vector<CheckHit> hits;
+  std::set<double> reported;  // the same deposit restated ("定金抵作第一期价款") is one finding
   for (const Fact& f : c.facts) {
     if (!f.number || (f.type != FactType::kPercentage && f.type != FactType::kAmount)) continue;
     std::string_view before = around.Before(f, 24);
@@ -213,7 +223,7 @@ std::vector<CheckHit> DepositOverCap(const CheckContext& c) {
     double share = f.type == FactType::kPercentage ? *f.number
                    : price > *f.number             ? *f.number / price * 100
                                                    : -1;
-    if (share > cap + 1e-9) {
+    if (share > cap + 1e-9 && reported.insert(share).second) {
       CheckHit h = HitOn(f);
       h.values = {{"value", Number(share)}, {"limit", Number(cap)}, {"price", Number(price)}};
       hits.push_back(std::move(h));

@@ -69,6 +69,23 @@ TEST(Checks, ARuleFindsWithFilledMessageAndEvidence) {
   EXPECT_EQ(r.verdict, Verdict::kBlock);
 }
 
+// A deposit set as an amount is measured against the amount named as the
+// price, not against a larger amount that is no price (registered capital).
+TEST(Checks, DepositIsMeasuredAgainstTheNamedPrice) {
+  Review r =
+      ReviewWith(kDepositRule, {"第一条 转让价款", "目标公司注册资本为人民币壹仟万元整。",
+                                "标的股权的转让价款为人民币捌佰万元整（¥8,000,000.00）。",
+                                "第二条 定金", "乙方应支付定金人民币贰佰万元整（¥2,000,000.00）。",
+                                "第三条 付款", "定金抵作第一期转让价款，即人民币贰佰万元整。"});
+  ASSERT_EQ(r.findings.size(), 1u);  // the deposit restated in 第三条 is the same finding
+  EXPECT_EQ(r.findings[0].message, "定金25%超过20%");
+  EXPECT_EQ(r.findings[0].evidence, "人民币贰佰万元整（¥2,000,000.00）");
+  // With no amount named as the price, the largest amount is the base: 20%.
+  EXPECT_TRUE(ReviewWith(kDepositRule, {"第一条 价格", "货物单价人民币壹仟万元整。", "第二条 定金",
+                                        "乙方应支付定金人民币贰佰万元整（¥2,000,000.00）。"})
+                  .findings.empty());
+}
+
 TEST(Checks, ParametersAreOverriddenByLaterFiles) {
   auto base = ParseRuleset(kDepositRule, "a.yaml");
   auto overlay = ParseRuleset("parameters: {deposit_cap_percent: 35}\n", "b.yaml");
