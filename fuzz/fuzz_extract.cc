@@ -11,6 +11,7 @@
 #include "analyzer/segment.h"
 #include "core/document.h"
 #include "core/utf8.h"
+#include "fuzz/fuzz_util.h"
 
 using namespace clausecheck;
 
@@ -21,19 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const auto order = static_cast<analyzer::DateOrder>(data[0] % 3);
   const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
   if (!utf8::IsValid(text)) return 0;
-  Document doc;
-  doc.path = "fuzz.txt";
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    Block b;
-    b.text = std::string(text.substr(start, end - start));
-    b.source.part = "text";
-    b.source.index = static_cast<int>(doc.blocks.size());
-    doc.blocks.push_back(std::move(b));
-    start = end + 1;
-  }
+  Document doc = fuzz::LinesDocument(text);
   const std::vector<Clause> clauses = analyzer::Segment(doc);
   analyzer::ExtractOptions options;
   options.language = analyzer::DetectLanguage(doc);

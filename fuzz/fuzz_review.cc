@@ -10,6 +10,7 @@
 #include "analyzer/ruleset.h"
 #include "core/document.h"
 #include "core/utf8.h"
+#include "fuzz/fuzz_util.h"
 
 using namespace clausecheck;
 
@@ -36,19 +37,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   if (!utf8::IsValid(text)) return 0;
-  Document doc;
-  doc.path = "fuzz.txt";
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    Block b;
-    b.text = std::string(text.substr(start, end - start));
-    b.source.part = "text";
-    b.source.index = static_cast<int>(doc.blocks.size());
-    doc.blocks.push_back(std::move(b));
-    start = end + 1;
-  }
+  Document doc = fuzz::LinesDocument(text);
   analyzer::AnalyzeOptions options;
   options.as_of = "2026-11-27";
   (void)analyzer::Analyze(std::move(doc), DefaultEngine(), options);

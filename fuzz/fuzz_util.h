@@ -8,8 +8,11 @@
 
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
+
+#include "core/document.h"
 
 namespace clausecheck::fuzz {
 
@@ -27,6 +30,24 @@ inline std::string StoredZip(const Files& files) {
   }
   zip.close();
   return out.str();
+}
+
+/// A plain-text Document with one paragraph block per line of `text`.
+inline Document LinesDocument(std::string_view text) {
+  Document doc;
+  doc.path = "fuzz.txt";
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    Block b;
+    b.text = std::string(text.substr(start, end - start));
+    b.source.part = "text";
+    b.source.index = static_cast<int>(doc.blocks.size());
+    doc.blocks.push_back(std::move(b));
+    start = end + 1;
+  }
+  return doc;
 }
 
 }  // namespace clausecheck::fuzz
