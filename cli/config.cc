@@ -388,8 +388,9 @@ Result<bool> ApplyRuleSettings(const Config& config, analyzer::Ruleset* rs) {
     }
   }
   for (const auto& [id, severity] : config.severity) {
+    // id by name: clang before 16 cannot capture a structured binding.
     auto it = std::find_if(rs->rules.begin(), rs->rules.end(),
-                           [&](const analyzer::Rule& r) { return r.id == id; });
+                           [&rule_id = id](const analyzer::Rule& r) { return r.id == rule_id; });
     if (it == rs->rules.end()) {
       return Error{ErrorCode::kConfig, "rules.severity: no rule '" + id + "'",
                    where("rules.severity." + id)};

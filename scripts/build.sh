@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, configures and builds clausecheck.
-#   scripts/build.sh [release|ci]     (default: release)
+#   scripts/build.sh [release|ci|asan]     (default: release)
 # release: optimised build in build/release; ci: warnings as errors, tests and
-# benchmarks, in build/ci.
+# benchmarks, in build/ci; asan: the tests built with clang 14, AddressSanitizer
+# and UndefinedBehaviorSanitizer, in build/asan (docs/robustness.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kind="${1:-release}"
@@ -20,8 +21,14 @@ case "$kind" in
       -DCLAUSECHECK_WERROR=ON >/dev/null
     cmake --build build/ci
     ;;
+  asan)
+    cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DCMAKE_CXX_COMPILER=clang++-14 -DCLAUSECHECK_SANITIZE=ON \
+      -DCLAUSECHECK_BUILD_BENCH=OFF >/dev/null
+    cmake --build build/asan
+    ;;
   *)
-    echo "usage: scripts/build.sh [release|ci]" >&2
+    echo "usage: scripts/build.sh [release|ci|asan]" >&2
     exit 2
     ;;
 esac

@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-jsonschema clang-format
   chromium
+  clang-14 libclang-rt-14-dev  # sanitizer build and libFuzzer (docs/robustness.md)
 )
 
 missing=()
