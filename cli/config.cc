@@ -178,8 +178,9 @@ void ParseOutput(const YAML::Node& n, Loader& l) {
   Config* c = l.config();
   if (n["format"]) {
     const std::string v = l.Scalar(n["format"], "output.format");
-    if (v != "console" && v != "json" && v != "jsonl") {
-      l.Fail(n["format"], "output.format must be console, json or jsonl, not '" + v + "'");
+    if (v != "console" && v != "json" && v != "jsonl" && v != "sarif" && v != "line") {
+      l.Fail(n["format"],
+             "output.format must be console, json, jsonl, sarif or line, not '" + v + "'");
     }
     c->format = v;
   }

@@ -1,6 +1,8 @@
 // Golden end-to-end tests: every contract in corpus/contracts/ is reviewed
-// with the embedded default ruleset and its JSON report compared, whole, with
-// corpus/expected/<file>.json. After a deliberate change, regenerate them with
+// with the embedded default ruleset and its JSON report and SARIF log compared,
+// whole, with corpus/expected/<file>.json and <file>.sarif; the `line` output
+// and the CSV and Markdown summaries of the whole corpus with
+// corpus/expected/batch/. After a deliberate change, regenerate them with
 // scripts/update-goldens.sh (CLAUSECHECK_UPDATE_GOLDENS=1) and review the diff.
 #include <gtest/gtest.h>
 
@@ -13,10 +15,14 @@
 
 #include "analyzer/analyze.h"
 #include "analyzer/ruleset.h"
+#include "cli/outputs.h"
 #include "core/review.h"
 #include "parsers/parse.h"
 #include "parsers/xml.h"
+#include "reports/console.h"
 #include "reports/json.h"
+#include "reports/sarif.h"
+#include "reports/summary.h"
 
 namespace clausecheck {
 namespace {
@@ -60,35 +66,72 @@ Result<Document> ParseCorpusFile(const std::string& path) {
   return parsers::ParseFile(path, parsers::Limits{}, CorpusXmlOptions());
 }
 
-class Golden : public testing::TestWithParam<std::string> {};
-
-TEST_P(Golden, ReportMatchesExpected) {
-  const std::string path = GetParam();
+const analyzer::Engine& DefaultEngine() {
   static const auto engine = [] {
     auto rs = analyzer::DefaultRuleset();
     EXPECT_TRUE(rs.ok());
     return analyzer::Engine::Compile(rs.value());
   }();
-  ASSERT_TRUE(engine.ok()) << engine.error().ToString();
-  auto doc = ParseCorpusFile(path);
-  ASSERT_TRUE(doc.ok()) << doc.error().ToString();
-  Review review = analyzer::Analyze(std::move(doc.value()), engine.value(), {});
-  const std::string actual = reports::Serialize(
-      reports::ReportJson(review, reports::ToolInfo{"clausecheck", "0.1.0"}), true);
+  EXPECT_TRUE(engine.ok()) << engine.error().ToString();
+  return engine.value();
+}
 
-  const fs::path expected_path =
-      fs::path("corpus/expected") / (fs::path(path).filename().string() + ".json");
+const reports::ToolInfo kTool{"clausecheck", "0.1.0"};
+
+// Compares `actual` with the golden file, or rewrites it under
+// CLAUSECHECK_UPDATE_GOLDENS=1.
+void ExpectGolden(const std::string& actual, const fs::path& expected_path) {
   const char* update = std::getenv("CLAUSECHECK_UPDATE_GOLDENS");
   if (update && std::string(update) == "1") {
     fs::create_directories(expected_path.parent_path());
     std::ofstream(expected_path, std::ios::binary) << actual;
-    GTEST_SKIP() << "updated " << expected_path;
+    return;
   }
   ASSERT_TRUE(fs::exists(expected_path))
       << expected_path << " is missing: run scripts/update-goldens.sh and review it";
   EXPECT_EQ(actual, ReadFile(expected_path))
-      << "report differs from " << expected_path
+      << "output differs from " << expected_path
       << "; if the change is deliberate run scripts/update-goldens.sh and review the diff";
+}
+
+Review ReviewCorpusFile(const std::string& path) {
+  auto doc = ParseCorpusFile(path);
+  EXPECT_TRUE(doc.ok()) << doc.error().ToString();
+  if (!doc.ok()) return Review{};
+  return analyzer::Analyze(std::move(doc.value()), DefaultEngine(), {});
+}
+
+class Golden : public testing::TestWithParam<std::string> {};
+
+TEST_P(Golden, ReportMatchesExpected) {
+  const std::string path = GetParam();
+  const Review review = ReviewCorpusFile(path);
+  const std::string name = fs::path(path).filename().string();
+  ExpectGolden(reports::Serialize(reports::ReportJson(review, kTool), true),
+               fs::path("corpus/expected") / (name + ".json"));
+  // The SARIF log of the same review, as `review --format sarif FILE` writes it.
+  const auto rules = cli::SarifRules(DefaultEngine().ruleset());
+  ExpectGolden(
+      reports::Serialize(reports::SarifLog({reports::SarifEntryFor(review)}, kTool, rules), true),
+      fs::path("corpus/expected") / (name + ".sarif"));
+}
+
+// The whole corpus as one batch, in input order: `--format line` and the
+// `--summary` tables (the CLI writes the same, checked by the
+// corpus_cli_batch_goldens test).
+TEST(GoldenCorpus, LineOutputAndSummariesMatchExpected) {
+  std::ostringstream lines;
+  std::vector<reports::SummaryRow> rows;
+  for (const std::string& path : CorpusFiles()) {
+    const Review review = ReviewCorpusFile(path);
+    reports::WriteLines(review, lines);
+    rows.push_back(reports::SummaryRowFor(review));
+  }
+  ExpectGolden(lines.str(), "corpus/expected/batch/corpus.line");
+  ExpectGolden(reports::SummaryTable(rows, reports::SummaryFormat::kCsv),
+               "corpus/expected/batch/summary.csv");
+  ExpectGolden(reports::SummaryTable(rows, reports::SummaryFormat::kMarkdown),
+               "corpus/expected/batch/summary.md");
 }
 
 std::string TestName(const testing::TestParamInfo<std::string>& info) {
@@ -139,9 +182,10 @@ TEST(GoldenCorpus, OtherFormatsReviewLikeTheirText) {
 
 TEST(GoldenCorpus, EveryExpectedFileHasItsContract) {
   for (const auto& e : fs::directory_iterator("corpus/expected")) {
-    std::string name = e.path().filename().string();
-    ASSERT_GT(name.size(), 5u);
-    std::string contract = "corpus/contracts/" + name.substr(0, name.size() - 5);
+    if (e.is_directory()) continue;  // batch/: outputs of the whole corpus
+    const fs::path name = e.path().filename();
+    ASSERT_TRUE(name.extension() == ".json" || name.extension() == ".sarif") << name;
+    std::string contract = "corpus/contracts/" + name.stem().string();
     EXPECT_TRUE(fs::exists(contract)) << name << " is stale: " << contract << " is gone";
   }
 }
