@@ -39,7 +39,9 @@ with open(os.path.join(d, "out.jsonl")) as f:
         json.loads(line)
 for root, _, files in os.walk(os.path.join(d, "out")):
     for name in files:
-        assert name.endswith(".json") and not name.startswith("."), name
+        # reports and SARIF logs (--output-dir), each complete; no temporary
+        # (hidden) file
+        assert name.endswith((".json", ".sarif")) and not name.startswith("."), name
         with open(os.path.join(root, name)) as f:
             json.load(f)
 PY
