@@ -207,7 +207,7 @@ void AddBatchOptions(CLI::App* cmd, BatchOptions* o, bool changed_since) {
                     "the same sha256");
   }
   cmd->add_flag("-q,--quiet", o->quiet, "No progress bar and no summary line");
-  cmd->add_flag("--summary", o->summary,
+  cmd->add_flag("--summary-line", o->summary_line,
                 "Print the summary line on stderr even when it is not a terminal");
 }
 
@@ -308,7 +308,7 @@ BatchResult DriveBatch(const BatchPlan& plan, const BatchOptions& o, const Envir
   if (result.interrupted) result.totals.inputs = written + result.totals.skipped;
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (!o.quiet && (env.stderr_is_terminal || o.summary || result.interrupted)) {
+  if (!o.quiet && (env.stderr_is_terminal || o.summary_line || result.interrupted)) {
     err << SummaryLine(result.totals, seconds, result.interrupted) << "\n";
   }
   return result;

@@ -104,7 +104,7 @@ struct BatchOptions {
   std::string max_file_size;
   std::string changed_since;  // a directory of earlier reports (--output-dir layout)
   bool quiet = false;
-  bool summary = false;
+  bool summary_line = false;  // --summary-line (review's --summary FILE is the table)
 };
 
 /// `review` also takes --changed-since; `check` does not (a gate never passes

@@ -19,17 +19,6 @@ std::string VerdictWord(Verdict v) {
   return "";
 }
 
-// A clause's number as a reader cites it: "(b)" under "7" is "7(b)", "（二）"
-// under "第十条" is "第十条（二）".
-std::string CitedNumber(const std::vector<Clause>& clauses, const Clause& c, int depth = 0) {
-  const bool bracketed = c.number.rfind("(", 0) == 0 || c.number.rfind("（", 0) == 0;
-  if (bracketed && c.parent >= 0 && static_cast<size_t>(c.parent) < clauses.size() && depth < 16) {
-    const std::string up = CitedNumber(clauses, clauses[c.parent], depth + 1);
-    if (!up.empty()) return up + c.number;
-  }
-  return c.number;
-}
-
 // "clause 4.2", or the heading or id when the clause has no number;
 // "document" for findings about the whole contract (a missing clause).
 std::string ClausePlace(const Review& review, const Finding& f) {

@@ -178,8 +178,10 @@ void ParseOutput(const YAML::Node& n, Loader& l) {
   Config* c = l.config();
   if (n["format"]) {
     const std::string v = l.Scalar(n["format"], "output.format");
-    if (v != "console" && v != "json" && v != "jsonl" && v != "html") {
-      l.Fail(n["format"], "output.format must be console, json, jsonl or html, not '" + v + "'");
+    if (v != "console" && v != "json" && v != "jsonl" && v != "html" && v != "sarif" &&
+        v != "line") {
+      l.Fail(n["format"],
+             "output.format must be console, json, jsonl, html, sarif or line, not '" + v + "'");
     }
     c->format = v;
   }

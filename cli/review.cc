@@ -9,27 +9,16 @@
 #include "analyzer/analyze.h"
 #include "cli/annotated_docx.h"
 #include "cli/inputs.h"
+#include "cli/outputs.h"
 #include "parsers/parse.h"
 #include "reports/console.h"
 #include "reports/html.h"
 #include "reports/json.h"
+#include "reports/sarif.h"
+#include "reports/summary.h"
 
 namespace clausecheck::cli {
 namespace {
-
-// A pretty JSON object as an element of a pretty array: every line two spaces in.
-std::string AsArrayElement(const std::string& pretty) {
-  std::string s = "  ";
-  for (size_t i = 0; i < pretty.size(); ++i) {
-    if (pretty[i] == '\n') {
-      if (i + 1 == pretty.size()) break;
-      s += "\n  ";
-    } else {
-      s += pretty[i];
-    }
-  }
-  return s;
-}
 
 // Writes the annotated copy of the DOCX `review` was made from to each of
 // `targets`, atomically, never over the input.
@@ -76,8 +65,10 @@ CLI::App* AddReviewCommand(CLI::App* app, ReviewOptions* o) {
       "review", "Review contracts (files or directories, recursively) and report findings");
   AddBatchOptions(cmd, &o->batch, /*changed_since=*/true);
   cmd->add_option("--format", o->format,
-                  "Output: console, json, jsonl, or html (one input; docs/html-report.md)")
-      ->check(CLI::IsMember({"console", "json", "jsonl", "html"}))
+                  "Output on stdout: console, json, jsonl, html (one input; "
+                  "docs/html-report.md), sarif (one SARIF 2.1.0 log for all inputs) or line "
+                  "(path:block:column: severity rule-id message)")
+      ->check(CLI::IsMember({"console", "json", "jsonl", "html", "sarif", "line"}))
       ->capture_default_str();
   cmd->add_option("--fail-on", o->fail_on,
                   "Exit 1 when a finding is at or above this severity "
@@ -87,15 +78,24 @@ CLI::App* AddReviewCommand(CLI::App* app, ReviewOptions* o) {
                   "Reference date YYYY-MM-DD for date checks: a contract whose term ended "
                   "before it is reported expired (dates.expired)");
   cmd->add_option("--output-dir", o->output_dir,
-                  "Also write one JSON report per input under this directory, "
-                  "mirroring the input paths (DIR/<input>.json), the HTML report beside it "
-                  "(DIR/<input>.html), and for DOCX inputs the annotated copy "
-                  "(DIR/<input>.annotated.docx)");
+                  "Also write every format per input under this directory, mirroring the "
+                  "input paths: DIR/<input>.json, DIR/<input>.html, DIR/<input>.sarif, and "
+                  "for DOCX inputs "
+                  "the annotated copy (DIR/<input>.annotated.docx)");
   cmd->add_option("--docx-output", o->docx_output,
                   "Write the (one) DOCX input annotated with a Word comment per finding "
                   "to this file (docs/annotated-docx.md)");
   cmd->add_option("--html-output", o->html_output,
                   "Write the HTML report of the (one) input to this file (docs/html-report.md)");
+  cmd->add_option("--json-output", o->json_output,
+                  "Also write what --format json prints (one report, or an array for several "
+                  "inputs) to this file");
+  cmd->add_option("--sarif-output", o->sarif_output,
+                  "Also write the SARIF 2.1.0 log of all inputs to this file");
+  cmd->add_option("--summary", o->summary,
+                  "Write a table of all documents (verdict, risk score, counts by severity, "
+                  "parties, dates, governing law, error) to this file: CSV for *.csv, "
+                  "Markdown for *.md or *.markdown");
   cmd->add_option("--color", o->color, "Colour: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
@@ -180,10 +180,26 @@ int RunReview(const CLI::App& cmd, ReviewOptions o, const Config& config, const 
                         " takes exactly one input file (use --output-dir for several)");
     return kExitError;
   }
+  reports::SummaryFormat summary_format = reports::SummaryFormat::kCsv;
+  if (!o.summary.empty() && !reports::SummaryFormatFor(o.summary, &summary_format)) {
+    PrintError(err, "--summary FILE must end in .csv (CSV) or .md/.markdown (Markdown), not '" +
+                        o.summary + "'");
+    return kExitError;
+  }
   const reports::DocxAnnotateOptions docx =
       AnnotatedDocxOptions(run.analyze.as_of, engine.ruleset());
+  const std::vector<reports::SarifRule> sarif_rules = SarifRules(engine.ruleset());
   // One object for one input; an array, streamed, for several.
-  const bool json_array = o.format == "json" && inputs.size() != 1;
+  const bool json_array = inputs.size() != 1;
+  const bool stream_json_array = o.format == "json" && json_array;
+  // What the run-wide files need of each input, kept by index (each worker
+  // writes only its own slot) and read in input order at the end. Inputs
+  // skipped or never started (Ctrl-C) leave their slot empty.
+  const bool want_sarif = o.format == "sarif" || !o.sarif_output.empty();
+  std::vector<std::optional<reports::SarifEntry>> sarif_entries(want_sarif ? inputs.size() : 0);
+  std::vector<std::optional<reports::SummaryRow>> summary_rows(o.summary.empty() ? 0
+                                                                                 : inputs.size());
+  std::vector<std::optional<std::string>> json_items(o.json_output.empty() ? 0 : inputs.size());
 
   auto work = [&](size_t i) {
     const Input& input = inputs[i];
@@ -210,14 +226,37 @@ int RunReview(const CLI::App& cmd, ReviewOptions o, const Config& config, const 
                                                   return !f.suppressed && f.severity >= *gate;
                                                 });
     }
+    const bool need_pretty = !o.output_dir.empty() || !json_items.empty() || o.format == "json";
+    const std::string pretty = need_pretty ? reports::Serialize(item, true) : std::string();
+    if (!json_items.empty()) json_items[i] = pretty;
+    if (!summary_rows.empty()) {
+      summary_rows[i] = review ? reports::SummaryRowFor(*review)
+                               : reports::SummaryRowForError(input.path, *outcome.error);
+    }
+    std::optional<reports::SarifEntry> sarif;
+    if (want_sarif || !o.output_dir.empty()) {
+      sarif = review ? reports::SarifEntryFor(*review)
+                     : reports::SarifEntryForError(input.path, *outcome.error);
+    }
     if (!o.output_dir.empty()) {
+      // The JSON report, or the error record of an input that failed (which
+      // --changed-since never takes for current).
       std::string werr;
-      if (!WriteFileAtomically(MirrorPath(o.output_dir, input.path, ".json"),
-                               reports::Serialize(item, true), &werr)) {
+      if (!WriteFileAtomically(MirrorPath(o.output_dir, input.path, ".json"), pretty, &werr)) {
         outcome.write_errors.push_back(werr);
       }
+      // The other formats only for an input that was read: no partial file.
+      if (review) {
+        werr.clear();
+        const auto log = reports::SarifLog({*sarif}, Tool(), sarif_rules);
+        if (!WriteFileAtomically(MirrorPath(o.output_dir, input.path, ".sarif"),
+                                 reports::Serialize(log, true), &werr)) {
+          outcome.write_errors.push_back(werr);
+        }
+      }
     }
-    // The HTML report: --html-output, --format html, and beside the JSON.
+    // The HTML report: --html-output, --format html, and beside the JSON (for
+    // an input that could not be read, a page that says so).
     std::string html;
     if (o.format == "html" || !o.html_output.empty() || !o.output_dir.empty()) {
       html = review ? reports::ReportHtml(*review, Tool())
@@ -235,6 +274,7 @@ int RunReview(const CLI::App& cmd, ReviewOptions o, const Config& config, const 
         outcome.write_errors.push_back(werr);
       }
     }
+    if (want_sarif) sarif_entries[i] = std::move(sarif);
     // The annotated DOCX, for DOCX inputs: --docx-output and beside the JSON.
     std::vector<std::string> docx_targets;
     if (!o.docx_output.empty()) docx_targets.push_back(o.docx_output);
@@ -263,18 +303,22 @@ int RunReview(const CLI::App& cmd, ReviewOptions o, const Config& config, const 
       outcome.out = text.str();
     } else if (o.format == "html") {
       outcome.out = std::move(html);
+    } else if (o.format == "line") {
+      // An unreadable input has no line: its error is on stderr.
+      std::ostringstream text;
+      if (review) reports::WriteLines(*review, text);
+      outcome.out = text.str();
     } else if (o.format == "jsonl") {
       outcome.out = reports::Serialize(item, false);
-    } else {
-      outcome.out = reports::Serialize(item, true);
-      if (json_array) outcome.out = AsArrayElement(outcome.out);
-    }
+    } else if (o.format == "json") {
+      outcome.out = stream_json_array ? AsArrayElement(pretty) : pretty;
+    }  // sarif: one log at the end
     return outcome;
   };
   bool gate_failed = false;
   auto write = [&](size_t written, const Outcome& outcome) {
     gate_failed = gate_failed || outcome.gate_failed;
-    if (json_array) out << (written == 0 ? "[\n" : ",\n");
+    if (stream_json_array) out << (written == 0 ? "[\n" : ",\n");
     out << outcome.out;
     out.flush();
   };
@@ -282,7 +326,40 @@ int RunReview(const CLI::App& cmd, ReviewOptions o, const Config& config, const 
 
   const Totals& t = batch.totals;
   const size_t written = t.inputs - t.skipped;
-  if (json_array) out << (written == 0 ? "[]\n" : "\n]\n");
+  if (stream_json_array) out << (written == 0 ? "[]\n" : "\n]\n");
+  // The run-wide files, once, from the inputs that ran, in input order.
+  bool write_failed = false;
+  auto write_file = [&](const std::string& path, const std::string& content) {
+    std::string werr;
+    if (!WriteFileAtomically(path, content, &werr)) {
+      PrintError(err, werr);
+      write_failed = true;
+    }
+  };
+  if (want_sarif) {
+    std::vector<reports::SarifEntry> entries;
+    for (auto& e : sarif_entries) {
+      if (e) entries.push_back(std::move(*e));
+    }
+    const std::string log =
+        reports::Serialize(reports::SarifLog(entries, Tool(), sarif_rules), true);
+    if (o.format == "sarif") out << log;
+    if (!o.sarif_output.empty()) write_file(o.sarif_output, log);
+  }
+  if (!o.json_output.empty()) {
+    std::vector<std::string> items;
+    for (auto& item : json_items) {
+      if (item) items.push_back(std::move(*item));
+    }
+    write_file(o.json_output, JsonDocument(items, json_array));
+  }
+  if (!o.summary.empty()) {
+    std::vector<reports::SummaryRow> rows;
+    for (auto& row : summary_rows) {
+      if (row) rows.push_back(std::move(*row));
+    }
+    write_file(o.summary, reports::SummaryTable(rows, summary_format));
+  }
   if (o.format == "console" && (inputs.size() > 1 || t.errors > 0)) {
     reports::BatchTotals totals;
     totals.documents = static_cast<int>(written);
@@ -294,7 +371,7 @@ int RunReview(const CLI::App& cmd, ReviewOptions o, const Config& config, const 
   }
   out.flush();
   if (batch.interrupted) return kExitInterrupted;
-  if (t.errors > 0) return kExitError;
+  if (t.errors > 0 || write_failed) return kExitError;
   return gate_failed ? kExitGateFailed : kExitOk;
 }
 

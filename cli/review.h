@@ -1,8 +1,9 @@
 // `clausecheck review`: the batch review of files and directories.
 //
 // Each input is parsed and analysed on a worker thread; reports come out in
-// input order (console, json or jsonl), optionally also one JSON file per
-// input under --output-dir. An unreadable input gets an error record in its
+// input order (console, json, jsonl, sarif or line), optionally also written
+// to files (--json-output, --sarif-output, --summary, --docx-output) and per
+// input under --output-dir (cli/outputs.h). An unreadable input gets an error record in its
 // place and the batch goes on; the exit code says what happened (cli/app.h).
 #ifndef CLAUSECHECK_CLI_REVIEW_H_
 #define CLAUSECHECK_CLI_REVIEW_H_
@@ -61,6 +62,9 @@ struct ReviewOptions {
   std::string output_dir;
   std::string docx_output;
   std::string html_output;
+  std::string json_output;   // what --format json prints, to a file
+  std::string sarif_output;  // the SARIF log of the run
+  std::string summary;       // a CSV or Markdown table of the documents
   std::string color = "auto";
 };
 

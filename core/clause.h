@@ -28,6 +28,10 @@ struct Clause {
   std::vector<std::string> tags;     // finer clause types named by the ruleset, sorted
 };
 
+/// A clause's number as a reader cites it: "(b)" under "7" is "7(b)", "（二）"
+/// under "第十条" is "第十条（二）". Empty when the clause has no number.
+std::string CitedNumber(const std::vector<Clause>& clauses, const Clause& c);
+
 }  // namespace clausecheck
 
 #endif  // CLAUSECHECK_CORE_CLAUSE_H_

@@ -170,6 +170,17 @@ void WriteConsole(const Review& review, const ConsoleOptions& options, std::ostr
   for (const auto& [id, findings] : unknown) group(Printable(id), findings);
 }
 
+void WriteLines(const Review& review, std::ostream& out) {
+  const std::string path = Printable(review.document.path);
+  for (const Finding& f : review.findings) {
+    if (f.suppressed) continue;
+    const int block = f.location ? f.location->block + 1 : 1;
+    const int column = f.location ? f.location->start + 1 : 1;
+    out << path << ':' << block << ':' << column << ": " << Name(f.severity) << ' '
+        << Printable(f.rule) << ' ' << Printable(f.message) << '\n';
+  }
+}
+
 void WriteConsoleTotals(const BatchTotals& totals, const ConsoleOptions& options,
                         std::ostream& out) {
   const Painter paint(options.color);

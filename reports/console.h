@@ -28,6 +28,14 @@ void WriteConsole(const Review& review, const ConsoleOptions& options, std::ostr
 void WriteConsoleError(std::string_view path, const Error& error, const ConsoleOptions& options,
                        std::ostream& out);
 
+/// `--format line`, for grep and editors: one line per finding that counts
+/// (suppressed findings are left out),
+///   path:block:column: severity rule-id message
+/// block and column 1-based, the column in code points; a finding without a
+/// location (a missing clause) is at 1:1. Control characters become spaces,
+/// so a finding is always one line. No colour.
+void WriteLines(const Review& review, std::ostream& out);
+
 /// A batch's closing line: "N documents: P pass, R review, B block; E errors".
 struct BatchTotals {
   int documents = 0;

@@ -17,7 +17,7 @@ i=$1 n=$2 corpus=$3 out=$4
 shift 4
 mkdir -p "$out"
 code=0
-"${CLAUSECHECK:-clausecheck}" review "$corpus" --shard "$i/$n" --format jsonl --summary "$@" \
+"${CLAUSECHECK:-clausecheck}" review "$corpus" --shard "$i/$n" --format jsonl --summary-line "$@" \
   >"$out/shard-$i.jsonl.part" || code=$?
 case $code in
   0 | 1 | 2) mv "$out/shard-$i.jsonl.part" "$out/shard-$i.jsonl" ;;

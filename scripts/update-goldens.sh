@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rewrites corpus/expected/*.json and *.html from the current build after a deliberate
+# Rewrites corpus/expected/ (*.json, *.html, *.sarif, batch/) from the current build after a deliberate
 # change. Review the diff (git diff corpus/expected) before committing.
 set -euo pipefail
 cd "$(dirname "$0")/.."

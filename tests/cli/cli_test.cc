@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "cli/app.h"
+#include "cli/inputs.h"
+#include "core/vocabulary.h"
 #include "parsers/parse.h"
 
 namespace clausecheck::cli {
@@ -802,7 +804,7 @@ TEST_F(Cli, ChangedSinceSkipsInputsWhoseReportIsCurrent) {
   EXPECT_EQ(first.code, 2);
   EXPECT_EQ(JsonLines(first.out).size(), 3u);
   Write("c/b.txt", Uncapped());
-  Outcome second = RunCli({"review", "--format", "jsonl", "--summary", "--output-dir", reports,
+  Outcome second = RunCli({"review", "--format", "jsonl", "--summary-line", "--output-dir", reports,
                            "--changed-since", reports, in});
   EXPECT_EQ(second.code, 2);  // the broken file is tried again
   auto lines = JsonLines(second.out);
@@ -867,7 +869,7 @@ TEST_F(Cli, InterruptStopsCleanlyWithCompleteReportsAndExit130) {
       continue;
     }
     ++files;
-    EXPECT_EQ(e.path().extension(), ".json") << e.path();
+    EXPECT_TRUE(e.path().extension() == ".json" || e.path().extension() == ".sarif") << e.path();
     std::ifstream f(e.path());
     EXPECT_TRUE(nlohmann::json::parse(f, nullptr, false).is_object()) << e.path();
   }
@@ -892,6 +894,210 @@ TEST_F(Cli, ProgressAndSummaryOnlyOnATerminal) {
   EXPECT_EQ(quiet.err, "clausecheck: error: " + dir + "/c.txt: empty file\n");
   Outcome pipe = RunCli({"review", "--format", "jsonl", dir});
   EXPECT_EQ(pipe.err, quiet.err);
+}
+
+// ------------------------------------------- sarif, line, summaries --
+
+// Every regular file under `dir`, relative, sorted: proves no temporary file
+// is left behind by an atomic write.
+std::vector<std::string> FilesUnder(const fs::path& dir) {
+  std::vector<std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) files.push_back(fs::relative(e.path(), dir).string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+TEST_F(Cli, LineFormatIsOneGreppableLinePerFinding) {
+  std::string clean = Write("l/a.txt", kCleanContract);
+  std::string uncapped = Write("l/b.txt", Uncapped());
+  std::string empty = Write("l/c.txt", "");
+  Outcome o = RunCli({"review", "--format", "line", (dir_ / "l").string()});
+  EXPECT_EQ(o.code, 2);  // the empty file
+  EXPECT_EQ(o.err, "clausecheck: error: " + empty + ": empty file\n");
+  // The clean contract has no finding, the empty file no line: every line is
+  // the uncapped contract's, and its liability clause (block 5) is one.
+  std::istringstream lines(o.out);
+  int count = 0;
+  bool uncapped_line = false;
+  for (std::string line; std::getline(lines, line); ++count) {
+    ASSERT_EQ(line.rfind(uncapped + ":", 0), 0u) << line;
+    std::istringstream fields(line.substr(uncapped.size() + 1));
+    int block = 0, column = 0;
+    char colon1 = 0, colon2 = 0;
+    std::string severity, rule;
+    fields >> block >> colon1 >> column >> colon2 >> severity >> rule;
+    EXPECT_EQ(colon1, ':');
+    EXPECT_EQ(colon2, ':');
+    EXPECT_GE(block, 1);
+    EXPECT_GE(column, 1);
+    clausecheck::Severity s;
+    EXPECT_TRUE(clausecheck::ParseSeverity(severity, &s)) << line;
+    if (rule == "liability.uncapped") {
+      uncapped_line = true;
+      // "3. Liability. Beta shall be liable for all losses of Acme without
+      // limitation." is the fifth block.
+      EXPECT_EQ(block, 5);
+      EXPECT_EQ(severity, "high");
+    }
+  }
+  EXPECT_GE(count, 1);
+  EXPECT_TRUE(uncapped_line) << o.out;
+}
+
+TEST_F(Cli, SarifFormatIsOneLogForAllInputs) {
+  std::string clean = Write("s/a.txt", kCleanContract);
+  std::string uncapped = Write("s/b b.txt", Uncapped());
+  std::string empty = Write("s/c.txt", "");
+  Outcome o = RunCli({"review", "--format", "sarif", (dir_ / "s").string()});
+  EXPECT_EQ(o.code, 2);
+  auto log = nlohmann::json::parse(o.out);
+  EXPECT_EQ(log["version"], "2.1.0");
+  const auto& run = log["runs"][0];
+  ASSERT_EQ(run["artifacts"].size(), 3u);
+  EXPECT_EQ(run["artifacts"][0]["location"]["uri"], "file://" + clean);
+  EXPECT_EQ(run["artifacts"][1]["location"]["uri"],
+            "file://" + (dir_ / "s").string() + "/b%20b.txt");
+  EXPECT_EQ(run["invocations"][0]["executionSuccessful"], false);
+  ASSERT_EQ(run["invocations"][0]["toolExecutionNotifications"].size(), 1u);
+  EXPECT_EQ(run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"],
+            empty + ": empty file");
+  bool found = false;
+  for (const auto& r : run["results"]) {
+    EXPECT_EQ(r["locations"][0]["physicalLocation"]["artifactLocation"]["index"], 1);
+    if (r["ruleId"] == "liability.uncapped") {
+      found = true;
+      EXPECT_EQ(r["level"], "error");
+      EXPECT_EQ(r["locations"][0]["logicalLocations"][0]["name"], "3");
+      EXPECT_EQ(run["tool"]["driver"]["rules"][r["ruleIndex"].get<int>()]["id"],
+                "liability.uncapped");
+    }
+  }
+  EXPECT_TRUE(found) << o.out;
+  // A run where every input was read succeeds.
+  Outcome one = RunCli({"review", "--format", "sarif", clean});
+  EXPECT_EQ(one.code, 0);
+  EXPECT_EQ(nlohmann::json::parse(one.out)["runs"][0]["invocations"][0]["executionSuccessful"],
+            true);
+}
+
+TEST_F(Cli, SeveralOutputsInOneRun) {
+  Write("m/in/a.txt", kCleanContract);
+  Write("m/in/b.txt", Uncapped());
+  Write("m/in/c.txt", "");
+  const std::string in = (dir_ / "m" / "in").string();
+  const fs::path out = dir_ / "m" / "out";
+  fs::create_directories(out);
+  Outcome o = RunCli({"review", "--format", "line", "--json-output", (out / "all.json").string(),
+                      "--sarif-output", (out / "all.sarif").string(), "--summary",
+                      (out / "summary.csv").string(), in});
+  EXPECT_EQ(o.code, 2);
+  // stdout keeps --format; each file is what its format would print.
+  EXPECT_EQ(o.out, RunCli({"review", "--format", "line", in}).out);
+  EXPECT_EQ(ReadAll(out / "all.json"), RunCli({"review", "--format", "json", in}).out);
+  EXPECT_EQ(ReadAll(out / "all.sarif"), RunCli({"review", "--format", "sarif", in}).out);
+  const std::string csv = ReadAll(out / "summary.csv");
+  EXPECT_EQ(csv.substr(0, csv.find("\r\n")),
+            "path,verdict,risk_score,critical,high,medium,low,info,parties,effective_date,"
+            "end_date,governing_law,error");
+  EXPECT_NE(csv.find("\r\n" + in +
+                     "/a.txt,pass,0,0,0,0,0,0,Acme; Beta,2026-03-01,2028-03-01,New York,\r\n"),
+            std::string::npos)
+      << csv;
+  EXPECT_NE(csv.find("\r\n" + in + "/b.txt,block,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\r\n" + in + "/c.txt,error,,,,,,,,,,,empty: empty file\r\n"),
+            std::string::npos)
+      << csv;
+  // Atomic writes leave no temporary file behind.
+  EXPECT_EQ(FilesUnder(out), (std::vector<std::string>{"all.json", "all.sarif", "summary.csv"}));
+  // One input: --json-output is the object, not an array.
+  Outcome single =
+      RunCli({"review", "-q", "--json-output", (out / "one.json").string(), in + "/a.txt"});
+  EXPECT_EQ(single.code, 0);
+  EXPECT_TRUE(nlohmann::json::parse(ReadAll(out / "one.json")).is_object());
+}
+
+TEST_F(Cli, MarkdownSummaryAndBadSummaryNames) {
+  std::string a = Write("md/a|b.txt", kCleanContract);
+  const fs::path table = dir_ / "table.md";
+  Outcome o = RunCli({"review", "--summary", table.string(), a});
+  EXPECT_EQ(o.code, 0) << o.err;
+  const std::string md = ReadAll(table);
+  EXPECT_EQ(md.substr(0, md.find('\n')),
+            "| path | verdict | risk_score | critical | high | medium | low | info | parties | "
+            "effective_date | end_date | governing_law | error |");
+  EXPECT_NE(md.find("\n| " + (dir_ / "md").string() + "/a\\|b.txt | pass | 0 | 0 |"),
+            std::string::npos)
+      << md;
+  // Only .csv, .md and .markdown: anything else is refused before any review.
+  for (const char* bad : {"summary.txt", "summary", "summary.json"}) {
+    const std::string target = (dir_ / bad).string();
+    Outcome b = RunCli({"review", "--summary", target, a});
+    EXPECT_EQ(b.code, 2);
+    EXPECT_EQ(b.err,
+              "clausecheck: error: --summary FILE must end in .csv (CSV) or .md/.markdown "
+              "(Markdown), not '" +
+                  target + "'\n");
+    EXPECT_EQ(b.out, "");
+    EXPECT_FALSE(fs::exists(target));
+  }
+  // --summary takes a file name; the old flag is --summary-line.
+  EXPECT_EQ(RunCli({"review", a, "--summary"}).code, 2);
+  EXPECT_EQ(RunCli({"check", "--summary", "x.csv", a}).code, 2);
+}
+
+TEST_F(Cli, OutputFilesThatCannotBeWrittenAreErrors) {
+  std::string a = Write("w/a.txt", kCleanContract);
+  // A regular file where the directory should be.
+  const std::string nowhere = Write("w/file", "x") + "/dir";
+  for (const char* flag : {"--json-output", "--sarif-output", "--summary"}) {
+    const std::string target = nowhere + "/out.csv";
+    Outcome o = RunCli({"review", "-q", flag, target, a});
+    EXPECT_EQ(o.code, 2) << flag;
+    EXPECT_NE(o.err.find("clausecheck: error: cannot create directory " + nowhere + ": "),
+              std::string::npos)
+        << o.err;
+    EXPECT_NE(o.out.find("PASS"), std::string::npos);  // stdout is unaffected
+  }
+}
+
+TEST_F(Cli, OutputDirWritesEveryFormatPerInputAndNothingPartialForFailures) {
+  std::string a = Write("od/in/a.txt", kCleanContract);
+  std::string b = Write("od/in/sub/b.txt", Uncapped());
+  std::string c = Write("od/in/c.txt", "");
+  const fs::path out = dir_ / "od" / "out";
+  Outcome o = RunCli({"review", "-q", "--format", "jsonl", "--output-dir", out.string(),
+                      (dir_ / "od" / "in").string()});
+  EXPECT_EQ(o.code, 2);
+  auto mirror = [&](const std::string& input, const char* ext) {
+    return fs::relative(MirrorPath(out.string(), input, ext), out).string();
+  };
+  EXPECT_EQ(FilesUnder(out),
+            (std::vector<std::string>{mirror(a, ".json"), mirror(a, ".sarif"), mirror(c, ".json"),
+                                      mirror(b, ".json"), mirror(b, ".sarif")}));
+  // Each .sarif is the log of its input alone.
+  EXPECT_EQ(ReadAll(MirrorPath(out.string(), b, ".sarif")),
+            RunCli({"review", "--format", "sarif", b}).out);
+  // The failed input has its error record and no SARIF file.
+  EXPECT_EQ(nlohmann::json::parse(ReadAll(MirrorPath(out.string(), c, ".json")))["error"]["code"],
+            "empty");
+}
+
+TEST_F(Cli, ConfigAcceptsTheNewFormats) {
+  std::string a = Write("cf/a.txt", Uncapped());
+  Write("cf/.clausecheck.yaml", "output: {format: line}\n");
+  Environment env;
+  env.cwd = (dir_ / "cf").string();
+  Outcome o = RunCli({"review", a}, env);
+  EXPECT_EQ(o.code, 0) << o.err;
+  EXPECT_EQ(o.out.rfind(a + ":", 0), 0u) << o.out;
+  Write("cf/.clausecheck.yaml", "output: {format: html5}\n");
+  Outcome bad = RunCli({"review", a}, env);
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("output.format must be console, json, jsonl, sarif or line, not 'html5'"),
+            std::string::npos)
+      << bad.err;
 }
 
 // ------------------------------------------------------------- check --

@@ -39,12 +39,14 @@ with open(os.path.join(d, "out.jsonl")) as f:
         json.loads(line)
 for root, _, files in os.walk(os.path.join(d, "out")):
     for name in files:
+        # reports, HTML pages and SARIF logs (--output-dir), each complete; no
+        # temporary (hidden) file
         assert not name.startswith("."), name
         with open(os.path.join(root, name), encoding="utf-8") as f:
             if name.endswith(".html"):
                 assert f.read().endswith("</html>\n"), "a half-written page " + name
             else:
-                assert name.endswith(".json"), name
+                assert name.endswith((".json", ".sarif")), name
                 json.load(f)
 PY
 grep -q "; interrupted$" "$dir/err" || { cat "$dir/err"; exit 1; }

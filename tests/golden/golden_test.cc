@@ -1,7 +1,10 @@
 // Golden end-to-end tests: every contract in corpus/contracts/ is reviewed
-// with the embedded default ruleset and its JSON and HTML reports compared,
-// whole, with corpus/expected/<file>.json and <file>.html. After a deliberate change, regenerate
-// them with scripts/update-goldens.sh (CLAUSECHECK_UPDATE_GOLDENS=1) and review the diff.
+// with the embedded default ruleset and its JSON report, HTML report and SARIF
+// log compared, whole, with corpus/expected/<file>.json, <file>.html and
+// <file>.sarif; the `line` output
+// and the CSV and Markdown summaries of the whole corpus with
+// corpus/expected/batch/. After a deliberate change, regenerate them with
+// scripts/update-goldens.sh (CLAUSECHECK_UPDATE_GOLDENS=1) and review the diff.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -13,11 +16,15 @@
 
 #include "analyzer/analyze.h"
 #include "analyzer/ruleset.h"
+#include "cli/outputs.h"
 #include "core/review.h"
 #include "parsers/parse.h"
 #include "parsers/xml.h"
+#include "reports/console.h"
 #include "reports/html.h"
 #include "reports/json.h"
+#include "reports/sarif.h"
+#include "reports/summary.h"
 
 namespace clausecheck {
 namespace {
@@ -61,7 +68,7 @@ Result<Document> ParseCorpusFile(const std::string& path) {
   return parsers::ParseFile(path, parsers::Limits{}, CorpusXmlOptions());
 }
 
-const analyzer::Engine& CorpusEngine() {
+const analyzer::Engine& DefaultEngine() {
   static const auto engine = [] {
     auto rs = analyzer::DefaultRuleset();
     EXPECT_TRUE(rs.ok());
@@ -73,18 +80,11 @@ const analyzer::Engine& CorpusEngine() {
 
 const reports::ToolInfo kTool{"clausecheck", "0.1.0"};
 
-bool Updating() {
+// Compares `actual` with the golden file, or rewrites it under
+// CLAUSECHECK_UPDATE_GOLDENS=1.
+void ExpectGolden(const std::string& actual, const fs::path& expected_path) {
   const char* update = std::getenv("CLAUSECHECK_UPDATE_GOLDENS");
-  return update && std::string(update) == "1";
-}
-
-// Compares `actual` with corpus/expected/<file><extension>, or rewrites the
-// expectation under CLAUSECHECK_UPDATE_GOLDENS=1.
-void ExpectGolden(const std::string& path, const std::string& extension,
-                  const std::string& actual) {
-  const fs::path expected_path =
-      fs::path("corpus/expected") / (fs::path(path).filename().string() + extension);
-  if (Updating()) {
+  if (update && std::string(update) == "1") {
     fs::create_directories(expected_path.parent_path());
     std::ofstream(expected_path, std::ios::binary) << actual;
     return;
@@ -92,22 +92,50 @@ void ExpectGolden(const std::string& path, const std::string& extension,
   ASSERT_TRUE(fs::exists(expected_path))
       << expected_path << " is missing: run scripts/update-goldens.sh and review it";
   EXPECT_EQ(actual, ReadFile(expected_path))
-      << "report differs from " << expected_path
+      << "output differs from " << expected_path
       << "; if the change is deliberate run scripts/update-goldens.sh and review the diff";
+}
+
+Review ReviewCorpusFile(const std::string& path) {
+  auto doc = ParseCorpusFile(path);
+  EXPECT_TRUE(doc.ok()) << doc.error().ToString();
+  if (!doc.ok()) return Review{};
+  return analyzer::Analyze(std::move(doc.value()), DefaultEngine(), {});
 }
 
 class Golden : public testing::TestWithParam<std::string> {};
 
-// The JSON report and the HTML report (docs/html-report.md) of each
-// contract, whole; one review for both.
 TEST_P(Golden, ReportMatchesExpected) {
   const std::string path = GetParam();
-  auto doc = ParseCorpusFile(path);
-  ASSERT_TRUE(doc.ok()) << doc.error().ToString();
-  Review review = analyzer::Analyze(std::move(doc.value()), CorpusEngine(), {});
-  ExpectGolden(path, ".json", reports::Serialize(reports::ReportJson(review, kTool), true));
-  ExpectGolden(path, ".html", reports::ReportHtml(review, kTool));
-  if (Updating()) GTEST_SKIP() << "updated the expected reports of " << path;
+  const Review review = ReviewCorpusFile(path);
+  const std::string name = fs::path(path).filename().string();
+  ExpectGolden(reports::Serialize(reports::ReportJson(review, kTool), true),
+               fs::path("corpus/expected") / (name + ".json"));
+  // The HTML report of the same review (docs/html-report.md).
+  ExpectGolden(reports::ReportHtml(review, kTool), fs::path("corpus/expected") / (name + ".html"));
+  // The SARIF log of the same review, as `review --format sarif FILE` writes it.
+  const auto rules = cli::SarifRules(DefaultEngine().ruleset());
+  ExpectGolden(
+      reports::Serialize(reports::SarifLog({reports::SarifEntryFor(review)}, kTool, rules), true),
+      fs::path("corpus/expected") / (name + ".sarif"));
+}
+
+// The whole corpus as one batch, in input order: `--format line` and the
+// `--summary` tables (the CLI writes the same, checked by the
+// corpus_cli_batch_goldens test).
+TEST(GoldenCorpus, LineOutputAndSummariesMatchExpected) {
+  std::ostringstream lines;
+  std::vector<reports::SummaryRow> rows;
+  for (const std::string& path : CorpusFiles()) {
+    const Review review = ReviewCorpusFile(path);
+    reports::WriteLines(review, lines);
+    rows.push_back(reports::SummaryRowFor(review));
+  }
+  ExpectGolden(lines.str(), "corpus/expected/batch/corpus.line");
+  ExpectGolden(reports::SummaryTable(rows, reports::SummaryFormat::kCsv),
+               "corpus/expected/batch/summary.csv");
+  ExpectGolden(reports::SummaryTable(rows, reports::SummaryFormat::kMarkdown),
+               "corpus/expected/batch/summary.md");
 }
 
 std::string TestName(const testing::TestParamInfo<std::string>& info) {
@@ -158,10 +186,12 @@ TEST(GoldenCorpus, OtherFormatsReviewLikeTheirText) {
 
 TEST(GoldenCorpus, EveryExpectedFileHasItsContract) {
   for (const auto& e : fs::directory_iterator("corpus/expected")) {
-    std::string name = e.path().filename().string();
-    ASSERT_GT(name.size(), 5u);
-    ASSERT_TRUE(name.ends_with(".json") || name.ends_with(".html")) << name;
-    std::string contract = "corpus/contracts/" + name.substr(0, name.size() - 5);
+    if (e.is_directory()) continue;  // batch/: outputs of the whole corpus
+    const fs::path name = e.path().filename();
+    ASSERT_TRUE(name.extension() == ".json" || name.extension() == ".html" ||
+                name.extension() == ".sarif")
+        << name;
+    std::string contract = "corpus/contracts/" + name.stem().string();
     EXPECT_TRUE(fs::exists(contract)) << name << " is stale: " << contract << " is gone";
   }
 }

@@ -158,3 +158,37 @@ TEST(WriteConsoleError, OneLine) {
 
 }  // namespace
 }  // namespace clausecheck::reports
+
+namespace clausecheck::reports {
+namespace {
+
+std::string Lines(const Review& review) {
+  std::ostringstream out;
+  WriteLines(review, out);
+  return out.str();
+}
+
+TEST(WriteLines, OneLinePerFindingWithBlockAndCodePointColumn) {
+  EXPECT_EQ(
+      Lines(testing::RichReview()),
+      "contracts/msa.docx:1:1: high confidentiality.missing No confidentiality clause.\n"
+      "contracts/msa.docx:3:59: info term.short The initial term is shorter than 90 days.\n"
+      "contracts/msa.docx:5:46: high liability.uncapped The customer's liability is "
+      "uncapped.\n"
+      "contracts/msa.docx:6:16: medium zh.penalty.excessive 违约金超过合同总价的百分之二十。\n"
+      "contracts/msa.docx:7:23: low drafting.placeholder Unfilled placeholder.\n");
+  EXPECT_EQ(Lines(testing::CleanReview()), "");
+}
+
+TEST(WriteLines, LeavesOutSuppressedFindingsAndKeepsOneLine) {
+  Review review = testing::RichReview();
+  for (size_t i = 1; i < review.findings.size(); ++i) {
+    review.findings[i].suppressed = Suppression{"ok", "waivers"};
+  }
+  review.document.path = "a\nb.txt";
+  review.findings[0].message = "two\nlines\x1b[31m";
+  EXPECT_EQ(Lines(review), "a b.txt:1:1: high confidentiality.missing two lines [31m\n");
+}
+
+}  // namespace
+}  // namespace clausecheck::reports

@@ -1,6 +1,7 @@
 // Writes sample reports into a directory for the schema validation test:
 //   OUT/rich.json OUT/clean.json OUT/error.json OUT/batch.jsonl  (must validate)
-//   OUT/invalid/*.json[l]                                        (must not)
+//   OUT/rich.sarif (every shape of result, suppressions, an error) (must validate)
+//   OUT/invalid/*.json[l], OUT/invalid/*.sarif                   (must not)
 // The invalid ones prove that the schema (and the script) can reject.
 #include <filesystem>
 #include <fstream>
@@ -8,6 +9,7 @@
 #include <string>
 
 #include "reports/json.h"
+#include "reports/sarif.h"
 #include "tests/reports/sample_review.h"
 
 namespace {
@@ -79,5 +81,26 @@ int main(int argc, char** argv) {
   bad["error"]["code"] = "oops";
   ok = ok && Write(dir / "invalid" / "bad_error.jsonl",
                    reports::Serialize(clean, false) + reports::Serialize(bad, false));
+
+  // SARIF: suppressed findings of both kinds and an unreadable input.
+  clausecheck::Review waived = testing::RichReview();
+  waived.findings[2].suppressed = clausecheck::Suppression{"accepted", "comment"};
+  waived.findings[3].suppressed = clausecheck::Suppression{"known", "baseline"};
+  const ordered_json sarif = reports::SarifLog(
+      {reports::SarifEntryFor(waived),
+       reports::SarifEntryForError(
+           "contracts/old.doc", Error{ErrorCode::kUnsupported, "legacy .doc", "contracts/old.doc"}),
+       reports::SarifEntryFor(testing::CleanReview())},
+      tool, {});
+  ok = ok && Write(dir / "rich.sarif", reports::Serialize(sarif, true));
+  bad = sarif;
+  bad["runs"][0]["results"][0]["level"] = "high";
+  ok = ok && Write(dir / "invalid" / "sarif_bad_level.sarif", reports::Serialize(bad, true));
+  bad = sarif;
+  bad["runs"][0]["results"][1]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0;
+  ok = ok && Write(dir / "invalid" / "sarif_line_0.sarif", reports::Serialize(bad, true));
+  bad = sarif;
+  bad["runs"][0]["results"][2]["suppressions"][0]["kind"] = "comment";
+  ok = ok && Write(dir / "invalid" / "sarif_bad_suppression.sarif", reports::Serialize(bad, true));
   return ok ? 0 : 1;
 }

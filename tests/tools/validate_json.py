@@ -1,9 +1,12 @@
 #!/usr/bin/python3
-"""Validates JSON reports against a JSON Schema (draft 2020-12).
+"""Validates JSON reports against a JSON Schema (the draft its "$schema" names:
+2020-12 for ours, draft 4 for the official SARIF 2.1.0 schema; 2020-12 when
+it names none).
 
 usage: validate_json.py [--expect-invalid] SCHEMA FILE...
 
-Each FILE is one JSON document, or JSON Lines when its name ends in .jsonl
+Each FILE is one JSON document (a .sarif log is one too), or JSON Lines when its
+name ends in .jsonl
 (every non-empty line is one document). Prints "FILE: ok" or each error with
 the JSON path where it occurs, and exits 1 if any file fails.
 
@@ -19,6 +22,7 @@ import sys
 
 import jsonschema
 from jsonschema import Draft202012Validator
+from jsonschema.validators import validator_for
 
 
 def json_path(error):
@@ -89,11 +93,12 @@ def main(argv):
     try:
         with open(schema_name, encoding="utf-8") as f:
             schema = json.load(f)
-        Draft202012Validator.check_schema(schema)
+        cls = validator_for(schema, default=Draft202012Validator)
+        cls.check_schema(schema)
     except (OSError, ValueError, jsonschema.exceptions.SchemaError) as e:
         print(f"{schema_name}: invalid schema: {e}", file=sys.stderr)
         return 2
-    validator = Draft202012Validator(schema)
+    validator = cls(schema)
 
     failed = False
     for name in files:
