@@ -544,8 +544,9 @@ Rule ParseRule(const YAML::Node& n, const std::string& file) {
   if (r.kind == Kind::kMissing && !may_be_missing) {
     Fail(n["kind"], id, "kind 'missing' is for 'require' rules (and 'occurrence' with only 'min')");
   }
-  if (is_require && r.kind != Kind::kMissing)
-    Fail(n["kind"], id, "a 'require' rule has kind 'missing'");
+  // A conditional requirement is placed at a clause and may judge it (risky).
+  if (is_require && !r.when && r.kind != Kind::kMissing)
+    Fail(n["kind"], id, "a 'require' rule without 'when' has kind 'missing'");
   // Examples assert evidence where findings have a place in the text.
   const bool placed = is_match || is_check || is_fact_rule || (is_require && r.when) ||
                       (is_occurrence && r.occurrence->max);
