@@ -40,7 +40,7 @@ Review Analyze(Document doc, const Engine& engine, const AnalyzeOptions& options
   r.contract_types = DetectContractTypes(doc, r.clauses);
   engine.Classify(r.language, &r.clauses);
   r.facts = ExtractFacts(doc, r.clauses, ExtractOptions{r.language, options.date_order});
-  r.findings = engine.Evaluate(doc, r.language, r.clauses, r.contract_types);
+  r.findings = engine.Evaluate(doc, r.language, r.clauses, r.contract_types, r.facts);
   for (Finding& f :
        engine.RunChecks(doc, r.language, r.clauses, r.facts, options.as_of, r.contract_types)) {
     r.findings.push_back(std::move(f));

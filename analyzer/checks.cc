@@ -24,7 +24,9 @@ RE2::Options Opts() {
   return o;
 }
 
-std::string Number(double v) {
+}  // namespace
+
+std::string FormatNumber(double v) {
   char buf[32];
   if (std::fabs(v - std::round(v)) < 1e-9) {
     std::snprintf(buf, sizeof buf, "%.0f", v);
@@ -37,10 +39,16 @@ std::string Number(double v) {
   return buf;
 }
 
+namespace {
+
+std::string Number(double v) { return FormatNumber(v); }
+
 double Param(const CheckContext& c, const char* name) {
   auto it = c.parameters.find(name);
   return it == c.parameters.end() ? 0 : it->second;
 }
+
+}  // namespace
 
 CheckHit HitOn(const Fact& f) {
   CheckHit h;
@@ -49,6 +57,8 @@ CheckHit HitOn(const Fact& f) {
   h.evidence = f.text;
   return h;
 }
+
+namespace {
 
 bool FullDate(const Fact& f) {
   return f.type == FactType::kDate && f.value && f.value->size() == 10 && !f.placeholder;
@@ -74,6 +84,13 @@ class Surroundings {
     size_t from = std::max(Byte(*e, f.location->start - n),
                            static_cast<size_t>(sentence.data() - e->text->data()));
     return std::string_view(*e->text).substr(from, b - from);
+  }
+
+  /// The sentence the fact stands in.
+  std::string_view Sentence(const Fact& f) const {
+    const Entry* e = Find(f);
+    if (!e) return {};
+    return SentenceAround(*e->text, Byte(*e, f.location->start), Byte(*e, f.location->end));
   }
 
   /// Up to `n` code points after the fact, not past the end of its sentence.
@@ -118,21 +135,28 @@ const Surroundings& CheckContext::Around() const {
   return *around_;
 }
 
-namespace {
-
-const Clause* ClauseOf(const CheckContext& c, const std::string& id) {
-  for (const Clause& cl : c.clauses) {
-    if (cl.id == id) return &cl;
+const Clause* CheckContext::ClauseById(const std::string& id) const {
+  if (!clause_index_) {
+    clause_index_ = std::make_shared<std::map<std::string, const Clause*>>();
+    for (const Clause& cl : clauses) (*clause_index_)[cl.id] = &cl;
   }
-  return nullptr;
+  auto it = clause_index_->find(id);
+  return it == clause_index_->end() ? nullptr : it->second;
 }
 
-bool InCategory(const CheckContext& c, const Fact& f, Category cat) {
-  const Clause* cl = ClauseOf(c, f.clause_id);
-  return cl && std::find(cl->categories.begin(), cl->categories.end(), cat) != cl->categories.end();
+std::string_view SentenceOf(const CheckContext& context, const Fact& fact) {
+  return context.Around().Sentence(fact);
 }
 
-double DaysOf(const Fact& d) {
+std::string_view WordsBefore(const CheckContext& context, const Fact& fact, int n) {
+  return context.Around().Before(fact, n);
+}
+
+std::string_view WordsAfter(const CheckContext& context, const Fact& fact, int n) {
+  return context.Around().After(fact, n);
+}
+
+double DurationDays(const Fact& d) {
   if (!d.number) return -1;
   double n = *d.number;
   if (d.unit == "day") return n;
@@ -142,6 +166,39 @@ double DaysOf(const Fact& d) {
   if (d.unit == "year") return n * 365;
   return -1;
 }
+
+std::vector<CheckHit> SecondValues(const CheckContext& c, bool across_clauses,
+                                   const std::function<bool(const Fact&)>& of_kind,
+                                   const std::function<const std::string*(const Fact&)>& field) {
+  std::vector<CheckHit> hits;
+  const Fact* first = nullptr;
+  const std::string* first_value = nullptr;
+  std::set<std::string> seen;
+  for (const Fact& f : c.facts) {
+    const std::string* v = of_kind(f) ? field(f) : nullptr;
+    if (!v || v->empty()) continue;
+    if (!first) {
+      first = &f;
+      first_value = v;
+    }
+    if (seen.insert(*v).second && seen.size() > 1 &&
+        (!across_clauses || f.clause_id != first->clause_id)) {
+      CheckHit h = HitOn(f);
+      h.values = {{"value", *v}, {"other", *first_value}};
+      hits.push_back(std::move(h));
+    }
+  }
+  return hits;
+}
+
+namespace {
+
+bool InCategory(const CheckContext& c, const Fact& f, Category cat) {
+  const Clause* cl = c.ClauseById(f.clause_id);
+  return cl && std::find(cl->categories.begin(), cl->categories.end(), cat) != cl->categories.end();
+}
+
+double DaysOf(const Fact& d) { return DurationDays(d); }
 
 // ------------------------------------------------------------- checks --
 
@@ -271,38 +328,19 @@ std::vector<CheckHit> InterestOverCap(const CheckContext& c) {
   return hits;
 }
 
-// Facts of one kind that name a second, different value: each new value
-// after the first is a hit.
-// Values named together in one clause ("the laws of the State of New York
-// and the federal laws of the United States") combine rather than conflict:
-// only a value first named in another clause than the first value counts.
-std::vector<CheckHit> SecondValues(const CheckContext& c, bool other_clause_only,
-                                   const std::function<bool(const Fact&)>& of_kind) {
-  std::vector<CheckHit> hits;
-  const Fact* first = nullptr;
-  std::set<std::string> seen;
-  for (const Fact& f : c.facts) {
-    if (!of_kind(f) || !f.value) continue;
-    if (!first) first = &f;
-    if (seen.insert(*f.value).second && seen.size() > 1 &&
-        (!other_clause_only || f.clause_id != first->clause_id)) {
-      CheckHit h = HitOn(f);
-      h.values = {{"value", *f.value}, {"other", *first->value}};
-      hits.push_back(std::move(h));
-    }
-  }
-  return hits;
-}
+const std::string* ValueOf(const Fact& f) { return f.value ? &*f.value : nullptr; }
 
 std::vector<CheckHit> ConflictingGoverningLaw(const CheckContext& c) {
-  return SecondValues(c, true, [](const Fact& f) { return f.type == FactType::kGoverningLaw; });
+  return SecondValues(
+      c, true, [](const Fact& f) { return f.type == FactType::kGoverningLaw; }, ValueOf);
 }
 
 std::vector<CheckHit> ConflictingArbitration(const CheckContext& c) {
   // Two institutions are a conflict wherever they are named.
-  return SecondValues(c, false, [](const Fact& f) {
-    return f.type == FactType::kForum && f.forum_type == "arbitration";
-  });
+  return SecondValues(
+      c, false,
+      [](const Fact& f) { return f.type == FactType::kForum && f.forum_type == "arbitration"; },
+      ValueOf);
 }
 
 std::vector<CheckHit> UnresolvedReference(const CheckContext& c) {

@@ -6,6 +6,7 @@
 #ifndef CLAUSECHECK_ANALYZER_CHECKS_H_
 #define CLAUSECHECK_ANALYZER_CHECKS_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -33,6 +34,10 @@ struct CheckContext {
   /// check run with this context.
   const Surroundings& Around() const;
   mutable std::shared_ptr<Surroundings> around_;
+
+  /// The clause with this id, or null; the index is built on first use.
+  const Clause* ClauseById(const std::string& id) const;
+  mutable std::shared_ptr<std::map<std::string, const Clause*>> clause_index_;
 };
 
 struct CheckHit {
@@ -56,6 +61,32 @@ const CheckInfo* FindCheck(std::string_view name);
 /// Runs the named check (which must exist). Never fails: a check without the
 /// facts it needs finds nothing.
 std::vector<CheckHit> RunCheck(std::string_view name, const CheckContext& context);
+
+/// The sentence a fact stands in, within its block; empty without a location.
+std::string_view SentenceOf(const CheckContext& context, const Fact& fact);
+
+/// Up to `n` code points before / after a fact, within its sentence.
+std::string_view WordsBefore(const CheckContext& context, const Fact& fact, int n);
+std::string_view WordsAfter(const CheckContext& context, const Fact& fact, int n);
+
+/// A hit on a fact: its clause, location and text.
+CheckHit HitOn(const Fact& fact);
+
+/// A duration in days (a week is 7, a business day 7/5, a month 30.4, a
+/// year 365); -1 without a number or a known unit.
+double DurationDays(const Fact& fact);
+
+/// A number as a message shows it: 30, 12.5, 0.05.
+std::string FormatNumber(double value);
+
+/// Facts that `of_kind` takes and whose `field` is set, in document order:
+/// each new distinct value after the first is a hit ({value} the new one,
+/// {other} the first). With `across_clauses`, values named in the same clause
+/// as the first value combine with it ("the laws of New York and the federal
+/// laws of the United States") and are not hits.
+std::vector<CheckHit> SecondValues(const CheckContext& context, bool across_clauses,
+                                   const std::function<bool(const Fact&)>& of_kind,
+                                   const std::function<const std::string*(const Fact&)>& field);
 
 /// Replaces {key} in `text` with values[key]; unknown keys stay as written.
 std::string FillTemplate(std::string_view text, const std::map<std::string, std::string>& values);

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "analyzer/checks.h"
+#include "analyzer/rule_shapes.h"
 #include "analyzer/sentence.h"
 #include "core/utf8.h"
 
@@ -123,27 +124,6 @@ bool FirstMatch(const RE2& re, std::string_view text, Accept accept, re2::String
   return false;
 }
 
-// A span that runs past its first block is cut at the block's end: *end is
-// updated so that the evidence text agrees with the location.
-Location LocateInClause(const Document& doc, const Clause& c, size_t begin, size_t* end_io) {
-  size_t end = *end_io;
-  auto it =
-      std::upper_bound(c.block_offsets.begin(), c.block_offsets.end(), static_cast<int>(begin));
-  size_t k = it == c.block_offsets.begin() ? 0 : (it - c.block_offsets.begin()) - 1;
-  size_t block_begin = c.block_offsets[k];
-  size_t block_end = k + 1 < c.block_offsets.size() ? c.block_offsets[k + 1] - 1 : c.text.size();
-  end = std::min(end, block_end);
-  *end_io = end;
-  std::string_view block_text(c.text.data() + block_begin, block_end - block_begin);
-  const Block& block = doc.blocks[c.first_block + k];
-  Location loc;
-  loc.part = block.source.part;
-  loc.block = block.source.index;
-  loc.start = utf8::CodePointOffset(block_text, begin - block_begin);
-  loc.end = utf8::CodePointOffset(block_text, end - block_begin);
-  return loc;
-}
-
 // The text a mark points at: the marked span of the block for what is in the
 // text (insertions, moves in, comment ranges), else the text the mark carries
 // (deleted or hidden text, or a comment on an empty range).
@@ -212,6 +192,13 @@ Result<Engine> Engine::Compile(const Ruleset& ruleset) {
                     "check '" + r.check + "' needs the parameter '" + std::string(p) +
                         "' (set it under 'parameters:')");
       }
+    }
+  }
+  for (const Rule& r : rs.rules) {
+    if (r.compare && !r.compare->parameter.empty() && !rs.parameters.count(r.compare->parameter)) {
+      return fail(r.source, r.id,
+                  "compare needs the parameter '" + r.compare->parameter +
+                      "' (set it under 'parameters:')");
     }
   }
   for (size_t i = 0; i < rs.classifiers.size(); ++i) {
@@ -296,46 +283,73 @@ bool TypesApply(const Rule& rule, const std::vector<std::string>& types) {
   return !in_types(rule.not_for_types);
 }
 
+namespace {
+
+// A rule's own text in the document's language.
+Finding MakeFinding(const Rule& r, bool chinese) {
+  Finding f;
+  f.rule = r.id;
+  f.category = r.category;
+  f.kind = r.kind;
+  f.severity = r.severity;
+  f.message = chinese && !r.message_zh.empty() ? r.message_zh : r.message;
+  f.recommendation =
+      chinese && !r.recommendation_zh.empty() ? r.recommendation_zh : r.recommendation;
+  return f;
+}
+
+// A finding at a hit, its message and recommendation filled from the hit's values.
+Finding FindingAt(const Rule& r, bool chinese, CheckHit hit) {
+  Finding f = MakeFinding(r, chinese);
+  f.message = FillTemplate(f.message, hit.values);
+  f.recommendation = FillTemplate(f.recommendation, hit.values);
+  f.clause_id = std::move(hit.clause_id);
+  f.location = std::move(hit.location);
+  f.evidence = std::move(hit.evidence);
+  return f;
+}
+
+// Whether a rule runs on this document: its language, its contract types,
+// its `when` (whose hit, if any, is put in *when_hit) and `unless_document`.
+bool Applies(const Rule& r, std::string_view doc_language, const std::vector<std::string>& types,
+             const CheckContext& context, std::optional<CheckHit>* when_hit = nullptr) {
+  if (!LangApplies(r.lang, doc_language) || !TypesApply(r, types)) return false;
+  if (r.when) {
+    auto hit = ConditionHolds(*r.when, context);
+    if (!hit) return false;
+    if (when_hit) *when_hit = std::move(hit);
+  }
+  return !(r.unless_document && ConditionHolds(*r.unless_document, context));
+}
+
+}  // namespace
+
 std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_language,
                                       const std::vector<Clause>& clauses,
-                                      const std::vector<std::string>& types) const {
+                                      const std::vector<std::string>& types,
+                                      const std::vector<Fact>& facts) const {
   const Impl& m = *impl_;
   const int b = BucketOf(doc_language);
   std::vector<Finding> findings;
   const bool chinese = doc_language == "zh";
-  auto make = [chinese](const Rule& r) {
-    Finding f;
-    f.rule = r.id;
-    f.category = r.category;
-    f.kind = r.kind;
-    f.severity = r.severity;
-    f.message = chinese && !r.message_zh.empty() ? r.message_zh : r.message;
-    f.recommendation =
-        chinese && !r.recommendation_zh.empty() ? r.recommendation_zh : r.recommendation;
-    return f;
-  };
+  const CheckContext context{doc, clauses, facts, "", m.ruleset.parameters};
+  auto make = [chinese](const Rule& r) { return MakeFinding(r, chinese); };
 
   for (const Rule& r : m.ruleset.rules) {
-    if (r.require.empty() || !LangApplies(r.lang, doc_language) || !TypesApply(r, types)) continue;
-    bool present = false;
-    for (const Clause& c : clauses) {
-      for (const ClauseSelector& sel : r.require) {
-        bool cat_ok = sel.categories.empty() || HasAny(c.categories, sel.categories);
-        bool tag_ok = sel.tags.empty() || HasAnyTag(c.tags, sel.tags);
-        if (cat_ok && tag_ok) present = true;
-      }
-      if (present) break;
-    }
-    if (!present) findings.push_back(make(r));
+    if (!r.require) continue;
+    std::optional<CheckHit> when_hit;
+    if (!Applies(r, doc_language, types, context, &when_hit)) continue;
+    const bool present = ConditionHolds(*r.require, context).has_value();
+    if (present) continue;
+    // A conditional requirement points at what made it one.
+    findings.push_back(when_hit ? FindingAt(r, chinese, std::move(*when_hit)) : make(r));
   }
 
   // Marks (tracked changes, hidden text, comments) on the blocks in
   // [first, end): one finding per mark of a kind a rule asks for.
   std::vector<const Rule*> mark_rules;
   for (const Rule& r : m.ruleset.rules) {
-    if (!r.marks.empty() && LangApplies(r.lang, doc_language) && TypesApply(r, types)) {
-      mark_rules.push_back(&r);
-    }
+    if (!r.marks.empty() && Applies(r, doc_language, types, context)) mark_rules.push_back(&r);
   }
   auto mark_findings = [&](int first, int end, const std::string& clause_id) {
     for (const Rule* rule : mark_rules) {
@@ -366,17 +380,37 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
     if (!in_clause[bi]) mark_findings(static_cast<int>(bi), static_cast<int>(bi) + 1, "");
   }
 
+  // Match rules: whether each runs on this document is decided once, on
+  // first use; a rule of scope document stops at its first finding.
+  enum : char { kUnknown, kRuns, kSkipped };
+  std::vector<char> state(m.ruleset.rules.size(), kUnknown);
+  auto runs = [&](size_t k) {
+    if (state[k] == kUnknown) {
+      const Rule& r = m.ruleset.rules[k];
+      bool yes = Applies(r, doc_language, types, context);
+      if (yes && r.document_scope && m.rule_unless[k]) {
+        yes = std::none_of(clauses.begin(), clauses.end(), [&](const Clause& c) {
+          return RE2::PartialMatch(c.text, *m.rule_unless[k]);
+        });
+      }
+      state[k] = yes ? kRuns : kSkipped;
+    }
+    return state[k] == kRuns;
+  };
   for (const Clause& c : clauses) {
     mark_findings(c.first_block, std::min<int>(c.end_block, doc.blocks.size()), c.id);
     for (int k : m.rule_sets[b].Match(c.text, m.rule_match, &m.fallbacks)) {
       const Rule& r = m.ruleset.rules[k];
-      if (!TypesApply(r, types)) continue;
+      if (!runs(k)) continue;
       if (!r.in.empty() && !HasAny(c.categories, r.in)) continue;
       if (!r.in_tags.empty() && !HasAnyTag(c.tags, r.in_tags)) continue;
       if (HasAny(c.categories, r.not_in)) continue;
       const RE2* unless = m.rule_unless[k].get();
       const RE2* except = m.rule_except[k].get();
-      if (unless && !r.sentence_scope && RE2::PartialMatch(c.text, *unless)) continue;
+      // scope: document looked at every clause once, in runs().
+      if (unless && !r.sentence_scope && !r.document_scope && RE2::PartialMatch(c.text, *unless)) {
+        continue;
+      }
       auto accept = [&](const re2::StringPiece& match) {
         if (except && RE2::PartialMatch(match, *except)) return false;
         if (unless && r.sentence_scope) {
@@ -387,13 +421,14 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
       };
       re2::StringPiece whole;
       if (!FirstMatch(*m.rule_match[k], c.text, accept, &whole)) continue;
-      size_t begin = whole.data() - c.text.data();
-      size_t end = begin + whole.size();
+      const size_t begin = whole.data() - c.text.data();
+      CheckHit hit = SpanHit(doc, c, begin, begin + whole.size());
       Finding f = make(r);
-      f.clause_id = c.id;
-      f.location = LocateInClause(doc, c, begin, &end);
-      f.evidence = c.text.substr(begin, end - begin);
+      f.clause_id = std::move(hit.clause_id);
+      f.location = std::move(hit.location);
+      f.evidence = std::move(hit.evidence);
       findings.push_back(std::move(f));
+      if (r.document_scope) state[k] = kSkipped;
     }
   }
   return findings;
@@ -408,23 +443,17 @@ std::vector<Finding> Engine::RunChecks(const Document& doc, std::string_view doc
   CheckContext context{doc, clauses, facts, as_of, rs.parameters};
   std::vector<Finding> findings;
   for (const Rule& r : rs.rules) {
-    if (r.check.empty() || !LangApplies(r.lang, doc_language) || !TypesApply(r, types)) continue;
-    for (CheckHit& hit : RunCheck(r.check, context)) {
-      Finding f;
-      f.rule = r.id;
-      f.category = r.category;
-      f.kind = r.kind;
-      f.severity = r.severity;
-      f.message =
-          FillTemplate(chinese && !r.message_zh.empty() ? r.message_zh : r.message, hit.values);
-      f.recommendation = FillTemplate(
-          chinese && !r.recommendation_zh.empty() ? r.recommendation_zh : r.recommendation,
-          hit.values);
-      f.clause_id = hit.clause_id;
-      f.location = hit.location;
-      f.evidence = hit.evidence;
-      findings.push_back(std::move(f));
+    std::vector<CheckHit> hits;
+    if (!r.check.empty()) {
+      if (Applies(r, doc_language, types, context)) hits = RunCheck(r.check, context);
+    } else if (r.occurrence) {
+      if (Applies(r, doc_language, types, context)) hits = RunOccurrence(*r.occurrence, context);
+    } else if (r.conflict) {
+      if (Applies(r, doc_language, types, context)) hits = RunConflict(*r.conflict, context);
+    } else if (r.compare) {
+      if (Applies(r, doc_language, types, context)) hits = RunCompare(*r.compare, context);
     }
+    for (CheckHit& hit : hits) findings.push_back(FindingAt(r, chinese, std::move(hit)));
   }
   return findings;
 }

@@ -51,11 +51,14 @@ class Engine {
   /// order), then by clause and rule order; ids are left empty for the caller.
   /// `types` are the contract's types; a rule with `for:` runs only when one
   /// of its types is among them, one with `not_for:` only when none is.
+  /// `facts` are what `when` and `unless_document` conditions on facts read.
   std::vector<Finding> Evaluate(const Document& doc, std::string_view doc_language,
                                 const std::vector<Clause>& clauses,
-                                const std::vector<std::string>& types = {}) const;
+                                const std::vector<std::string>& types = {},
+                                const std::vector<Fact>& facts = {}) const;
 
-  /// Runs every applicable `check` rule over the contract's facts. `as_of`
+  /// Runs every applicable `check`, `occurrence`, `conflict` and `compare`
+  /// rule over the contract's clauses and facts. `as_of`
   /// (YYYY-MM-DD or empty) is the reference date of date checks. Messages are
   /// filled from each hit's values; ids are left empty for the caller.
   std::vector<Finding> RunChecks(const Document& doc, std::string_view doc_language,

@@ -159,8 +159,205 @@ void ParseExamples(const YAML::Node& n, const std::string& id, bool allow_eviden
   if (n["no_match"]) *no_match = ParseExampleList(n["no_match"], id, false, allow_mark);
 }
 
-ClauseSelector ParseSelector(const YAML::Node& n, const std::string& id) {
-  CheckKeys(n, {"category", "tag"}, id, "require");
+// A pattern, or a list of patterns any of which matches (`unless: [a, b]`):
+// the list becomes one alternation, each part in its own group so that its
+// flags ((?i)) stay its own.
+std::string Patterns(const YAML::Node& n, const std::string& id, std::string_view key) {
+  if (!n.IsSequence()) return Pattern(n, id, key);
+  if (n.size() == 0) Fail(n, id, "'" + std::string(key) + "' must not be an empty list");
+  std::string joined;
+  for (const auto& e : n) {
+    joined += (joined.empty() ? "(?:" : "|(?:") + Pattern(e, id, key) + ")";
+  }
+  return joined;
+}
+
+CompiledPattern Compiled(const YAML::Node& n, const std::string& id, std::string_view key) {
+  CompiledPattern p;
+  p.source = Patterns(n, id, key);
+  RE2::Options options;
+  options.set_log_errors(false);
+  p.re = std::make_shared<const RE2>(p.source, options);
+  return p;
+}
+
+std::vector<Category> CategoryList(const YAML::Node& n, const std::string& id,
+                                   std::string_view key) {
+  std::vector<Category> out;
+  for (const auto& c : StrList(n, id, key)) out.push_back(ParseCat(n, c, id));
+  return out;
+}
+
+FactType ParseFactType(const YAML::Node& n, const std::string& id) {
+  const std::string v = Str(n, id, "fact");
+  for (FactType t : {FactType::kDate, FactType::kAmount, FactType::kDuration, FactType::kPercentage,
+                     FactType::kParty, FactType::kGoverningLaw, FactType::kForum,
+                     FactType::kDefinedTerm, FactType::kReference}) {
+    if (Name(t) == v) return t;
+  }
+  Fail(n, id,
+       "unknown fact '" + v +
+           "' (dates, amounts, durations, percentages, parties, governing_law, forums, "
+           "defined_terms or references)");
+}
+
+const std::set<std::string_view>& FactSelectorKeys() {
+  static const std::set<std::string_view> keys = {
+      "fact", "role",    "forum",  "value", "not_value", "currency",    "not_currency",
+      "in",   "in_tags", "not_in", "near",  "not_near",  "preceded_by", "followed_by"};
+  return keys;
+}
+
+// A fact selector, as a mapping of its own or inline in a larger mapping
+// whose other keys are `extra`.
+FactSelector ParseFactSelector(const YAML::Node& n, const std::string& id, std::string_view what,
+                               const std::set<std::string_view>& extra = {}) {
+  std::set<std::string_view> keys = FactSelectorKeys();
+  keys.insert(extra.begin(), extra.end());
+  CheckKeys(n, keys, id, what);
+  if (!n["fact"]) Fail(n, id, std::string(what) + " needs 'fact'");
+  FactSelector s;
+  s.type = ParseFactType(n["fact"], id);
+  if (n["role"]) {
+    if (s.type != FactType::kDate && s.type != FactType::kParty)
+      Fail(n["role"], id, "'role' applies to dates and parties only");
+    s.roles = StrList(n["role"], id, "role");
+  }
+  if (n["forum"]) {
+    if (s.type != FactType::kForum) Fail(n["forum"], id, "'forum' applies to forums only");
+    s.forum = Str(n["forum"], id, "forum");
+    if (s.forum != "court" && s.forum != "arbitration")
+      Fail(n["forum"], id, "forum must be court or arbitration, not '" + s.forum + "'");
+  }
+  for (const char* key : {"currency", "not_currency"}) {
+    if (n[key] && s.type != FactType::kAmount)
+      Fail(n[key], id, std::string("'") + key + "' applies to amounts only");
+  }
+  if (n["value"]) s.value = Compiled(n["value"], id, "value");
+  if (n["not_value"]) s.not_value = Compiled(n["not_value"], id, "not_value");
+  if (n["currency"]) s.currency = Compiled(n["currency"], id, "currency");
+  if (n["not_currency"]) s.not_currency = Compiled(n["not_currency"], id, "not_currency");
+  if (n["in"]) s.in = CategoryList(n["in"], id, "in");
+  if (n["in_tags"]) s.in_tags = StrList(n["in_tags"], id, "in_tags");
+  if (n["not_in"]) s.not_in = CategoryList(n["not_in"], id, "not_in");
+  if (n["near"]) s.near = Compiled(n["near"], id, "near");
+  if (n["not_near"]) s.not_near = Compiled(n["not_near"], id, "not_near");
+  if (n["preceded_by"]) s.preceded_by = Compiled(n["preceded_by"], id, "preceded_by");
+  if (n["followed_by"]) s.followed_by = Compiled(n["followed_by"], id, "followed_by");
+  return s;
+}
+
+ClauseSelector ParseSelector(const YAML::Node& n, const std::string& id,
+                             std::string_view what = "require");
+std::vector<ClauseSelector> ParseRequire(const YAML::Node& n, const std::string& id,
+                                         std::string_view what = "require");
+bool ValidId(const std::string& id);
+
+// when / unless_document: a clause selector, a fact selector, {text: P},
+// {any: [...]} or {all: [...]}.
+Condition ParseCondition(const YAML::Node& n, const std::string& id, std::string_view key) {
+  if (!n.IsMap()) Fail(n, id, "'" + std::string(key) + "' must be a mapping");
+  Condition c;
+  for (const char* group : {"any", "all"}) {
+    if (!n[group]) continue;
+    CheckKeys(n, {group}, id, key);
+    if (!n[group].IsSequence() || n[group].size() == 0)
+      Fail(n, id, std::string(key) + "." + group + " must be a non-empty list");
+    c.kind = std::string_view(group) == "any" ? Condition::Kind::kAny : Condition::Kind::kAll;
+    for (const auto& e : n[group]) c.conditions.push_back(ParseCondition(e, id, key));
+    return c;
+  }
+  if (n["fact"]) {
+    c.kind = Condition::Kind::kFact;
+    c.fact = ParseFactSelector(n, id, key);
+  } else if (n["text"]) {
+    CheckKeys(n, {"text"}, id, key);
+    c.kind = Condition::Kind::kText;
+    c.text = Compiled(n["text"], id, "text");
+  } else {
+    CheckKeys(n, {"category", "tag", "fact", "text", "any", "all"}, id, key);
+    c.kind = Condition::Kind::kClause;
+    c.clause = ParseSelector(n, id, key);
+  }
+  return c;
+}
+
+int Count(const YAML::Node& n, const std::string& id, std::string_view key) {
+  int v = -1;
+  if (!n.IsScalar() || !YAML::convert<int>::decode(n, v) || v < 0)
+    Fail(n, id, "'" + std::string(key) + "' must be a whole number of at least 0");
+  return v;
+}
+
+Occurrence ParseOccurrence(const YAML::Node& n, const std::string& id) {
+  CheckKeys(n, {"select", "min", "max"}, id, "occurrence");
+  if (!n["select"]) Fail(n, id, "occurrence needs 'select'");
+  Occurrence o;
+  o.select = ParseRequire(n["select"], id, "occurrence.select");
+  if (n["min"]) o.min = Count(n["min"], id, "min");
+  if (n["max"]) o.max = Count(n["max"], id, "max");
+  if (!o.min && !o.max) Fail(n, id, "occurrence needs 'min', 'max' or both");
+  if (o.min && o.max && *o.min > *o.max) Fail(n, id, "occurrence: 'min' is above 'max'");
+  if (o.min && *o.min == 0) Fail(n["min"], id, "occurrence: 'min: 0' always holds");
+  return o;
+}
+
+Conflict ParseConflict(const YAML::Node& n, const std::string& id) {
+  Conflict c;
+  c.facts = ParseFactSelector(n, id, "conflict", {"field", "across_clauses"});
+  if (n["field"]) {
+    c.field = Str(n["field"], id, "field");
+    const bool ok = c.field == "value" ||
+                    (c.field == "currency" && c.facts.type == FactType::kAmount) ||
+                    (c.field == "seat" && c.facts.type == FactType::kForum);
+    if (!ok)
+      Fail(n["field"], id,
+           "field must be value, currency (amounts) or seat (forums), not '" + c.field + "'");
+  }
+  if (n["across_clauses"]) {
+    if (!YAML::convert<bool>::decode(n["across_clauses"], c.across_clauses))
+      Fail(n["across_clauses"], id, "'across_clauses' must be true or false");
+  }
+  return c;
+}
+
+Comparison ParseComparison(const YAML::Node& n, const std::string& id) {
+  Comparison c;
+  c.fact = ParseFactSelector(n, id, "compare", {"below", "above", "before", "after", "per"});
+  int ops = 0;
+  for (const char* op : {"below", "above", "before", "after"}) ops += n[op] ? 1 : 0;
+  if (ops != 1) Fail(n, id, "compare needs exactly one of 'below', 'above', 'before' or 'after'");
+  if (n["below"] || n["above"]) {
+    const YAML::Node& limit = n["below"] ? n["below"] : n["above"];
+    c.op = n["below"] ? Comparison::Op::kBelow : Comparison::Op::kAbove;
+    if (c.fact.type != FactType::kDuration && c.fact.type != FactType::kAmount &&
+        c.fact.type != FactType::kPercentage) {
+      Fail(n["fact"], id, "'below' and 'above' compare durations, amounts or percentages");
+    }
+    if (!limit.IsScalar()) Fail(limit, id, "the limit is a number or a parameter name");
+    if (!YAML::convert<double>::decode(limit, c.number) || !std::isfinite(c.number)) {
+      c.parameter = limit.Scalar();
+      if (!ValidId(c.parameter) || c.parameter.find('.') != std::string::npos)
+        Fail(limit, id, "the limit is a number or a parameter name, not '" + c.parameter + "'");
+    }
+    if (n["per"]) {
+      if (c.fact.type != FactType::kAmount) Fail(n["per"], id, "'per' divides amounts");
+      c.per = ParseFactSelector(n["per"], id, "per");
+      if (c.per->type != FactType::kAmount) Fail(n["per"], id, "'per' takes amounts");
+    }
+  } else {
+    if (n["per"]) Fail(n["per"], id, "'per' goes with 'below' or 'above'");
+    const YAML::Node& other = n["before"] ? n["before"] : n["after"];
+    c.op = n["before"] ? Comparison::Op::kBefore : Comparison::Op::kAfter;
+    if (c.fact.type != FactType::kDate) Fail(n["fact"], id, "'before' and 'after' compare dates");
+    c.other = ParseFactSelector(other, id, n["before"] ? "before" : "after");
+    if (c.other->type != FactType::kDate) Fail(other, id, "dates compare with dates");
+  }
+  return c;
+}
+
+ClauseSelector ParseSelector(const YAML::Node& n, const std::string& id, std::string_view what) {
+  CheckKeys(n, {"category", "tag"}, id, what);
   ClauseSelector sel;
   if (n["category"]) {
     for (const auto& c : StrList(n["category"], id, "category")) {
@@ -168,19 +365,21 @@ ClauseSelector ParseSelector(const YAML::Node& n, const std::string& id) {
     }
   }
   if (n["tag"]) sel.tags = StrList(n["tag"], id, "tag");
-  if (sel.categories.empty() && sel.tags.empty()) Fail(n, id, "require needs a category or a tag");
+  if (sel.categories.empty() && sel.tags.empty())
+    Fail(n, id, std::string(what) + " needs a category or a tag");
   return sel;
 }
 
-std::vector<ClauseSelector> ParseRequire(const YAML::Node& n, const std::string& id) {
+std::vector<ClauseSelector> ParseRequire(const YAML::Node& n, const std::string& id,
+                                         std::string_view what) {
   std::vector<ClauseSelector> out;
   if (n.IsMap() && n["any"]) {
-    CheckKeys(n, {"any"}, id, "require");
+    CheckKeys(n, {"any"}, id, what);
     if (!n["any"].IsSequence() || n["any"].size() == 0)
-      Fail(n, id, "require.any must be a non-empty list");
-    for (const auto& e : n["any"]) out.push_back(ParseSelector(e, id));
+      Fail(n, id, std::string(what) + ".any must be a non-empty list");
+    for (const auto& e : n["any"]) out.push_back(ParseSelector(e, id, what));
   } else {
-    out.push_back(ParseSelector(n, id));
+    out.push_back(ParseSelector(n, id, what));
   }
   return out;
 }
@@ -211,21 +410,26 @@ bool ValidId(const std::string& id) {
   return id.front() != '.' && id.back() != '.';
 }
 
-// scope: clause (the default) or sentence.
-bool ParseScope(const YAML::Node& n, const std::string& id) {
+// scope: clause (the default), sentence, or (rules only) document.
+std::string ParseScope(const YAML::Node& n, const std::string& id, bool document_allowed) {
   std::string v = Str(n, id, "scope");
-  if (v != "clause" && v != "sentence")
-    Fail(n, id, "scope must be clause or sentence, not '" + v + "'");
-  return v == "sentence";
+  if (v != "clause" && v != "sentence" && (v != "document" || !document_allowed)) {
+    Fail(n, id,
+         std::string("scope must be clause, sentence") + (document_allowed ? " or document" : "") +
+             ", not '" + v + "'");
+  }
+  return v;
 }
 
 Rule ParseRule(const YAML::Node& n, const std::string& file) {
   std::string id;
   if (n.IsMap() && n["id"] && n["id"].IsScalar()) id = n["id"].Scalar();
-  CheckKeys(n, {"id",      "category",       "kind",     "severity", "lang",    "in",
-                "in_tags", "not_in",         "match",    "unless",   "except",  "scope",
-                "require", "check",          "marks",    "for",      "not_for", "hurts",
-                "message", "recommendation", "metadata", "examples"},
+  CheckKeys(n, {"id",         "category", "kind",    "severity", "lang",
+                "in",         "in_tags",  "not_in",  "match",    "unless",
+                "except",     "scope",    "require", "check",    "marks",
+                "occurrence", "conflict", "compare", "when",     "unless_document",
+                "for",        "not_for",  "hurts",   "message",  "recommendation",
+                "metadata",   "examples"},
             id, "rule");
   if (id.empty()) Fail(n, id, "rule needs an 'id'");
   if (!ValidId(id))
@@ -253,10 +457,20 @@ Rule ParseRule(const YAML::Node& n, const std::string& file) {
     }
   }
   if (n["match"]) r.match = Pattern(n["match"], id, "match");
-  if (n["unless"]) r.unless = Pattern(n["unless"], id, "unless");
-  if (n["except"]) r.except = Pattern(n["except"], id, "except");
-  if (n["require"]) r.require = ParseRequire(n["require"], id);
-  if (n["scope"]) r.sentence_scope = ParseScope(n["scope"], id);
+  if (n["unless"]) r.unless = Patterns(n["unless"], id, "unless");
+  if (n["except"]) r.except = Patterns(n["except"], id, "except");
+  if (n["require"]) r.require = ParseCondition(n["require"], id, "require");
+  if (n["occurrence"]) r.occurrence = ParseOccurrence(n["occurrence"], id);
+  if (n["conflict"]) r.conflict = ParseConflict(n["conflict"], id);
+  if (n["compare"]) r.compare = ParseComparison(n["compare"], id);
+  if (n["when"]) r.when = ParseCondition(n["when"], id, "when");
+  if (n["unless_document"])
+    r.unless_document = ParseCondition(n["unless_document"], id, "unless_document");
+  if (n["scope"]) {
+    const std::string scope = ParseScope(n["scope"], id, true);
+    r.sentence_scope = scope == "sentence";
+    r.document_scope = scope == "document";
+  }
   if (n["hurts"]) {
     r.hurts = Str(n["hurts"], id, "hurts");
     if (!ValidHurts(r.hurts)) {
@@ -307,18 +521,36 @@ Rule ParseRule(const YAML::Node& n, const std::string& file) {
   }
 
   const bool is_match = !r.match.empty();
-  const bool is_require = !r.require.empty();
+  const bool is_require = r.require.has_value();
   const bool is_check = !r.check.empty();
   const bool is_marks = !r.marks.empty();
-  if (int(is_match) + int(is_require) + int(is_check) + int(is_marks) != 1) {
-    Fail(n, id, "a rule has exactly one of 'match', 'require', 'check' or 'marks'");
+  const bool is_occurrence = r.occurrence.has_value();
+  const bool is_fact_rule = r.conflict.has_value() || r.compare.has_value();
+  if (int(is_match) + int(is_require) + int(is_check) + int(is_marks) + int(is_occurrence) +
+          int(r.conflict.has_value()) + int(r.compare.has_value()) !=
+      1) {
+    Fail(n, id,
+         "a rule has exactly one of 'match', 'require', 'check', 'marks', 'occurrence', "
+         "'conflict' or 'compare'");
   }
+  if (!is_match && (!r.unless.empty() || !r.except.empty() || !r.in.empty() || !r.in_tags.empty() ||
+                    !r.not_in.empty())) {
+    Fail(n, id, "'unless', 'except', 'in', 'in_tags' and 'not_in' apply to 'match' rules only");
+  }
+  if (n["scope"] && !is_match) Fail(n["scope"], id, "'scope' applies to 'match' rules only");
+  // A missing clause is a document's, unless a `when` points at what made
+  // it needed; too few clauses of a kind is one too.
+  const bool may_be_missing = is_require || (is_occurrence && !r.occurrence->max);
+  if (r.kind == Kind::kMissing && !may_be_missing) {
+    Fail(n["kind"], id, "kind 'missing' is for 'require' rules (and 'occurrence' with only 'min')");
+  }
+  // A conditional requirement is placed at a clause and may judge it (risky).
+  if (is_require && !r.when && r.kind != Kind::kMissing)
+    Fail(n["kind"], id, "a 'require' rule without 'when' has kind 'missing'");
+  // Examples assert evidence where findings have a place in the text.
+  const bool placed = is_match || is_check || is_fact_rule || (is_require && r.when) ||
+                      (is_occurrence && r.occurrence->max);
   if (is_marks) {
-    if (r.kind == Kind::kMissing) Fail(n["kind"], id, "kind 'missing' is for 'require' rules");
-    if (!r.unless.empty() || !r.except.empty() || !r.in.empty() || !r.in_tags.empty() ||
-        !r.not_in.empty()) {
-      Fail(n, id, "'unless', 'except', 'in', 'in_tags' and 'not_in' apply to 'match' rules only");
-    }
     // Plain text carries no marks: a match example says which span it marks.
     if (!n["examples"]) Fail(n, id, "rule needs 'examples' with 'match' and 'no_match'");
     ParseExamples(n["examples"], id, true, &r.match_examples, &r.no_match_examples, true);
@@ -330,23 +562,8 @@ Rule ParseRule(const YAML::Node& n, const std::string& file) {
     }
     return r;
   }
-  if (is_require) {
-    if (r.kind != Kind::kMissing) Fail(n["kind"], id, "a 'require' rule has kind 'missing'");
-    if (!r.unless.empty() || !r.except.empty() || !r.in.empty() || !r.in_tags.empty() ||
-        !r.not_in.empty()) {
-      Fail(n, id, "'unless', 'except', 'in', 'in_tags' and 'not_in' apply to 'match' rules only");
-    }
-  } else if (r.kind == Kind::kMissing) {
-    Fail(n["kind"], id, "kind 'missing' is for 'require' rules");
-  }
-  if (r.sentence_scope && !is_match) Fail(n["scope"], id, "'scope' applies to 'match' rules only");
-  if (is_check && (!r.unless.empty() || !r.except.empty() || !r.in.empty() || !r.in_tags.empty() ||
-                   !r.not_in.empty())) {
-    Fail(n, id, "'unless', 'except', 'in', 'in_tags' and 'not_in' apply to 'match' rules only");
-  }
-
   if (!n["examples"]) Fail(n, id, "rule needs 'examples' with 'match' and 'no_match'");
-  ParseExamples(n["examples"], id, is_match || is_check, &r.match_examples, &r.no_match_examples);
+  ParseExamples(n["examples"], id, placed, &r.match_examples, &r.no_match_examples);
   if (r.match_examples.empty() || r.no_match_examples.empty()) {
     Fail(n["examples"], id, "rule needs at least one 'match' and one 'no_match' example");
   }
@@ -369,8 +586,8 @@ Classifier ParseClassifier(const YAML::Node& n, const std::string& file) {
   if (n["lang"]) c.lang = ParseLang(n["lang"], label);
   if (n["heading"]) c.heading = Pattern(n["heading"], label, "heading");
   if (n["text"]) c.text = Pattern(n["text"], label, "text");
-  if (n["unless"]) c.unless = Pattern(n["unless"], label, "unless");
-  if (n["scope"]) c.sentence_scope = ParseScope(n["scope"], label);
+  if (n["unless"]) c.unless = Patterns(n["unless"], label, "unless");
+  if (n["scope"]) c.sentence_scope = ParseScope(n["scope"], label, false) == "sentence";
   if (c.heading.empty() && c.text.empty()) Fail(n, label, "classifier needs 'heading' or 'text'");
   if (n["examples"]) {
     ParseExamples(n["examples"], label, false, &c.match_examples, &c.no_match_examples);

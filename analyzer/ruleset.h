@@ -22,14 +22,20 @@
 #define CLAUSECHECK_ANALYZER_RULESET_H_
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/document.h"
+#include "core/fact.h"
 #include "core/result.h"
 #include "core/vocabulary.h"
+
+namespace re2 {
+class RE2;
+}
 
 namespace clausecheck::analyzer {
 
@@ -40,6 +46,70 @@ std::string_view Name(Lang l);
 struct ClauseSelector {
   std::vector<Category> categories;  // any of these
   std::vector<std::string> tags;     // any of these
+};
+
+/// A pattern compiled once at load and shared by the copies of a ruleset.
+struct CompiledPattern {
+  std::string source;
+  std::shared_ptr<const re2::RE2> re;
+  bool empty() const { return source.empty(); }
+};
+
+/// Which facts a rule looks at: a fact type, filters on its fields, and
+/// where it stands. Every filter given must hold.
+struct FactSelector {
+  FactType type = FactType::kDate;
+  std::vector<std::string> roles;  // dates and parties: any of these roles
+  std::string forum;               // forums: court | arbitration
+  // RE2 patterns matched against the whole field: the normalised value
+  // (jurisdiction, forum, party name, ISO date) and the ISO currency. A
+  // `not_` pattern needs the field to be set and not to match.
+  CompiledPattern value, not_value, currency, not_currency;
+  std::vector<Category> in;          // the fact's clause has one of these categories
+  std::vector<std::string> in_tags;  // ... one of these tags
+  std::vector<Category> not_in;      // ... none of these categories
+  CompiledPattern near, not_near;    // the fact's sentence matches / does not match
+  // The words right before / after the fact (up to 40 code points, within
+  // its sentence) match.
+  CompiledPattern preceded_by, followed_by;
+};
+
+/// A condition on the whole document (`when`, `unless_document`).
+struct Condition {
+  enum class Kind { kClause, kFact, kText, kAny, kAll };
+  Kind kind = Kind::kClause;
+  ClauseSelector clause;              // kClause: a clause fits
+  FactSelector fact;                  // kFact: a fact fits
+  CompiledPattern text;               // kText: some clause's text matches
+  std::vector<Condition> conditions;  // kAny, kAll
+};
+
+/// `occurrence`: how many clauses (counting a clause and the clauses nested
+/// under it once) may fit a selector.
+struct Occurrence {
+  std::vector<ClauseSelector> select;  // any of these
+  std::optional<int> min, max;
+};
+
+/// `conflict`: facts of one kind that name several distinct values.
+struct Conflict {
+  FactSelector facts;
+  std::string field = "value";  // value | currency | seat
+  bool across_clauses = false;  // values named in the first value's clause combine
+};
+
+/// `compare`: each fact of `fact` against a limit, or against other facts.
+struct Comparison {
+  enum class Op { kBelow, kAbove, kBefore, kAfter };
+  FactSelector fact;
+  Op op = Op::kBelow;
+  // below / above: a number, or the name of a parameter.
+  double number = 0;
+  std::string parameter;
+  // below / above with `per`: the fact as a percentage of the largest of these.
+  std::optional<FactSelector> per;
+  // before / after: the earliest (before) or latest (after) of these dates.
+  std::optional<FactSelector> other;
 };
 
 struct RuleExample {
@@ -72,17 +142,25 @@ struct Rule {
   Kind kind = Kind::kRisky;
   Severity severity = Severity::kMedium;
   Lang lang = Lang::kAny;
-  std::vector<Category> in;             // only clauses of these categories (empty: all)
-  std::vector<std::string> in_tags;     // only clauses with one of these tags (empty: all)
-  std::vector<Category> not_in;         // never clauses of these categories
-  std::string match;                    // RE2 pattern; set for clause-level rules
-  std::string unless;                   // RE2 pattern; a clause matching it is exempt
-  std::string except;                   // RE2 pattern; a match whose text matches it is
-                                        // skipped and the next match is tried
-  bool sentence_scope = false;          // scope: sentence: `unless` looks at the matching
-                                        // sentence only, not the whole clause
-  std::vector<ClauseSelector> require;  // document-level: fires when no clause fits any
-  std::string check;                    // a built-in check over the facts (analyzer/checks.h)
+  std::vector<Category> in;          // only clauses of these categories (empty: all)
+  std::vector<std::string> in_tags;  // only clauses with one of these tags (empty: all)
+  std::vector<Category> not_in;      // never clauses of these categories
+  std::string match;                 // RE2 pattern; set for clause-level rules
+  std::string unless;                // RE2 pattern; a clause matching it is exempt
+  std::string except;                // RE2 pattern; a match whose text matches it is
+                                     // skipped and the next match is tried
+  bool sentence_scope = false;       // scope: sentence: `unless` looks at the matching
+                                     // sentence only, not the whole clause
+  std::optional<Condition> require;  // document-level: fires when it does not hold
+  std::optional<Occurrence> occurrence;
+  std::optional<Conflict> conflict;
+  std::optional<Comparison> compare;
+  bool document_scope = false;  // scope: document: at most one finding, `unless` on every clause
+  // The rule runs only when `when` holds, and never when `unless_document`
+  // holds. A `require` finding points at what made `when` hold.
+  std::optional<Condition> when;
+  std::optional<Condition> unless_document;
+  std::string check;  // a built-in check over the facts (analyzer/checks.h)
   std::string hurts;  // whose side the clause hurts (analyzer/stance.h); empty: not said
   std::vector<std::string> for_types;      // only contracts of one of these types (empty: all)
   std::vector<std::string> not_for_types;  // never contracts of these types

@@ -126,7 +126,8 @@ TEST(Checks, LoaderAndCompilerErrors) {
   two.replace(two.find("    check:"), 0, "    match: 'x'\n");
   auto both = ParseRuleset(two, "t.yaml");
   ASSERT_FALSE(both.ok());
-  EXPECT_NE(both.error().ToString().find("exactly one of 'match', 'require', 'check' or 'marks'"),
+  EXPECT_NE(both.error().ToString().find(
+                "exactly one of 'match', 'require', 'check', 'marks', 'occurrence'"),
             std::string::npos);
 }
 

@@ -348,8 +348,9 @@ TEST(EngineScope, SentenceScopeLooksAtTheMatchingSentenceOnly) {
   wrong.replace(wrong.rfind("scope: sentence"), 15, "scope: paragraph");
   auto err = ParseRuleset(wrong, "s.yaml");
   ASSERT_FALSE(err.ok());
-  EXPECT_NE(err.error().ToString().find("scope must be clause or sentence, not 'paragraph'"),
-            std::string::npos);
+  EXPECT_NE(
+      err.error().ToString().find("scope must be clause, sentence or document, not 'paragraph'"),
+      std::string::npos);
 }
 
 }  // namespace

@@ -93,8 +93,9 @@ TEST(RulesetLoader, RejectsEachKindOfMistakeWithFileLineAndId) {
   const BadCase cases[] = {
       {"unknown key", Replace(v, "    lang: en\n", "    lang: en\n    severty: low\n"),
        "t.yaml:8: liability.uncapped: unknown key 'severty' in rule (known: category, check, "
-       "examples, except, for, hurts, id, in, in_tags, kind, lang, marks, match, message, "
-       "metadata, not_for, not_in, recommendation, require, scope, severity, unless)"},
+       "compare, conflict, examples, except, for, hurts, id, in, in_tags, kind, lang, marks, "
+       "match, message, metadata, not_for, not_in, occurrence, recommendation, require, scope, "
+       "severity, unless, unless_document, when)"},
       {"bad regex", Replace(v, R"('(?i)\bunlimited liability\b')", "'(unclosed'"),
        "t.yaml:9: liability.uncapped: invalid regular expression in 'match': missing ): "
        "(unclosed"},
@@ -109,15 +110,16 @@ TEST(RulesetLoader, RejectsEachKindOfMistakeWithFileLineAndId) {
       {"evidence not in text", Replace(v, "evidence: \"unlimited liability\"", "evidence: \"cap\""),
        "t.yaml:16: liability.uncapped: example evidence 'cap' is not part of its text"},
       {"missing with match", Replace(v, "kind: risky", "kind: missing"),
-       "t.yaml:5: liability.uncapped: kind 'missing' is for 'require' rules"},
+       "t.yaml:5: liability.uncapped: kind 'missing' is for 'require' rules (and 'occurrence' "
+       "with only 'min')"},
       {"bad id", Replace(v, "id: liability.uncapped", "id: Liability Uncapped"),
        "t.yaml:3: Liability Uncapped: rule id must be lower-case letters, digits, '.', '_' or '-'"},
       {"empty match", Replace(v, R"('(?i)\bunlimited liability\b')", "'x*'"),
        "t.yaml:9: liability.uncapped: 'match' matches the empty string"},
       {"not yaml", "rules: [unclosed", "t.yaml:1: invalid YAML: end of sequence flow not found"},
       {"match and marks", Replace(v, "    in: [liability]\n", "    marks: [comment]\n"),
-       "t.yaml:3: liability.uncapped: a rule has exactly one of 'match', 'require', 'check' or "
-       "'marks'"},
+       "t.yaml:3: liability.uncapped: a rule has exactly one of 'match', 'require', 'check', "
+       "'marks', 'occurrence', 'conflict' or 'compare'"},
       {"unknown mark", kMarksRule + std::string("      - revision\n"),
        "t.yaml:14: drafting.hidden: unknown mark 'revision' (insertion, deletion, move_from, "
        "move_to, hidden or comment)"},
@@ -165,9 +167,11 @@ rules:
                          "t.yaml");
   ASSERT_TRUE(rs.ok()) << rs.error().ToString();
   const Rule& r = rs.value().rules[0];
-  ASSERT_EQ(r.require.size(), 2u);
-  EXPECT_EQ(r.require[0].tags, std::vector<std::string>{"arbitration"});
-  EXPECT_EQ(r.require[1].categories.size(), 2u);
+  ASSERT_TRUE(r.require.has_value());
+  ASSERT_EQ(r.require->kind, Condition::Kind::kAny);
+  ASSERT_EQ(r.require->conditions.size(), 2u);
+  EXPECT_EQ(r.require->conditions[0].clause.tags, std::vector<std::string>{"arbitration"});
+  EXPECT_EQ(r.require->conditions[1].clause.categories.size(), 2u);
   EXPECT_EQ(r.lang, Lang::kAny);
 }
 

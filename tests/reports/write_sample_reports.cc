@@ -77,6 +77,11 @@ int main(int argc, char** argv) {
   bad = rich;
   bad["risk_score"] = 101;
   ok = ok && Write(dir / "invalid" / "risk_over_100.json", reports::Serialize(bad, true));
+  // A missing clause is the document's (clause, evidence, location all null)
+  // or placed by a conditional requirement (all three set), never half placed.
+  bad = rich;
+  bad["findings"][0]["clause"] = "c1";
+  ok = ok && Write(dir / "invalid" / "missing_half_placed.json", reports::Serialize(bad, true));
   bad = error;
   bad["error"]["code"] = "oops";
   ok = ok && Write(dir / "invalid" / "bad_error.jsonl",
