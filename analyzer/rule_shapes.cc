@@ -127,7 +127,25 @@ CheckHit ClauseHit(const Document& doc, const Clause& c) {
     }
   }
   while (end > 0 && (c.text[end - 1] == ' ' || c.text[end - 1] == '\t')) --end;
-  CheckHit h = SpanHit(doc, c, 0, end);
+  // Plain text carries the clause number in the text ("4. 违约金"), Word keeps
+  // it as a list label: the evidence starts after the number either way, so
+  // the finding is the same whatever the format.
+  size_t begin = 0;
+  if (!c.number.empty() && c.text.starts_with(c.number)) {
+    begin = c.number.size();
+    while (begin < end) {
+      const std::string_view rest = std::string_view(c.text).substr(begin);
+      size_t skip = 0;
+      for (std::string_view p :
+           {" ", "\t", ".", ")", ":", "\u3001", "\uFF0E", "\uFF1A", "\u3000"}) {
+        if (rest.starts_with(p)) skip = p.size();
+      }
+      if (skip == 0) break;
+      begin += skip;
+    }
+    if (begin >= end) begin = 0;
+  }
+  CheckHit h = SpanHit(doc, c, begin, end);
   h.values["value"] = h.evidence;
   return h;
 }
