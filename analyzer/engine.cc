@@ -6,10 +6,12 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <mutex>
 #include <set>
 #include <utility>
 
 #include "analyzer/checks.h"
+#include "analyzer/prefilter.h"
 #include "analyzer/sentence.h"
 #include "core/utf8.h"
 
@@ -41,29 +43,52 @@ RE2::Options PatternOptions() {
 }
 
 // An RE2::Set over some owners' patterns, remembering which owner each
-// pattern belongs to, with the owners' own compiled patterns for fallback.
+// pattern belongs to, with the owners' own compiled patterns to confirm a
+// candidate and for fallback. The set holds each pattern loosened
+// (prefilter.h), so it scans in time and memory that do not explode with
+// bounded gaps; Match confirms each loosened hit with the exact pattern. The
+// set is compiled on first use: a run on English documents never builds the
+// Chinese sets, and a run that stops early builds none.
 class PatternSet {
  public:
   PatternSet() : set_(MakeOptions(), RE2::UNANCHORED) {}
 
   bool Add(int owner, const std::string& pattern, std::string* err) {
-    if (set_.Add(pattern, err) < 0) return false;
+    const std::string loose = Loosen(pattern);
+    bool exact = loose == pattern;
+    if (!exact) {
+      // Errors are the exact pattern's: parse it alone (not compiled).
+      RE2::Set probe(MakeOptions(), RE2::UNANCHORED);
+      if (probe.Add(pattern, err) < 0) return false;
+      if (set_.Add(loose, nullptr) < 0) exact = true;
+    }
+    if (exact && set_.Add(pattern, err) < 0) return false;
     owners_.push_back(owner);
+    exact_.push_back(exact);
     return true;
   }
-  bool Compile() { return owners_.empty() || set_.Compile(); }
+
+  // Compiles the set now; false if it is too large. Match compiles it when
+  // this was not called.
+  bool Compile() const {
+    std::call_once(compiled_once_, [this] { compiled_ = owners_.empty() || set_.Compile(); });
+    return compiled_;
+  }
 
   // Owners whose pattern matches somewhere in `text`, ascending. `each` is the
-  // owners' own compiled patterns, indexed by owner, used if the set cannot answer.
+  // owners' own compiled patterns, indexed by owner.
   std::vector<int> Match(std::string_view text, const std::vector<std::unique_ptr<RE2>>& each,
                          std::atomic<long>* fallbacks) const {
     std::vector<int> out;
     if (owners_.empty()) return out;
     std::vector<int> hits;
     RE2::Set::ErrorInfo info{};
-    if (set_.Match(text, &hits, &info)) {
-      for (int h : hits) out.push_back(owners_[h]);
-    } else if (info.kind != RE2::Set::kNoError) {
+    if (Compile() && set_.Match(text, &hits, &info)) {
+      for (int h : hits) {
+        const int owner = owners_[h];
+        if (exact_[h] || RE2::PartialMatch(text, *each[owner])) out.push_back(owner);
+      }
+    } else if (!compiled_ || info.kind != RE2::Set::kNoError) {
       fallbacks->fetch_add(1, std::memory_order_relaxed);
       for (int owner : owners_) {
         if (RE2::PartialMatch(text, *each[owner])) out.push_back(owner);
@@ -80,8 +105,11 @@ class PatternSet {
     o.set_max_mem(int64_t{64} << 20);  // room for a playbook of hundreds of patterns
     return o;
   }
-  RE2::Set set_;
+  mutable RE2::Set set_;
+  mutable std::once_flag compiled_once_;
+  mutable bool compiled_ = false;
   std::vector<int> owners_;
+  std::vector<bool> exact_;  // by set index: the set holds the exact pattern
 };
 
 std::unique_ptr<RE2> CompileOne(const std::string& pattern) {
@@ -227,13 +255,6 @@ Result<Engine> Engine::Compile(const Ruleset& ruleset) {
       if (!c.text.empty() && !impl->text_sets[b].Add(static_cast<int>(i), c.text, &err)) {
         return fail(c.source, c.tag, "invalid 'text': " + err);
       }
-    }
-  }
-  for (int b = 0; b < kBuckets; ++b) {
-    if (!impl->rule_sets[b].Compile() || !impl->heading_sets[b].Compile() ||
-        !impl->text_sets[b].Compile()) {
-      return Error{ErrorCode::kConfig, "the ruleset's patterns are too large to compile together",
-                   ""};
     }
   }
   return Engine(std::move(impl));
