@@ -42,6 +42,30 @@ RE2::Options PatternOptions() {
   return o;
 }
 
+// One pattern, compiled on first use (thread-safe): most patterns are only
+// ever run to confirm a set's candidate, and many never are in a run.
+class LazyPattern {
+ public:
+  explicit LazyPattern(std::string pattern) : pattern_(std::move(pattern)) {}
+  const RE2& operator*() const {
+    std::call_once(once_, [this] { re_ = std::make_unique<RE2>(pattern_, PatternOptions()); });
+    return *re_;
+  }
+
+ private:
+  std::string pattern_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<RE2> re_;
+};
+
+// By owner: null where the owner has no such pattern.
+using Patterns = std::vector<std::unique_ptr<LazyPattern>>;
+
+// The compiled pattern, or null where there is none.
+const RE2* Get(const Patterns& patterns, size_t i) {
+  return patterns[i] ? &**patterns[i] : nullptr;
+}
+
 // An RE2::Set over some owners' patterns, remembering which owner each
 // pattern belongs to, with the owners' own compiled patterns to confirm a
 // candidate and for fallback. The set holds each pattern loosened
@@ -77,7 +101,7 @@ class PatternSet {
 
   // Owners whose pattern matches somewhere in `text`, ascending. `each` is the
   // owners' own compiled patterns, indexed by owner.
-  std::vector<int> Match(std::string_view text, const std::vector<std::unique_ptr<RE2>>& each,
+  std::vector<int> Match(std::string_view text, const Patterns& each,
                          std::atomic<long>* fallbacks) const {
     std::vector<int> out;
     if (owners_.empty()) return out;
@@ -86,12 +110,12 @@ class PatternSet {
     if (Compile() && set_.Match(text, &hits, &info)) {
       for (int h : hits) {
         const int owner = owners_[h];
-        if (exact_[h] || RE2::PartialMatch(text, *each[owner])) out.push_back(owner);
+        if (exact_[h] || RE2::PartialMatch(text, **each[owner])) out.push_back(owner);
       }
     } else if (!compiled_ || info.kind != RE2::Set::kNoError) {
       fallbacks->fetch_add(1, std::memory_order_relaxed);
       for (int owner : owners_) {
-        if (RE2::PartialMatch(text, *each[owner])) out.push_back(owner);
+        if (RE2::PartialMatch(text, **each[owner])) out.push_back(owner);
       }
     }
     std::sort(out.begin(), out.end());
@@ -112,9 +136,9 @@ class PatternSet {
   std::vector<bool> exact_;  // by set index: the set holds the exact pattern
 };
 
-std::unique_ptr<RE2> CompileOne(const std::string& pattern) {
+std::unique_ptr<LazyPattern> CompileOne(const std::string& pattern) {
   if (pattern.empty()) return nullptr;
-  return std::make_unique<RE2>(pattern, PatternOptions());
+  return std::make_unique<LazyPattern>(pattern);
 }
 
 bool HasAny(const std::vector<Category>& have, const std::vector<Category>& want) {
@@ -198,8 +222,8 @@ std::string MarkEvidence(const Block& b, const Mark& m) {
 
 struct Engine::Impl {
   Ruleset ruleset;
-  std::vector<std::unique_ptr<RE2>> rule_match, rule_unless, rule_except;
-  std::vector<std::unique_ptr<RE2>> cls_heading, cls_text, cls_unless;
+  Patterns rule_match, rule_unless, rule_except;
+  Patterns cls_heading, cls_text, cls_unless;
   PatternSet rule_sets[kBuckets], heading_sets[kBuckets], text_sets[kBuckets];
   mutable std::atomic<long> fallbacks{0};
 };
@@ -276,7 +300,7 @@ void Engine::Classify(std::string_view doc_language, std::vector<Clause>* clause
     }
     auto take = [&](int k, bool from_heading) {
       const Classifier& cl = m.ruleset.classifiers[k];
-      if (const RE2* unless = m.cls_unless[k].get()) {
+      if (const RE2* unless = Get(m.cls_unless, k)) {
         if (cl.sentence_scope && !from_heading && m.cls_text[k]) {
           // Classified when some sentence that matches is free of `unless`.
           auto clean = [&](const re2::StringPiece& match) {
@@ -284,7 +308,7 @@ void Engine::Classify(std::string_view doc_language, std::vector<Clause>* clause
             return !RE2::PartialMatch(SentenceAround(c.text, at, at + match.size()), *unless);
           };
           re2::StringPiece found;
-          if (!FirstMatch(*m.cls_text[k], c.text, clean, &found)) return;
+          if (!FirstMatch(**m.cls_text[k], c.text, clean, &found)) return;
         } else if (RE2::PartialMatch(c.text, *unless)) {
           return;
         }
@@ -395,8 +419,8 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
       if (!r.in.empty() && !HasAny(c.categories, r.in)) continue;
       if (!r.in_tags.empty() && !HasAnyTag(c.tags, r.in_tags)) continue;
       if (HasAny(c.categories, r.not_in)) continue;
-      const RE2* unless = m.rule_unless[k].get();
-      const RE2* except = m.rule_except[k].get();
+      const RE2* unless = Get(m.rule_unless, k);
+      const RE2* except = Get(m.rule_except, k);
       if (unless && !r.sentence_scope && RE2::PartialMatch(c.text, *unless)) continue;
       auto accept = [&](const re2::StringPiece& match) {
         if (except && RE2::PartialMatch(match, *except)) return false;
@@ -407,7 +431,7 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
         return true;
       };
       re2::StringPiece whole;
-      if (!FirstMatch(*m.rule_match[k], c.text, accept, &whole)) continue;
+      if (!FirstMatch(**m.rule_match[k], c.text, accept, &whole)) continue;
       size_t begin = whole.data() - c.text.data();
       size_t end = begin + whole.size();
       Finding f = make(r);
