@@ -6,10 +6,12 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <mutex>
 #include <set>
 #include <utility>
 
 #include "analyzer/checks.h"
+#include "analyzer/prefilter.h"
 #include "analyzer/rule_shapes.h"
 #include "analyzer/sentence.h"
 #include "core/utf8.h"
@@ -41,33 +43,80 @@ RE2::Options PatternOptions() {
   return o;
 }
 
+// One pattern, compiled on first use (thread-safe): most patterns are only
+// ever run to confirm a set's candidate, and many never are in a run.
+class LazyPattern {
+ public:
+  explicit LazyPattern(std::string pattern) : pattern_(std::move(pattern)) {}
+  const RE2& operator*() const {
+    std::call_once(once_, [this] { re_ = std::make_unique<RE2>(pattern_, PatternOptions()); });
+    return *re_;
+  }
+
+ private:
+  std::string pattern_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<RE2> re_;
+};
+
+// By owner: null where the owner has no such pattern.
+using Patterns = std::vector<std::unique_ptr<LazyPattern>>;
+
+// The compiled pattern, or null where there is none.
+const RE2* Get(const Patterns& patterns, size_t i) {
+  return patterns[i] ? &**patterns[i] : nullptr;
+}
+
 // An RE2::Set over some owners' patterns, remembering which owner each
-// pattern belongs to, with the owners' own compiled patterns for fallback.
+// pattern belongs to, with the owners' own compiled patterns to confirm a
+// candidate and for fallback. The set holds each pattern loosened
+// (prefilter.h), so it scans in time and memory that do not explode with
+// bounded gaps; Match confirms each loosened hit with the exact pattern. The
+// set is compiled on first use: a run on English documents never builds the
+// Chinese sets, and a run that stops early builds none.
 class PatternSet {
  public:
   PatternSet() : set_(MakeOptions(), RE2::UNANCHORED) {}
 
   bool Add(int owner, const std::string& pattern, std::string* err) {
-    if (set_.Add(pattern, err) < 0) return false;
+    const std::string loose = Loosen(pattern);
+    bool exact = loose == pattern;
+    if (!exact) {
+      // Errors are the exact pattern's: parse it alone (not compiled).
+      RE2::Set probe(MakeOptions(), RE2::UNANCHORED);
+      if (probe.Add(pattern, err) < 0) return false;
+      if (set_.Add(loose, nullptr) < 0) exact = true;
+    }
+    if (exact && set_.Add(pattern, err) < 0) return false;
     owners_.push_back(owner);
+    exact_.push_back(exact);
     return true;
   }
-  bool Compile() { return owners_.empty() || set_.Compile(); }
+
+  // Compiles the set now; false if it is too large. Match compiles it when
+  // this was not called.
+  bool Compile() const {
+    std::call_once(compiled_once_, [this] { compiled_ = owners_.empty() || set_.Compile(); });
+    return compiled_;
+  }
 
   // Owners whose pattern matches somewhere in `text`, ascending. `each` is the
-  // owners' own compiled patterns, indexed by owner, used if the set cannot answer.
-  std::vector<int> Match(std::string_view text, const std::vector<std::unique_ptr<RE2>>& each,
+  // owners' own compiled patterns, indexed by owner.
+  std::vector<int> Match(std::string_view text, const Patterns& each,
                          std::atomic<long>* fallbacks) const {
     std::vector<int> out;
     if (owners_.empty()) return out;
     std::vector<int> hits;
     RE2::Set::ErrorInfo info{};
-    if (set_.Match(text, &hits, &info)) {
-      for (int h : hits) out.push_back(owners_[h]);
-    } else if (info.kind != RE2::Set::kNoError) {
+    if (Compile() && set_.Match(text, &hits, &info)) {
+      for (int h : hits) {
+        const int owner = owners_[h];
+        if (exact_[h] || RE2::PartialMatch(text, **each[owner])) out.push_back(owner);
+      }
+    } else if (!compiled_ || info.kind != RE2::Set::kNoError) {
       fallbacks->fetch_add(1, std::memory_order_relaxed);
       for (int owner : owners_) {
-        if (RE2::PartialMatch(text, *each[owner])) out.push_back(owner);
+        if (RE2::PartialMatch(text, **each[owner])) out.push_back(owner);
       }
     }
     std::sort(out.begin(), out.end());
@@ -81,13 +130,16 @@ class PatternSet {
     o.set_max_mem(int64_t{64} << 20);  // room for a playbook of hundreds of patterns
     return o;
   }
-  RE2::Set set_;
+  mutable RE2::Set set_;
+  mutable std::once_flag compiled_once_;
+  mutable bool compiled_ = false;
   std::vector<int> owners_;
+  std::vector<bool> exact_;  // by set index: the set holds the exact pattern
 };
 
-std::unique_ptr<RE2> CompileOne(const std::string& pattern) {
+std::unique_ptr<LazyPattern> CompileOne(const std::string& pattern) {
   if (pattern.empty()) return nullptr;
-  return std::make_unique<RE2>(pattern, PatternOptions());
+  return std::make_unique<LazyPattern>(pattern);
 }
 
 bool HasAny(const std::vector<Category>& have, const std::vector<Category>& want) {
@@ -150,8 +202,8 @@ std::string MarkEvidence(const Block& b, const Mark& m) {
 
 struct Engine::Impl {
   Ruleset ruleset;
-  std::vector<std::unique_ptr<RE2>> rule_match, rule_unless, rule_except;
-  std::vector<std::unique_ptr<RE2>> cls_heading, cls_text, cls_unless;
+  Patterns rule_match, rule_unless, rule_except;
+  Patterns cls_heading, cls_text, cls_unless;
   PatternSet rule_sets[kBuckets], heading_sets[kBuckets], text_sets[kBuckets];
   mutable std::atomic<long> fallbacks{0};
 };
@@ -216,13 +268,6 @@ Result<Engine> Engine::Compile(const Ruleset& ruleset) {
       }
     }
   }
-  for (int b = 0; b < kBuckets; ++b) {
-    if (!impl->rule_sets[b].Compile() || !impl->heading_sets[b].Compile() ||
-        !impl->text_sets[b].Compile()) {
-      return Error{ErrorCode::kConfig, "the ruleset's patterns are too large to compile together",
-                   ""};
-    }
-  }
   return Engine(std::move(impl));
 }
 
@@ -242,7 +287,7 @@ void Engine::Classify(std::string_view doc_language, std::vector<Clause>* clause
     }
     auto take = [&](int k, bool from_heading) {
       const Classifier& cl = m.ruleset.classifiers[k];
-      if (const RE2* unless = m.cls_unless[k].get()) {
+      if (const RE2* unless = Get(m.cls_unless, k)) {
         if (cl.sentence_scope && !from_heading && m.cls_text[k]) {
           // Classified when some sentence that matches is free of `unless`.
           auto clean = [&](const re2::StringPiece& match) {
@@ -250,7 +295,7 @@ void Engine::Classify(std::string_view doc_language, std::vector<Clause>* clause
             return !RE2::PartialMatch(SentenceAround(c.text, at, at + match.size()), *unless);
           };
           re2::StringPiece found;
-          if (!FirstMatch(*m.cls_text[k], c.text, clean, &found)) return;
+          if (!FirstMatch(**m.cls_text[k], c.text, clean, &found)) return;
         } else if (RE2::PartialMatch(c.text, *unless)) {
           return;
         }
@@ -388,10 +433,9 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
     if (state[k] == kUnknown) {
       const Rule& r = m.ruleset.rules[k];
       bool yes = Applies(r, doc_language, types, context);
-      if (yes && r.document_scope && m.rule_unless[k]) {
-        yes = std::none_of(clauses.begin(), clauses.end(), [&](const Clause& c) {
-          return RE2::PartialMatch(c.text, *m.rule_unless[k]);
-        });
+      if (const RE2* unless = Get(m.rule_unless, k); yes && r.document_scope && unless) {
+        yes = std::none_of(clauses.begin(), clauses.end(),
+                           [&](const Clause& c) { return RE2::PartialMatch(c.text, *unless); });
       }
       state[k] = yes ? kRuns : kSkipped;
     }
@@ -405,8 +449,8 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
       if (!r.in.empty() && !HasAny(c.categories, r.in)) continue;
       if (!r.in_tags.empty() && !HasAnyTag(c.tags, r.in_tags)) continue;
       if (HasAny(c.categories, r.not_in)) continue;
-      const RE2* unless = m.rule_unless[k].get();
-      const RE2* except = m.rule_except[k].get();
+      const RE2* unless = Get(m.rule_unless, k);
+      const RE2* except = Get(m.rule_except, k);
       // scope: document looked at every clause once, in runs().
       if (unless && !r.sentence_scope && !r.document_scope && RE2::PartialMatch(c.text, *unless)) {
         continue;
@@ -420,7 +464,7 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
         return true;
       };
       re2::StringPiece whole;
-      if (!FirstMatch(*m.rule_match[k], c.text, accept, &whole)) continue;
+      if (!FirstMatch(**m.rule_match[k], c.text, accept, &whole)) continue;
       const size_t begin = whole.data() - c.text.data();
       CheckHit hit = SpanHit(doc, c, begin, begin + whole.size());
       Finding f = make(r);

@@ -3,10 +3,13 @@
 // Compile once per run. All `match` patterns of the rules that apply to a
 // language go into one RE2::Set, as do the classifiers' heading and text
 // patterns, so each clause is scanned once per set; only the candidate rules
-// then run their own RE2 to find positions. When a set cannot answer (the
-// DFA ran out of memory, which RE2 reports like "no match" unless asked), the
-// engine falls back to running every pattern one by one: a limit never turns
-// into a silent "no findings".
+// then run their own RE2 to confirm and find positions. The sets hold the
+// patterns loosened (prefilter.h: no counted gaps, so the DFA stays small and
+// fast) and are compiled on first use, per document language. When a set
+// cannot answer (it is too large to compile, or the DFA ran out of memory,
+// which RE2 reports like "no match" unless asked), the engine falls back to
+// running every pattern one by one: a limit never turns into a silent "no
+// findings".
 //
 //   auto engine = Engine::Compile(ruleset);
 //   if (!engine.ok()) ...;

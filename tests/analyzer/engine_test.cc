@@ -292,6 +292,41 @@ TEST(Engine, LargeRulesetMatchesExactlyLikeItsSingleRules) {
   EXPECT_EQ(got, (std::vector<std::string>{"r7:Term7abc", "r42:TERM42x", "r299:term299"}));
 }
 
+TEST(Engine, LoosenedSetCandidatesAreConfirmedByTheExactPattern) {
+  // The sets hold "[a-z ]*" for "[a-z ]{0,6}": both texts are candidates, only
+  // the first matches the classifier and the rule as written.
+  auto rs = ParseRuleset(R"(
+classifiers:
+  - category: liability
+    tag: cap_on_liability
+    text: '(?i)\bcap\b[a-z ]{0,6}\bliability'
+rules:
+  - id: r
+    category: general
+    kind: risky
+    severity: low
+    match: '(?i)\bsole\b[a-z ]{0,6}\bdiscretion'
+    message: m
+    recommendation: r
+    examples: {match: [sole discretion], no_match: [y]}
+)",
+                         "loose.yaml");
+  ASSERT_TRUE(rs.ok()) << rs.error().ToString();
+  auto engine = Engine::Compile(rs.value());
+  ASSERT_TRUE(engine.ok()) << engine.error().ToString();
+  Fixture f = Make({"A cap on liability, in its sole discretion.",
+                    "A cap on all of the liability, in its sole and absolute discretion."},
+                   {{0, 1, -1, ""}, {1, 2, -1, ""}});
+  engine.value().Classify("en", &f.clauses);
+  EXPECT_EQ(f.clauses[0].tags, std::vector<std::string>{"cap_on_liability"});
+  EXPECT_TRUE(f.clauses[1].tags.empty());
+  auto findings = engine.value().Evaluate(f.doc, "en", f.clauses);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].clause_id, "c1");
+  EXPECT_EQ(findings[0].evidence, "sole discretion");
+  EXPECT_EQ(engine.value().fallbacks(), 0);
+}
+
 }  // namespace
 }  // namespace clausecheck::analyzer
 

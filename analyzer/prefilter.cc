@@ -1,0 +1,109 @@
+#include "analyzer/prefilter.h"
+
+#include <cctype>
+
+namespace clausecheck::analyzer {
+namespace {
+
+bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+
+// Reads a decimal number at s[*i]; false when there is none. Saturates.
+bool ReadNumber(std::string_view s, size_t* i, long* out) {
+  const size_t start = *i;
+  long v = 0;
+  while (*i < s.size() && IsDigit(s[*i])) {
+    if (v < 1000000) v = v * 10 + (s[*i] - '0');
+    ++*i;
+  }
+  *out = v;
+  return *i > start;
+}
+
+// The end (one past) of the escape that starts at s[i] == '\\'.
+size_t EscapeEnd(std::string_view s, size_t i) {
+  if (i + 1 >= s.size()) return s.size();
+  const char c = s[i + 1];
+  if (c == 'Q') {  // \Q...\E: literal text up to \E or the end
+    const size_t e = s.find("\\E", i + 2);
+    return e == std::string_view::npos ? s.size() : e + 2;
+  }
+  if ((c == 'p' || c == 'P' || c == 'x') && i + 2 < s.size() && s[i + 2] == '{') {
+    const size_t e = s.find('}', i + 3);
+    return e == std::string_view::npos ? s.size() : e + 1;
+  }
+  return i + 2;
+}
+
+// The end (one past) of the character class that starts at s[i] == '['.
+size_t ClassEnd(std::string_view s, size_t i) {
+  size_t j = i + 1;
+  if (j < s.size() && s[j] == '^') ++j;
+  if (j < s.size() && s[j] == ']') ++j;  // a leading ']' is literal
+  while (j < s.size()) {
+    if (s[j] == '\\') {
+      j = EscapeEnd(s, j);
+    } else if (s[j] == '[' && j + 1 < s.size() && s[j + 1] == ':') {
+      const size_t e = s.find(":]", j + 2);
+      j = e == std::string_view::npos ? j + 1 : e + 2;
+    } else if (s[j] == ']') {
+      return j + 1;
+    } else {
+      ++j;
+    }
+  }
+  return s.size();
+}
+
+}  // namespace
+
+std::string Loosen(std::string_view s, int max_count) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    const char c = s[i];
+    if (c == '\\') {
+      const size_t e = EscapeEnd(s, i);
+      out.append(s.substr(i, e - i));
+      i = e;
+      continue;
+    }
+    if (c == '[') {
+      const size_t e = ClassEnd(s, i);
+      out.append(s.substr(i, e - i));
+      i = e;
+      continue;
+    }
+    if (c == '{' && !out.empty()) {
+      // {m}, {m,} or {m,n}; anything else is a literal brace in RE2.
+      size_t j = i + 1;
+      long lo = 0, hi = 0;
+      if (ReadNumber(s, &j, &lo)) {
+        bool valid = false;
+        bool unbounded = false;
+        if (j < s.size() && s[j] == '}') {
+          hi = lo;
+          valid = true;
+        } else if (j < s.size() && s[j] == ',') {
+          ++j;
+          if (j < s.size() && s[j] == '}') {
+            unbounded = true;
+            valid = true;
+          } else if (ReadNumber(s, &j, &hi) && j < s.size() && s[j] == '}') {
+            valid = true;
+          }
+        }
+        if (valid && (unbounded ? lo > max_count : hi > max_count)) {
+          out += lo == 0 ? '*' : '+';
+          i = j + 1;
+          continue;
+        }
+      }
+    }
+    out += c;
+    ++i;
+  }
+  return out;
+}
+
+}  // namespace clausecheck::analyzer
