@@ -110,30 +110,14 @@ bool ClauseFits(const Clause& c, const ClauseSelector& s) {
 
 CheckHit ClauseHit(const Document& doc, const Clause& c) {
   constexpr int kMaxCodePoints = 80;
-  size_t end = c.text.find('\n');
-  if (end == std::string::npos) end = c.text.size();
-  // Number and heading ("12. Limitation of Liability") where the line has them.
-  const size_t heading = c.heading.empty() ? std::string::npos : c.text.find(c.heading);
-  if (heading != std::string::npos && heading + c.heading.size() <= end) {
-    end = heading + c.heading.size();
-  } else {
-    size_t pos = 0;
-    for (int n = 0; n < kMaxCodePoints && pos < end; ++n) utf8::Next(c.text, &pos);
-    if (pos < end) {
-      // Cut at a space rather than inside a word, where one is in the
-      // second half (Chinese has none: cut at the limit).
-      const size_t space = c.text.rfind(' ', pos);
-      end = space != std::string::npos && space > pos / 2 ? space : pos;
-    }
-  }
-  while (end > 0 && (c.text[end - 1] == ' ' || c.text[end - 1] == '\t')) --end;
+  const size_t line_end = std::min(c.text.find('\n'), c.text.size());
   // Plain text carries the clause number in the text ("4. 违约金"), Word keeps
   // it as a list label: the evidence starts after the number either way, so
   // the finding is the same whatever the format.
   size_t begin = 0;
   if (!c.number.empty() && c.text.starts_with(c.number)) {
     begin = c.number.size();
-    while (begin < end) {
+    while (begin < line_end) {
       const std::string_view rest = std::string_view(c.text).substr(begin);
       size_t skip = 0;
       for (std::string_view p :
@@ -143,8 +127,24 @@ CheckHit ClauseHit(const Document& doc, const Clause& c) {
       if (skip == 0) break;
       begin += skip;
     }
-    if (begin >= end) begin = 0;
+    if (begin >= line_end) begin = 0;
   }
+  size_t end = line_end;
+  // The heading ("Limitation of Liability") where the line has one.
+  const size_t heading = c.heading.empty() ? std::string::npos : c.text.find(c.heading, begin);
+  if (heading != std::string::npos && heading + c.heading.size() <= end) {
+    end = heading + c.heading.size();
+  } else {
+    size_t pos = begin;
+    for (int n = 0; n < kMaxCodePoints && pos < end; ++n) utf8::Next(c.text, &pos);
+    if (pos < end) {
+      // Cut at a space rather than inside a word, where one is in the
+      // second half (Chinese has none: cut at the limit).
+      const size_t space = c.text.rfind(' ', pos);
+      end = space != std::string::npos && space > begin + (pos - begin) / 2 ? space : pos;
+    }
+  }
+  while (end > begin && (c.text[end - 1] == ' ' || c.text[end - 1] == '\t')) --end;
   CheckHit h = SpanHit(doc, c, begin, end);
   h.values["value"] = h.evidence;
   return h;
