@@ -75,12 +75,12 @@ TEST(ConditionalRequire, FiresOnlyWhenTheConditionHoldsAndPointsAtIt) {
   EXPECT_EQ(capped[0].rule, "cap.no_exclusion");
   EXPECT_EQ(capped[0].kind, Kind::kMissing);
   EXPECT_EQ(capped[0].clause_id, "c1");
-  EXPECT_EQ(capped[0].evidence, "1. Liability");  // number and heading
+  EXPECT_EQ(capped[0].evidence, "Liability");  // the heading, after the number
   ASSERT_TRUE(capped[0].location.has_value());
   EXPECT_EQ(capped[0].location->block, 0);
-  EXPECT_EQ(capped[0].location->start, 0);
+  EXPECT_EQ(capped[0].location->start, 3);
   EXPECT_EQ(capped[0].location->end, 12);
-  EXPECT_EQ(capped[0].message, "Found 1. Liability / {number} / {limit} / {other}.");
+  EXPECT_EQ(capped[0].message, "Found Liability / {number} / {limit} / {other}.");
   // The requirement met, or the condition absent: nothing.
   EXPECT_TRUE(Review(engine, {"1. Liability. Liability shall not exceed the fees paid.",
                               "2. Exclusion. No consequential damages."})
@@ -132,7 +132,11 @@ TEST(Occurrence, PointsAtEachClauseBeyondTheMaximumAndCountsNestedClausesOnce) {
   ASSERT_EQ(two.size(), 2u);
   EXPECT_EQ(two[0].rule, "law.once");
   EXPECT_EQ(two[0].clause_id, "c5");
-  EXPECT_EQ(two[0].evidence, "3. Disputes");
+  // The clause's heading, after its number: a DOCX list label and a number
+  // typed in the text give the same evidence.
+  EXPECT_EQ(two[0].evidence, "Disputes");
+  ASSERT_TRUE(two[0].location.has_value());
+  EXPECT_EQ(two[0].location->start, 3);
   EXPECT_EQ(two[0].message, "Found 2 / {number} / 1 / {other}.");
   EXPECT_EQ(two[1].rule, "notices.twice");
   EXPECT_TRUE(two[1].clause_id.empty());
