@@ -555,7 +555,10 @@ TEST_F(Cli, BaselineWaiversAndStanceDecideWhatCounts) {
   EXPECT_EQ(waived.code, 0) << waived.out;
   // Reviewing for the side that does not bear the liability.
   Outcome stance = RunCli({"review", path, "--format", "json", "--stance", "vendor"});
-  for (const auto& f : nlohmann::json::parse(stance.out)["findings"]) {
+  // The parsed report must outlive the loop (a range-for over a member of a
+  // temporary reads freed memory, which ASan caught).
+  const auto stance_report = nlohmann::json::parse(stance.out);
+  for (const auto& f : stance_report["findings"]) {
     if (f["rule"] == "liability.uncapped") {
       EXPECT_EQ(f["affects"], "customer");
       EXPECT_EQ(f["severity"], "info");
