@@ -433,7 +433,10 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
     if (state[k] == kUnknown) {
       const Rule& r = m.ruleset.rules[k];
       bool yes = Applies(r, doc_language, types, context);
-      if (const RE2* unless = Get(m.rule_unless, k); yes && r.document_scope && unless) {
+      // Only document-scoped rules look at their unless here: Get compiles the
+      // pattern, and the others may never need it.
+      const RE2* unless = yes && r.document_scope ? Get(m.rule_unless, k) : nullptr;
+      if (unless) {
         yes = std::none_of(clauses.begin(), clauses.end(),
                            [&](const Clause& c) { return RE2::PartialMatch(c.text, *unless); });
       }
