@@ -10,6 +10,7 @@
 #include <set>
 #include <utility>
 
+#include "analyzer/check_terms.h"
 #include "analyzer/sentence.h"
 #include "core/utf8.h"
 
@@ -471,6 +472,8 @@ const std::vector<Entry>& Registry() {
         "a termination notice period below min_termination_notice_days",
         {"min_termination_notice_days"}},
        ShortTerminationNotice},
+      {{"undefined_term", "a capitalised term used as defined but never defined", {}},
+       UndefinedTerms},
       {{"unresolved_reference", "a cross-reference to a clause the contract does not have", {}},
        UnresolvedReference},
       {{"unused_defined_term", "a defined term never used again", {}}, UnusedDefinedTerm},

@@ -46,6 +46,82 @@ Review ReviewWith(const char* yaml, const std::vector<std::string>& lines,
   return Analyze(Lines(lines), engine.value(), options);
 }
 
+constexpr const char* kUndefinedTermRule = R"(
+rules:
+  - id: drafting.undefined_term
+    category: drafting
+    kind: inconsistent
+    severity: info
+    check: undefined_term
+    message: '"{value}" used {count} times, never defined'
+    recommendation: Define it.
+    examples:
+      match:
+        - text: '"A" means a. "B" means b. "C" means c. The Big Thing and the Big Thing.'
+          evidence: Big Thing
+      no_match: ['"A" means a. "B" means b. The Big Thing and the Big Thing.']
+)";
+
+std::vector<std::string> UndefinedTermValues(const Review& r) {
+  std::vector<std::string> out;
+  for (const Finding& f : r.findings) out.push_back(f.evidence + "|" + f.message);
+  return out;
+}
+
+// Every way a contract defines a term counts as a definition: quotation
+// marks, a run-in heading ("Holder. The registered owner ..."), "X means",
+// "X is the ...", a short name in brackets, "as defined in Exhibit A"; known
+// names (statutes, institutions, countries, offices) and numbered labels are
+// no defined terms. What is left, used twice, is reported once at its first use.
+TEST(Checks, UndefinedTermsAreCapitalisedUsesNoDefinitionGives) {
+  Review r = ReviewWith(
+      kUndefinedTermRule,
+      {"1. Definitions",
+       "\"Affiliate\" means any entity controlling a party. \"Territory\" means Canada. \"Fees\" "
+       "means the fees.",
+       "Holder. The registered owner of any Note.",
+       "Service Credits means the credits in Schedule 2.",
+       "End User is the final purchaser of a Product.", "2. Supply",
+       "The Supplier (hereinafter Seller) shall deliver the Licensed Software and the Products as "
+       "defined in Exhibit A to each Affiliate in the Territory.",
+       "3. Support",
+       "The Seller shall support the Licensed Software, credit any Service Credits to each Holder "
+       "and each End User, and deliver the Products under the laws of the Netherlands.",
+       "4. Law",
+       "The Securities and Exchange Commission, the Chief Executive Officer of the Seller and the "
+       "Netherlands aside, each Class I breach and each Class I default is reported; the Delivery "
+       "Point is the Delivery Point."});
+  EXPECT_EQ(UndefinedTermValues(r),
+            (std::vector<std::string>{
+                "Licensed Software|\"Licensed Software\" used 2 times, never defined",
+                "Delivery Point|\"Delivery Point\" used 2 times, never defined"}));
+  ASSERT_FALSE(r.findings.empty());
+  EXPECT_EQ(r.findings[0].clause_id, r.clauses[1].id);
+  ASSERT_TRUE(r.findings[0].location.has_value());
+  EXPECT_EQ(r.findings[0].location->block, 6);
+  EXPECT_EQ(r.findings[0].location->start, 52);
+  EXPECT_EQ(r.findings[0].location->end, 69);
+}
+
+// A contract that imports its definitions, or defines fewer than three terms,
+// is not checked; nor is Chinese, which has no capitals.
+TEST(Checks, UndefinedTermsNeedAContractThatDefinesItsOwnTerms) {
+  const std::vector<std::string> body = {
+      "1. Definitions", "\"Affiliate\" means an affiliate. \"Territory\" means Canada.",
+      "\"Fees\" means the fees.", "2. Supply",
+      "The Supplier shall deliver the Licensed Software and support the Licensed Software."};
+  EXPECT_EQ(ReviewWith(kUndefinedTermRule, body).findings.size(), 1u);
+  std::vector<std::string> imported = body;
+  imported.insert(
+      imported.begin() + 1,
+      "Capitalized terms used but not defined herein have the meanings given to them in "
+      "the Master Agreement.");
+  EXPECT_TRUE(ReviewWith(kUndefinedTermRule, imported).findings.empty());
+  std::vector<std::string> two_definitions = body;
+  two_definitions.erase(two_definitions.begin() + 2);
+  EXPECT_TRUE(ReviewWith(kUndefinedTermRule, two_definitions).findings.empty());
+}
+
 TEST(Checks, FillTemplate) {
   EXPECT_EQ(FillTemplate("{value}% > {limit}%", {{"value", "30"}, {"limit", "20"}}), "30% > 20%");
   EXPECT_EQ(FillTemplate("keep {unknown} and {", {{"value", "1"}}), "keep {unknown} and {");

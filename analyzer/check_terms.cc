@@ -1,0 +1,293 @@
+// A capitalised term used as a defined term but defined nowhere: "the
+// Licensed Software" in a contract whose definitions never give it a
+// meaning. English only: Chinese has no capitals to mark a defined term.
+//
+// The principle: a drafter who defines terms capitalises them where they are
+// used, so a capitalised phrase after a determiner ("the", "any", "such") in
+// a contract that defines terms reads as a defined term. It is reported when
+// it is used at least twice, no definition, quotation, party name or heading
+// gives it, and it is not a name the reader knows without a definition
+// (statutes, courts and institutions, places, months, the contract's own
+// parts). A contract that imports its definitions from another ("capitalised
+// terms not defined herein have the meanings given in the Credit Agreement")
+// is not checked.
+#include "analyzer/check_terms.h"
+
+#include <re2/re2.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/rule_shapes.h"
+
+namespace clausecheck::analyzer {
+namespace {
+
+using re2::RE2;
+
+RE2::Options Opts() {
+  RE2::Options o;
+  o.set_log_errors(false);
+  return o;
+}
+
+// "Products" -> "product", "Parties" -> "party", "Licensee's" -> "licensee".
+std::string SingularWord(std::string w) {
+  for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (w.ends_with("'s")) w.resize(w.size() - 2);
+  if (w.size() > 4 && w.ends_with("ies")) return w.substr(0, w.size() - 3) + "y";
+  if (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && !w.ends_with("us") &&
+      !w.ends_with("is")) {
+    w.pop_back();
+  }
+  return w;
+}
+
+std::vector<std::string> Words(std::string_view s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && !std::isalnum(static_cast<unsigned char>(s[i]))) ++i;
+    size_t b = i;
+    while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '\'')) ++i;
+    // "Licensee’s": the curly apostrophe ends the word, and its "s" is not one.
+    if (i > b && s.substr(b, i - b) != "s")
+      out.push_back(SingularWord(std::string(s.substr(b, i - b))));
+  }
+  return out;
+}
+
+std::string Key(std::string_view s) {
+  std::string k;
+  std::vector<std::string> words = Words(s);
+  if (!words.empty() && words.front() == "the") words.erase(words.begin());
+  for (const std::string& w : words) {
+    if (!k.empty()) k += ' ';
+    k += w;
+  }
+  return k;
+}
+
+// Words that make a capitalised phrase a name the reader already knows.
+bool KnownName(const std::vector<std::string>& words) {
+  static const std::set<std::string> known = {
+      // the contract's own parts and people
+      "agreement", "contract", "section", "article", "clause", "paragraph", "exhibit", "schedule",
+      "annex", "appendix", "appendice", "attachment", "addendum", "amendment", "recital",
+      "preamble", "party", "part", "page", "hereof", "hereto", "herein",
+      // statutes and instruments
+      "act", "code", "regulation", "rule", "law", "statute", "directive", "convention", "treaty",
+      "constitution", "ordinance", "order", "decree", "standard", "principle", "guideline",
+      // courts, institutions, governments
+      "court", "commission", "association", "institute", "institution", "board", "office",
+      "department", "agency", "bureau", "government", "state", "republic", "kingdom", "province",
+      "county", "city", "union", "nation", "bank", "exchange", "organization", "organisation",
+      "chamber", "center", "centre", "tribunal", "council", "authority", "university", "ministry",
+      "administration", "federation", "committee", "service", "system", "federal", "national",
+      "international", "united", "corporation", "inc", "llc", "ltd", "limited", "plc", "gmbh", "co",
+      "company", "group", "holding", "trust", "fund", "partnership", "lp", "llp",
+      // offices people hold
+      "officer", "president", "chairman", "chairperson", "director", "secretary", "treasurer",
+      "manager", "counsel",
+      // places and calendar
+      "street", "avenue", "road", "drive", "boulevard", "building", "floor", "suite", "island",
+      "america", "china", "kong", "york", "california", "delaware", "texas", "england", "wale",
+      "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+      "saturday", "sunday", "christma", "easter", "year", "day", "week", "month", "quarter",
+      // languages, currencies, the net
+      "english", "chinese", "french", "german", "spanish", "dollar", "euro", "pound", "yen",
+      "renminbi", "rmb", "usd", "incoterm", "commonwealth", "internet", "web", "website", "email",
+      "e-mail", "mr", "ms", "dr"};
+  for (const std::string& w : words) {
+    if (known.count(w)) return true;
+  }
+  return false;
+}
+
+// "the Netherlands", "the Philippines", "the United Arab Emirates": the
+// English names of every country ICU knows.
+bool CountryName(const std::string& key) {
+  static const std::set<std::string>* names = [] {
+    auto* out = new std::set<std::string>;
+    for (const char* const* code = icu::Locale::getISOCountries(); *code; ++code) {
+      icu::UnicodeString name;
+      icu::Locale("", *code).getDisplayCountry(icu::Locale::getEnglish(), name);
+      std::string utf8;
+      name.toUTF8String(utf8);
+      out->insert(Key(utf8));
+    }
+    return out;
+  }();
+  return names->count(key) > 0;
+}
+
+// A line set in title case (a heading, a caption, a signature line): most of
+// its words capitalised.
+bool TitleLike(std::string_view line) {
+  // A table of contents run into one line: "5.4 No Affiliation 6 5.5 Mask Works 6".
+  static const RE2 toc_entry(R"(\b\d{1,3}\.\d{1,3}\s+[A-Z][^.]{1,80}?\s\d{1,3}\s)", Opts());
+  re2::StringPiece rest(line.data(), line.size());
+  int entries = 0;
+  while (entries < 3 && RE2::FindAndConsume(&rest, toc_entry)) ++entries;
+  if (entries >= 3) return true;
+  int words = 0, capitals = 0;
+  size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && !std::isalpha(static_cast<unsigned char>(line[i]))) ++i;
+    if (i >= line.size()) break;
+    ++words;
+    if (std::isupper(static_cast<unsigned char>(line[i]))) ++capitals;
+    while (i < line.size() && std::isalpha(static_cast<unsigned char>(line[i]))) ++i;
+  }
+  return words > 0 && words <= 30 && capitals * 10 >= words * 6;
+}
+
+struct Use {
+  const Clause* clause;
+  size_t begin, end;
+  std::string text;
+};
+
+}  // namespace
+
+std::vector<CheckHit> UndefinedTerms(const CheckContext& c) {
+  static const RE2 imported(
+      R"((?i)capitali[sz]ed\s+terms?\b[^.;]{0,160}\b(?:not|otherwise)\b[^.;]{0,80}\bdefined|\bterms?\s+(?:used|defined)\b[^.;]{0,40}\bnot\s+(?:otherwise\s+)?defined\b[^.;]{0,80}\bmeanings?\b)",
+      Opts());
+  static const RE2 quoted(R"(["“]([^"”\n]{1,80})["”])", Opts());
+  // A determiner, then up to five capitalised words, joined to more by
+  // "of", "for", "and", "&" or a possessive, so that a longer name is read
+  // whole: "the Licensed Software", "any Statement of Work", "the Securities
+  // and Exchange Commission", "the People's Republic of China".
+#define CC_CAP R"([A-Z][a-z]+(?:-[A-Z][a-z]+)?\b)"
+  static const RE2 use(
+      R"((?:^|[^A-Za-z0-9'’])(?:the|any|such|each|every|all|said|no|either|neither|other|applicable)\s+()" CC_CAP
+      R"((?:\s+)" CC_CAP R"(){0,4}(?:(?:\s+(?:of|for)\s+(?:the\s+)?|\s+(?:and|&)\s+|['’]s\s+))" CC_CAP
+      R"((?:\s+)" CC_CAP R"(){0,3}){0,2}))",
+      Opts());
+#undef CC_CAP
+  // "Class I breaches", "Phase 2": a label with its designator, not a term.
+  // "Japan-specific": part of a compound word.
+  static const RE2 designator(R"(^(?:-|\s+(?:[A-Z]{1,3}|\d[\w.]*)(?:[^\w]|$)))", Opts());
+  // "the Products as defined in Exhibit A": defined elsewhere, by reference.
+  static const RE2 by_reference(
+      R"(^['’]?s?\s*,?\s*(?:\(?as\s+)?(?:defined|described|set\s+forth|specified|identified|listed)\s+(?:in|on|under|below|above|herein))",
+      Opts());
+  // Definitions without quotation marks: a line that opens with the term and
+  // a full stop or colon ("1.06 Application. The application form ...",
+  // "Holder: the registered owner"), or "Licensed Software means".
+  static const RE2 run_in(
+      R"((?m)(?:^\s*(?:\(?[0-9A-Za-z]{1,3}[.)]?(?:[0-9]{1,3}[.)]?)*\s+)?|[\s:;][0-9]{1,3}(?:\.[0-9]{1,3})*\.?\s+)([A-Z][A-Za-z-]*(?:\s+(?:of|for|and|&|[A-Z][A-Za-z-]*)){0,6})\s*(?:[.:]|\s[-–—])\s)",
+      Opts());
+  static const RE2 means(
+      R"(\b([A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*){0,5})\s+(?:shall\s+)?(?:means?|refers?\s+to|is\s+defined|are\s+defined)\b)",
+      Opts());
+  // "End User is the final purchaser ..." opening a line.
+  static const RE2 line_is(
+      R"((?m)^\s*(?:\(?[0-9A-Za-z]{1,3}[.)]?(?:[0-9]{1,3}[.)]?)*\s+)?([A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*){0,5})\s+(?:is|are|shall\s+be)\s+(?:the|a|an|any|all|each)\s)",
+      Opts());
+  // "(Covid-19 Licensed Products)", "(hereinafter Seller)": a short name
+  // given in brackets without quotation marks.
+  static const RE2 paren(
+      R"(\((?:(?:hereinafter|herein|collectively|together|each|individually)\s+)?(?:(?:referred\s+to|called)\s+)?(?:as\s+)?(?:the\s+)?([A-Z0-9][\w-]*(?:\s+[A-Z][\w-]*){0,5})\))",
+      Opts());
+
+  // Definitions of every kind the contract gives: extracted definitions,
+  // anything it puts in quotation marks, its parties, its headings.
+  std::set<std::string> defined;
+  size_t definitions = 0;
+  for (const Fact& f : c.facts) {
+    if (f.type == FactType::kDefinedTerm && f.value) {
+      defined.insert(Key(*f.value));
+      ++definitions;
+    } else if (f.type == FactType::kParty) {
+      for (const std::string* s : {&f.short_name, &f.role}) {
+        if (!s->empty()) defined.insert(Key(*s));
+      }
+      if (f.value) defined.insert(Key(*f.value));
+    }
+  }
+  if (definitions < 3) return {};
+  for (const Clause& cl : c.clauses) {
+    if (RE2::PartialMatch(cl.text, imported)) return {};
+    if (!cl.heading.empty()) defined.insert(Key(cl.heading));
+    re2::StringPiece m;
+    for (const RE2* re : {&quoted, &run_in, &means, &line_is, &paren}) {
+      re2::StringPiece rest(cl.text);
+      while (RE2::FindAndConsume(&rest, *re, &m)) defined.insert(Key(std::string_view(m)));
+    }
+  }
+  defined.erase("");
+
+  // Every capitalised use, in document order, by key.
+  std::map<std::string, std::vector<Use>> uses;
+  std::vector<std::string> order;
+  for (const Clause& cl : c.clauses) {
+    std::string_view text(cl.text);
+    size_t line_begin = 0;
+    while (line_begin <= text.size()) {
+      size_t line_end = std::min(text.find('\n', line_begin), text.size());
+      std::string_view line = text.substr(line_begin, line_end - line_begin);
+      if (!TitleLike(line)) {
+        re2::StringPiece rest(line.data(), line.size());
+        re2::StringPiece term;
+        while (RE2::FindAndConsume(&rest, use, &term)) {
+          if (RE2::PartialMatch(rest, designator)) continue;
+          if (RE2::PartialMatch(rest, by_reference)) {
+            defined.insert(Key(std::string_view(term)));
+            continue;
+          }
+          size_t b = line_begin + static_cast<size_t>(term.data() - line.data());
+          std::string k = Key(std::string_view(term));
+          auto [it, fresh] = uses.try_emplace(k);
+          if (fresh) order.push_back(k);
+          it->second.push_back({&cl, b, b + term.size(), std::string(term)});
+        }
+      }
+      line_begin = line_end + 1;
+    }
+  }
+
+  std::vector<CheckHit> hits;
+  for (const std::string& k : order) {
+    const std::vector<Use>& u = uses[k];
+    if (u.size() < 2) continue;
+    std::vector<std::string> words = Words(u.front().text);
+    if (KnownName(words) || CountryName(k)) continue;
+    // Defined as it stands, or as the head of a longer defined term, or
+    // built on one ("the Licensee Products" where "Licensee" is defined).
+    bool covered = false;
+    std::string prefix;
+    for (size_t i = 0; i < words.size() && !covered; ++i) {
+      prefix += (i ? " " : "") + words[i];
+      std::string suffix;
+      for (size_t j = i; j < words.size(); ++j) suffix += (j > i ? " " : "") + words[j];
+      covered = defined.count(prefix) || defined.count(suffix);
+    }
+    for (auto it = defined.lower_bound(k); !covered && it != defined.end() && it->starts_with(k);
+         ++it) {
+      covered = it->size() == k.size() || (*it)[k.size()] == ' ';
+    }
+    // ... or as the tail of one: "Plant Material" for "CERES/IGER Plant Material".
+    for (auto it = defined.begin(); !covered && it != defined.end(); ++it) {
+      covered =
+          it->size() > k.size() && it->ends_with(k) && (*it)[it->size() - k.size() - 1] == ' ';
+    }
+    if (covered) continue;
+    const Use& first = u.front();
+    CheckHit h = SpanHit(c.doc, *first.clause, first.begin, first.end);
+    h.values = {{"value", first.text}, {"count", std::to_string(u.size())}};
+    hits.push_back(std::move(h));
+  }
+  return hits;
+}
+
+}  // namespace clausecheck::analyzer
