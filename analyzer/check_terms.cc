@@ -170,7 +170,8 @@ std::vector<CheckHit> UndefinedTerms(const CheckContext& c) {
 #define CC_CAP R"([A-Z][a-z]+(?:-[A-Z][a-z]+)?\b)"
   static const RE2 use(
       R"((?:^|[^A-Za-z0-9'’])(?:the|any|such|each|every|all|said|no|either|neither|other|applicable)\s+()" CC_CAP
-      R"((?:\s+)" CC_CAP R"(){0,4}(?:(?:\s+(?:of|for)\s+(?:the\s+)?|\s+(?:and|&)\s+|['’]s\s+))" CC_CAP
+      R"((?:\s+)" CC_CAP
+      R"(){0,4}(?:(?:\s+(?:of|for)\s+(?:the\s+)?|\s+(?:and|&)\s+|['’]s\s+))" CC_CAP
       R"((?:\s+)" CC_CAP R"(){0,3}){0,2}))",
       Opts());
 #undef CC_CAP
