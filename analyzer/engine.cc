@@ -67,36 +67,48 @@ const RE2* Get(const Patterns& patterns, size_t i) {
   return patterns[i] ? &**patterns[i] : nullptr;
 }
 
+// Whether `pattern` parses; *err says why not. Parsing only (RE2::Set::Add
+// does not compile), so checking every pattern costs little at startup.
+bool Parses(const std::string& pattern, std::string* err) {
+  RE2::Set probe(PatternOptions(), RE2::UNANCHORED);
+  return probe.Add(pattern, err) >= 0;
+}
+
 // An RE2::Set over some owners' patterns, remembering which owner each
 // pattern belongs to, with the owners' own compiled patterns to confirm a
 // candidate and for fallback. The set holds each pattern loosened
 // (prefilter.h), so it scans in time and memory that do not explode with
 // bounded gaps; Match confirms each loosened hit with the exact pattern. The
-// set is compiled on first use: a run on English documents never builds the
-// Chinese sets, and a run that stops early builds none.
+// set is built (its patterns parsed and compiled) on first use: a run on
+// English documents never builds the Chinese sets, and a run that stops early
+// builds none.
 class PatternSet {
  public:
   PatternSet() : set_(MakeOptions(), RE2::UNANCHORED) {}
 
-  bool Add(int owner, const std::string& pattern, std::string* err) {
-    const std::string loose = Loosen(pattern);
-    bool exact = loose == pattern;
-    if (!exact) {
-      // Errors are the exact pattern's: parse it alone (not compiled).
-      RE2::Set probe(MakeOptions(), RE2::UNANCHORED);
-      if (probe.Add(pattern, err) < 0) return false;
-      if (set_.Add(loose, nullptr) < 0) exact = true;
-    }
-    if (exact && set_.Add(pattern, err) < 0) return false;
+  // `pattern` must parse (Parses).
+  void Add(int owner, const std::string& pattern) {
     owners_.push_back(owner);
-    exact_.push_back(exact);
-    return true;
+    patterns_.push_back(pattern);
   }
 
-  // Compiles the set now; false if it is too large. Match compiles it when
-  // this was not called.
+  // Builds and compiles the set now; false if it is too large. Match builds
+  // it when this was not called.
   bool Compile() const {
-    std::call_once(compiled_once_, [this] { compiled_ = owners_.empty() || set_.Compile(); });
+    std::call_once(compiled_once_, [this] {
+      for (std::string& pattern : patterns_) {
+        const std::string loose = Loosen(pattern);
+        bool exact = loose == pattern;
+        if (!exact && set_.Add(loose, nullptr) < 0) exact = true;
+        if (exact && set_.Add(pattern, nullptr) < 0) {
+          compiled_ = false;  // cannot happen for a pattern that parses
+          return;
+        }
+        exact_.push_back(exact);
+        std::string().swap(pattern);
+      }
+      compiled_ = owners_.empty() || set_.Compile();
+    });
     return compiled_;
   }
 
@@ -134,7 +146,8 @@ class PatternSet {
   mutable std::once_flag compiled_once_;
   mutable bool compiled_ = false;
   std::vector<int> owners_;
-  std::vector<bool> exact_;  // by set index: the set holds the exact pattern
+  mutable std::vector<std::string> patterns_;  // until compiled
+  mutable std::vector<bool> exact_;            // by set index: the set holds the exact pattern
 };
 
 std::unique_ptr<LazyPattern> CompileOne(const std::string& pattern) {
@@ -227,11 +240,10 @@ Result<Engine> Engine::Compile(const Ruleset& ruleset) {
     impl->rule_unless.push_back(CompileOne(r.unless));
     impl->rule_except.push_back(CompileOne(r.except));
     if (r.match.empty()) continue;
+    if (!Parses(r.match, &err)) return fail(r.source, r.id, "invalid 'match': " + err);
     for (int b = 0; b < kBuckets; ++b) {
-      if (!LangApplies(r.lang, kBucketLanguage[b])) continue;
-      if (!impl->rule_sets[b].Add(static_cast<int>(i), r.match, &err)) {
-        return fail(r.source, r.id, "invalid 'match': " + err);
-      }
+      if (LangApplies(r.lang, kBucketLanguage[b]))
+        impl->rule_sets[b].Add(static_cast<int>(i), r.match);
     }
   }
   for (const Rule& r : rs.rules) {
@@ -258,14 +270,16 @@ Result<Engine> Engine::Compile(const Ruleset& ruleset) {
     impl->cls_heading.push_back(CompileOne(c.heading));
     impl->cls_text.push_back(CompileOne(c.text));
     impl->cls_unless.push_back(CompileOne(c.unless));
+    if (!c.heading.empty() && !Parses(c.heading, &err)) {
+      return fail(c.source, c.tag, "invalid 'heading': " + err);
+    }
+    if (!c.text.empty() && !Parses(c.text, &err)) {
+      return fail(c.source, c.tag, "invalid 'text': " + err);
+    }
     for (int b = 0; b < kBuckets; ++b) {
       if (!LangApplies(c.lang, kBucketLanguage[b])) continue;
-      if (!c.heading.empty() && !impl->heading_sets[b].Add(static_cast<int>(i), c.heading, &err)) {
-        return fail(c.source, c.tag, "invalid 'heading': " + err);
-      }
-      if (!c.text.empty() && !impl->text_sets[b].Add(static_cast<int>(i), c.text, &err)) {
-        return fail(c.source, c.tag, "invalid 'text': " + err);
-      }
+      if (!c.heading.empty()) impl->heading_sets[b].Add(static_cast<int>(i), c.heading);
+      if (!c.text.empty()) impl->text_sets[b].Add(static_cast<int>(i), c.text);
     }
   }
   return Engine(std::move(impl));

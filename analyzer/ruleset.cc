@@ -1,6 +1,7 @@
 #include "analyzer/ruleset.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 #include "analyzer/calendar.h"
 #include "analyzer/checks.h"
 #include "analyzer/contract_type.h"
+#include "analyzer/prefilter.h"
 #include "analyzer/stance.h"
 
 namespace clausecheck::analyzer {
@@ -78,15 +80,37 @@ std::vector<std::string> StrList(const YAML::Node& n, const std::string& id, std
   return out;
 }
 
+// Whether ParseRuleset checks the patterns (it does not for the embedded
+// default ruleset, which its tests check in full).
+thread_local bool check_patterns = true;
+
+// Checks a pattern without compiling it as written, which cost most of the
+// startup (counted repetitions such as `[^.\n]{0,400}` unroll into hundreds of
+// instructions; the engine compiles each pattern on first use). Its syntax:
+// RE2::Set::Add only parses, with the error text RE2 would give. Whether it
+// matches the empty string: on its loosened form (prefilter.h), compiled as
+// Latin-1, which is much cheaper and gives the same answer: loosening changes
+// only counted repetitions and keeps whether their minimum is zero, and an
+// empty match involves no character, only the pattern's structure and its
+// assertions (^, $, \b: ASCII in both encodings).
 void CheckPattern(const YAML::Node& n, const std::string& pattern, const std::string& id,
                   std::string_view key) {
+  if (!check_patterns) return;
   RE2::Options options;
   options.set_log_errors(false);
-  RE2 re(pattern, options);
-  if (!re.ok())
-    Fail(n, id, "invalid regular expression in '" + std::string(key) + "': " + re.error());
+  std::string err;
+  RE2::Set parse(options, RE2::UNANCHORED);
+  if (parse.Add(pattern, &err) < 0) {
+    Fail(n, id, "invalid regular expression in '" + std::string(key) + "': " + err);
+  }
+  RE2::Options latin1 = options;
+  latin1.set_encoding(RE2::Options::EncodingLatin1);
+  latin1.set_never_capture(true);
+  RE2 loose(Loosen(pattern), latin1);
+  RE2 exact(loose.ok() ? std::string() : pattern, options);  // only if the shortcut failed
+  const RE2& re = loose.ok() ? loose : exact;
   // A pattern that matches the empty string would flag every clause.
-  if (RE2::PartialMatch("", re) && re.Match("", 0, 0, RE2::ANCHOR_BOTH, nullptr, 0)) {
+  if (re.ok() && re.Match("", 0, 0, RE2::ANCHOR_BOTH, nullptr, 0)) {
     Fail(n, id, "'" + std::string(key) + "' matches the empty string");
   }
 }
@@ -598,13 +622,18 @@ Classifier ParseClassifier(const YAML::Node& n, const std::string& file) {
 
 }  // namespace
 
-Result<Ruleset> ParseRuleset(std::string_view yaml, std::string_view source_name) {
+Result<Ruleset> ParseRuleset(std::string_view yaml, std::string_view source_name,
+                             const ParseOptions& options) {
   const std::string file(source_name);
   auto error = [&](int line, const std::string& id, const std::string& message) {
     std::string where = file + ":" + std::to_string(line);
     return Error{ErrorCode::kConfig, (id.empty() ? "" : id + ": ") + message, where};
   };
   try {
+    struct Checking {
+      explicit Checking(bool on) { check_patterns = on; }
+      ~Checking() { check_patterns = true; }
+    } checking(options.check_patterns);
     YAML::Node root = YAML::Load(std::string(yaml));
     Ruleset rs;
     rs.name.clear();
@@ -694,7 +723,9 @@ namespace clausecheck::analyzer {
 Result<Ruleset> DefaultRuleset() {
   Ruleset all;
   for (const auto& [name, content] : rulesets::EmbeddedDefault()) {
-    auto rs = ParseRuleset(content, name);
+    // Embedded and checked in full by the tests: its patterns are not checked
+    // again at every start.
+    auto rs = ParseRuleset(content, name, ParseOptions{.check_patterns = false});
     if (!rs.ok()) return rs.error();
     auto merged = MergeRuleset(rs.value(), &all);
     if (!merged.ok()) return merged.error();

@@ -192,8 +192,17 @@ struct Ruleset {
   std::map<std::string, double> parameters;
 };
 
+struct ParseOptions {
+  /// Check every pattern: its syntax, and that it does not match the empty
+  /// string. Off only for the embedded default ruleset (DefaultRuleset), which
+  /// the tests parse with the checks on; Engine::Compile still parses every
+  /// pattern it is given.
+  bool check_patterns = true;
+};
+
 /// Parses one YAML file's text. `source_name` is used in error messages.
-Result<Ruleset> ParseRuleset(std::string_view yaml, std::string_view source_name);
+Result<Ruleset> ParseRuleset(std::string_view yaml, std::string_view source_name,
+                             const ParseOptions& options = {});
 
 /// Adds `overlay` on top of *base: classifiers appended, rules with a known id
 /// replaced in place, new rules appended, `disable`d ids removed. The name and

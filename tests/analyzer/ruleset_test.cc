@@ -1,9 +1,12 @@
 #include "analyzer/ruleset.h"
 
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 
 #include <set>
 #include <string>
+
+#include "rulesets/embedded.h"
 
 namespace clausecheck::analyzer {
 namespace {
@@ -144,6 +147,42 @@ TEST(RulesetLoader, RejectsEachKindOfMistakeWithFileLineAndId) {
   }
 }
 
+// The loader tests the empty string on the loosened pattern compiled as
+// Latin-1 (cheap); the answer must be the pattern's own.
+TEST(RulesetLoader, EmptyStringCheckAgreesWithThePatternItself) {
+  const std::string v = kValidRule;
+  const std::string pattern = R"('(?i)\bunlimited liability\b')";
+  const struct {
+    const char* pattern;
+    bool empty;
+  } cases[] = {
+      {"'x{0,400}'", true},
+      {"'x{3,400}'", false},
+      {"'(?:ab){0,9}c?'", true},
+      {"'(?:a|){5,9}'", true},
+      {"'^\\s{0,300}$'", true},
+      {"'\\b'", false},
+      {"'\\B'", true},
+      {"'[^。；\\n]{0,40}'", true},
+      {"'自[^。；\\n]{0,40}'", false},
+      {"'(?m)^$'", true},
+      {"'\\p{Han}{0,30}'", true},
+      {"'\\p{Han}{1,30}'", false},
+      {"'(?:x{0,9}|y)z{0,200}'", true},
+  };
+  for (const auto& c : cases) {
+    auto rs = ParseRuleset(Replace(v, pattern, c.pattern), "t.yaml");
+    const RE2 re(std::string(c.pattern).substr(1, std::string(c.pattern).size() - 2));
+    ASSERT_TRUE(re.ok()) << c.pattern;
+    ASSERT_EQ(re.Match("", 0, 0, RE2::ANCHOR_BOTH, nullptr, 0), c.empty) << c.pattern;
+    EXPECT_EQ(!rs.ok(), c.empty) << c.pattern;
+    if (!rs.ok()) {
+      EXPECT_EQ(rs.error().ToString(),
+                "t.yaml:9: liability.uncapped: 'match' matches the empty string");
+    }
+  }
+}
+
 TEST(RulesetLoader, RejectsDuplicateIdsInOneFile) {
   std::string yaml = kValidRule;
   yaml += yaml.substr(yaml.find("  - id:"));
@@ -198,6 +237,26 @@ disable: [liability.other]
   auto merged = MergeRuleset(bad.value(), &rs);
   ASSERT_FALSE(merged.ok());
   EXPECT_EQ(merged.error().message, "disable: no rule with id 'no.such.rule'");
+}
+
+// DefaultRuleset skips the pattern checks (they cost most of the startup):
+// every embedded file must pass them, and give the same rules.
+TEST(DefaultRuleset, EveryEmbeddedFilePassesThePatternChecks) {
+  size_t rules = 0, classifiers = 0;
+  for (const auto& [name, content] : rulesets::EmbeddedDefault()) {
+    auto checked = ParseRuleset(content, name);
+    ASSERT_TRUE(checked.ok()) << checked.error().ToString();
+    auto unchecked = ParseRuleset(content, name, ParseOptions{.check_patterns = false});
+    ASSERT_TRUE(unchecked.ok()) << name;
+    EXPECT_EQ(checked.value().rules.size(), unchecked.value().rules.size()) << name;
+    rules += checked.value().rules.size();
+    classifiers += checked.value().classifiers.size();
+  }
+  auto rs = DefaultRuleset();
+  ASSERT_TRUE(rs.ok());
+  EXPECT_EQ(rs.value().rules.size(), rules);
+  EXPECT_EQ(rs.value().classifiers.size(), classifiers);
+  EXPECT_GT(rules, 150u);
 }
 
 TEST(DefaultRuleset, LoadsWithUniqueIdsAndCoversTheCore) {
