@@ -1592,12 +1592,20 @@ std::vector<Fact> ExtractFacts(const Document& doc, const std::vector<Clause>& c
       std::stable_sort(found.begin(), found.end(),
                        [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
       const Block& block = doc.blocks[block_index];
+      // Code points counted on from the previous fact (sorted by begin): a
+      // paragraph of megabytes must not be counted again from its start for
+      // each of its facts.
+      size_t counted_bytes = 0;
+      int counted = 0;
       for (Candidate& f : found) {
         Location loc;
         loc.part = block.source.part;
         loc.block = block.source.index;
-        loc.start = utf8::CodePointOffset(text, f.begin);
-        loc.end = utf8::CodePointOffset(text, f.end);
+        const size_t begin = std::min(f.begin, text.size());
+        counted += utf8::CodePointOffset(text.substr(counted_bytes), begin - counted_bytes);
+        counted_bytes = begin;
+        loc.start = counted;
+        loc.end = counted + utf8::CodePointOffset(text.substr(begin), f.end - begin);
         f.fact.location = loc;
         f.fact.clause_id = c.id;
         facts.push_back(std::move(f.fact));

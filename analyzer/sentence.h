@@ -14,8 +14,14 @@ namespace clausecheck::analyzer {
 /// abbreviation (Inc. No. e.g. U.S.) or an initial ("J. Smith").
 bool EndsSentence(std::string_view text, size_t i);
 
+/// How far SentenceAround looks for a sentence end on either side of its
+/// span, in bytes. Contract sentences are far shorter; the bound keeps a run-on
+/// paragraph of megabytes from costing its length for every span in it.
+constexpr size_t kMaxSentenceReach = 8192;
+
 /// The sentence around bytes [b, e): from after the previous sentence end to
-/// the next one, inclusive.
+/// the next one, inclusive, but at most kMaxSentenceReach bytes (and whole
+/// code points) before b and after e.
 std::string_view SentenceAround(std::string_view text, size_t b, size_t e);
 
 }  // namespace clausecheck::analyzer

@@ -314,6 +314,15 @@ Result<Document> ParseBytes(std::string_view bytes, std::string_view path, const
       }
       if (!doc.ok()) return with_path(doc.error());
     }
+    for (const Block& b : doc.value().blocks) {
+      if (b.text.size() > kMaxBlockBytes) {
+        return Error{ErrorCode::kTooLarge,
+                     "paragraph " + std::to_string(b.source.index + 1) + " too long (" +
+                         std::to_string(b.text.size()) + " bytes, limit " +
+                         std::to_string(kMaxBlockBytes) + ")",
+                     std::string(path)};
+      }
+    }
     doc.value().sha256 = Sha256Hex(bytes);
     return doc;
   } catch (const std::bad_alloc&) {

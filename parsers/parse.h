@@ -20,6 +20,14 @@
 
 namespace clausecheck::parsers {
 
+/// The most text one block (a paragraph, a table cell, a note) may hold, in
+/// bytes. No contract has a paragraph near it (a 100-page contract is about
+/// 300 KB in all); a megabyte of running text is reviewed in about half a
+/// second, and the time and memory of a review grow with a paragraph's size,
+/// so a larger one is refused: "paragraph N too long (X bytes, limit M)"
+/// (kTooLarge), N counting blocks in document order from 1.
+constexpr size_t kMaxBlockBytes = size_t{1} << 20;
+
 struct Limits {
   size_t max_file_size = size_t{256} << 20;  // bytes read from disk
 };
@@ -33,7 +41,8 @@ Result<Format> DetectFormat(std::string_view bytes);
 Result<Document> ParseBytes(std::string_view bytes, std::string_view path, const XmlOptions& xml);
 
 /// Parses bytes already in memory. `path` becomes Document::path and the
-/// Error's `where`. Also fills Document::sha256.
+/// Error's `where`. Also fills Document::sha256. Refuses a block over
+/// kMaxBlockBytes.
 Result<Document> ParseBytes(std::string_view bytes, std::string_view path);
 
 /// Reads `path` (a regular file, at most limits.max_file_size bytes) and

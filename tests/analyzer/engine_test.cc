@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "analyzer/sentence.h"
+
 namespace clausecheck::analyzer {
 namespace {
 
@@ -386,6 +388,30 @@ TEST(EngineScope, SentenceScopeLooksAtTheMatchingSentenceOnly) {
   EXPECT_NE(
       err.error().ToString().find("scope must be clause, sentence or document, not 'paragraph'"),
       std::string::npos);
+}
+
+TEST(Sentence, AroundASpanFromEndToEnd) {
+  const std::string text =
+      "Fees are due. The Supplier shall pay within 30 days; or else. 第一条。乙方付款。";
+  const size_t at = text.find("pay");
+  EXPECT_EQ(SentenceAround(text, at, at + 3), " The Supplier shall pay within 30 days;");
+  const size_t zh = text.find("付款");
+  EXPECT_EQ(SentenceAround(text, zh, zh + 6), "乙方付款。");
+  EXPECT_EQ(SentenceAround("Acme Inc. shall pay. Next", 0, 0), "Acme Inc. shall pay.");
+}
+
+// A run-on paragraph: the sentence reaches at most kMaxSentenceReach bytes
+// either side of the span, cut at whole code points.
+TEST(Sentence, ReachIsBoundedInARunOnParagraph) {
+  std::string text;
+  while (text.size() < 3 * kMaxSentenceReach) text += "乙方 shall pay ";
+  const size_t at = text.size() / 2;
+  const std::string_view s = SentenceAround(text, at, at + 1);
+  EXPECT_LE(s.size(), 2 * kMaxSentenceReach + 1);
+  EXPECT_GE(s.size(), 2 * kMaxSentenceReach - 6);
+  EXPECT_NE(static_cast<unsigned char>(s.front()) & 0xC0, 0x80);
+  const size_t end = s.data() - text.data() + s.size();
+  EXPECT_TRUE(end == text.size() || (static_cast<unsigned char>(text[end]) & 0xC0) != 0x80);
 }
 
 }  // namespace

@@ -148,6 +148,15 @@ def long_paragraph_docx(d):
     return p
 
 
+def paragraph_at_limit_txt(d):
+    """One paragraph of exactly the most a block may hold (1 MiB): reviewed."""
+    p = os.path.join(d, "paragraph-at-limit.txt")
+    with open(p, "w") as f:
+        for c in words(1 << 20):
+            f.write(c)
+    return p
+
+
 def million_paragraphs_txt(d):
     p = os.path.join(d, "million-paragraphs.txt")
     with open(p, "w") as f:
@@ -197,8 +206,11 @@ CASES = {
         "too many zip entries (50000, limit 10000)"), 128),
     "million-paragraphs-txt": (million_paragraphs_txt, ("review", None, None), 768),
     "million-paragraphs-docx": (million_paragraphs_docx, ("review", None, None), 1024),
-    "long-paragraph-txt": (long_paragraph_txt, ("review", None, None), 1536),
-    "long-paragraph-docx": (long_paragraph_docx, ("review", None, None), 1536),
+    "long-paragraph-txt": (long_paragraph_txt, ("error", "too_large",
+        "paragraph 1 too long (104857600 bytes, limit 1048576)"), 640),
+    "long-paragraph-docx": (long_paragraph_docx, ("error", "too_large",
+        "paragraph 1 too long (104857600 bytes, limit 1048576)"), 640),
+    "paragraph-at-limit-txt": (paragraph_at_limit_txt, ("review", None, None), 256),
 }
 
 

@@ -296,6 +296,22 @@ TEST(ParseFile, TooLarge) {
   EXPECT_TRUE(ParseFile(path, limits).ok());
 }
 
+// A block over kMaxBlockBytes is refused, naming it; one at the limit is read.
+TEST(ParseBytes, RefusesAParagraphOverTheLimit) {
+  std::string words;
+  while (words.size() < kMaxBlockBytes) words += "the supplier shall pay all fees ";
+  const std::string at_limit = words.substr(0, kMaxBlockBytes - 1) + "x";
+  const std::string text = "First paragraph.\n\n" + at_limit + "\n\n";
+  Result<Document> ok = ParseBytes(text, "t.txt");
+  ASSERT_TRUE(ok.ok()) << ok.error().ToString();
+  ASSERT_EQ(ok.value().blocks.size(), 2u);
+  EXPECT_EQ(ok.value().blocks[1].text.size(), kMaxBlockBytes);
+  Result<Document> over = ParseBytes("First paragraph.\n\n" + at_limit + "y\n", "t.txt");
+  ASSERT_FALSE(over.ok());
+  EXPECT_EQ(over.error().code, ErrorCode::kTooLarge);
+  EXPECT_EQ(over.error().ToString(), "t.txt: paragraph 2 too long (1048577 bytes, limit 1048576)");
+}
+
 TEST(ParseFile, PermissionDenied) {
   if (::geteuid() == 0) GTEST_SKIP() << "root can read any file";
   TempDir dir;
