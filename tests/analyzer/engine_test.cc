@@ -329,6 +329,31 @@ rules:
   EXPECT_EQ(engine.value().fallbacks(), 0);
 }
 
+// Single patterns compile with a small memory budget first; one too large for
+// it (\pL{300} unrolls into a big UTF-8 program) still matches, with RE2's
+// default budget.
+TEST(Engine, APatternTooLargeForTheSmallBudgetStillMatches) {
+  auto rs = ParseRuleset(R"(
+rules:
+  - id: long.word
+    category: general
+    kind: risky
+    severity: low
+    match: '\pL{300}x'
+    message: m
+    recommendation: r
+    examples: {match: [y], no_match: [z]}
+)",
+                         "big.yaml");
+  ASSERT_TRUE(rs.ok()) << rs.error().ToString();
+  auto engine = Engine::Compile(rs.value());
+  ASSERT_TRUE(engine.ok()) << engine.error().ToString();
+  Fixture f = Make({"A " + std::string(300, 'a') + "x b"}, {{0, 1, -1, ""}});
+  auto findings = engine.value().Evaluate(f.doc, "en", f.clauses);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].evidence, std::string(300, 'a') + "x");
+}
+
 }  // namespace
 }  // namespace clausecheck::analyzer
 
