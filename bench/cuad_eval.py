@@ -240,6 +240,7 @@ def main():
             sys.exit("unknown tag(s): " + ", ".join(unknown))
         tags = [t for t in tags if t in wanted]
 
+    tune_names = {r["Filename"] for r in rows[:TUNE_COUNT]}
     # Run only the contracts the report needs.
     if args.split == "tune":
         rows = rows[:TUNE_COUNT]
@@ -257,7 +258,11 @@ def main():
     if args.errors:
         with open(args.errors, "w", encoding="utf-8") as f:
             for tag in tags:
-                for row, res in list(zip(rows, per_file))[:TUNE_COUNT]:
+                # Only tune-split files, whatever --split says: the held-out
+                # split must not be looked at while tuning.
+                for row, res in zip(rows, per_file):
+                    if row["Filename"] not in tune_names:
+                        continue
                     _, _, _, _, _, _, _, misses, fps = res[tag]
                     for m in misses:
                         print("%s MISS %s: %s" % (tag, row["Filename"][:40], " ".join(m.split())),

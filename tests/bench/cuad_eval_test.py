@@ -115,6 +115,20 @@ class CuadEvalTest(unittest.TestCase):
         self.assertEqual((t["excerpts"], t["excerpts_not_found"], t["clause_recall"]), (1, 1, 0.0))
         self.assertEqual((t["doc_recall"], t["tagged_clauses"]), (0.0, 0))
 
+    def test_errors_list_misses_and_false_tags_of_the_tune_split(self):
+        errors = os.path.join(self.tmp.name, "errors.txt")
+        r = subprocess.run([sys.executable, SCRIPT, "--binary", BINARY, "--data", self.tmp.name,
+                            "--tags", "governing_law,audit_rights", "--errors", errors],
+                           capture_output=True, text=True)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(errors, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        self.assertEqual(len(lines), 2, lines)
+        self.assertTrue(lines[0].startswith("governing_law FP B-services.txt: "), lines[0])
+        self.assertIn("governed by the laws of England", lines[0])
+        self.assertEqual(lines[1], "audit_rights MISS A-supply.txt: "
+                                   "Supplier may audit the books of Beta once a year.")
+
     def test_unknown_tag_is_an_error(self):
         r = subprocess.run([sys.executable, SCRIPT, "--binary", BINARY, "--data", self.tmp.name,
                             "--tags", "no_such_tag"], capture_output=True, text=True)
