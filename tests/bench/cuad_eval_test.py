@@ -59,26 +59,30 @@ CONTRACTS = {
 }
 
 
+def write_dataset(root, contracts):
+    os.mkdir(os.path.join(root, "txt"))
+    columns = ["Filename"]
+    for c in CATEGORIES:
+        columns += [c, c + "-Answer"]
+    with open(os.path.join(root, "labels.csv"), "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, columns)
+        w.writeheader()
+        for name, (text, labels) in contracts.items():
+            with open(os.path.join(root, "txt", name), "w", encoding="utf-8") as t:
+                t.write(text)
+            row = {"Filename": name}
+            for c in CATEGORIES:
+                row[c] = repr(labels.get(c, []))
+                row[c + "-Answer"] = "Yes" if labels.get(c) else "No"
+            w.writerow(row)
+
+
 class CuadEvalTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
         root = cls.tmp.name
-        os.mkdir(os.path.join(root, "txt"))
-        columns = ["Filename"]
-        for c in CATEGORIES:
-            columns += [c, c + "-Answer"]
-        with open(os.path.join(root, "labels.csv"), "w", encoding="utf-8", newline="") as f:
-            w = csv.DictWriter(f, columns)
-            w.writeheader()
-            for name, (text, labels) in CONTRACTS.items():
-                with open(os.path.join(root, "txt", name), "w", encoding="utf-8") as t:
-                    t.write(text)
-                row = {"Filename": name}
-                for c in CATEGORIES:
-                    row[c] = repr(labels.get(c, []))
-                    row[c + "-Answer"] = "Yes" if labels.get(c) else "No"
-                w.writerow(row)
+        write_dataset(root, CONTRACTS)
         cls.json_path = os.path.join(root, "out.json")
         cls.proc = subprocess.run(
             [sys.executable, SCRIPT, "--binary", BINARY, "--data", root, "--jobs", "2",
@@ -134,24 +138,6 @@ class CuadEvalTest(unittest.TestCase):
                             "--tags", "no_such_tag"], capture_output=True, text=True)
         self.assertNotEqual(r.returncode, 0)
         self.assertIn("unknown tag(s): no_such_tag", r.stderr)
-
-
-def write_dataset(root, contracts):
-    os.mkdir(os.path.join(root, "txt"))
-    columns = ["Filename"]
-    for c in CATEGORIES:
-        columns += [c, c + "-Answer"]
-    with open(os.path.join(root, "labels.csv"), "w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, columns)
-        w.writeheader()
-        for name, (text, labels) in contracts.items():
-            with open(os.path.join(root, "txt", name), "w", encoding="utf-8") as t:
-                t.write(text)
-            row = {"Filename": name}
-            for c in CATEGORIES:
-                row[c] = repr(labels.get(c, []))
-                row[c + "-Answer"] = "Yes" if labels.get(c) else "No"
-            w.writerow(row)
 
 
 class OmittedPieceTest(unittest.TestCase):
