@@ -59,26 +59,30 @@ CONTRACTS = {
 }
 
 
+def write_dataset(root, contracts):
+    os.mkdir(os.path.join(root, "txt"))
+    columns = ["Filename"]
+    for c in CATEGORIES:
+        columns += [c, c + "-Answer"]
+    with open(os.path.join(root, "labels.csv"), "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, columns)
+        w.writeheader()
+        for name, (text, labels) in contracts.items():
+            with open(os.path.join(root, "txt", name), "w", encoding="utf-8") as t:
+                t.write(text)
+            row = {"Filename": name}
+            for c in CATEGORIES:
+                row[c] = repr(labels.get(c, []))
+                row[c + "-Answer"] = "Yes" if labels.get(c) else "No"
+            w.writerow(row)
+
+
 class CuadEvalTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
         root = cls.tmp.name
-        os.mkdir(os.path.join(root, "txt"))
-        columns = ["Filename"]
-        for c in CATEGORIES:
-            columns += [c, c + "-Answer"]
-        with open(os.path.join(root, "labels.csv"), "w", encoding="utf-8", newline="") as f:
-            w = csv.DictWriter(f, columns)
-            w.writeheader()
-            for name, (text, labels) in CONTRACTS.items():
-                with open(os.path.join(root, "txt", name), "w", encoding="utf-8") as t:
-                    t.write(text)
-                row = {"Filename": name}
-                for c in CATEGORIES:
-                    row[c] = repr(labels.get(c, []))
-                    row[c + "-Answer"] = "Yes" if labels.get(c) else "No"
-                w.writerow(row)
+        write_dataset(root, CONTRACTS)
         cls.json_path = os.path.join(root, "out.json")
         cls.proc = subprocess.run(
             [sys.executable, SCRIPT, "--binary", BINARY, "--data", root, "--jobs", "2",
@@ -115,11 +119,55 @@ class CuadEvalTest(unittest.TestCase):
         self.assertEqual((t["excerpts"], t["excerpts_not_found"], t["clause_recall"]), (1, 1, 0.0))
         self.assertEqual((t["doc_recall"], t["tagged_clauses"]), (0.0, 0))
 
+    def test_errors_list_misses_and_false_tags_of_the_tune_split(self):
+        errors = os.path.join(self.tmp.name, "errors.txt")
+        r = subprocess.run([sys.executable, SCRIPT, "--binary", BINARY, "--data", self.tmp.name,
+                            "--tags", "governing_law,audit_rights", "--errors", errors],
+                           capture_output=True, text=True)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(errors, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        self.assertEqual(len(lines), 2, lines)
+        self.assertTrue(lines[0].startswith("governing_law FP B-services.txt: "), lines[0])
+        self.assertIn("governed by the laws of England", lines[0])
+        self.assertEqual(lines[1], "audit_rights MISS A-supply.txt: "
+                                   "Supplier may audit the books of Beta once a year.")
+
     def test_unknown_tag_is_an_error(self):
         r = subprocess.run([sys.executable, SCRIPT, "--binary", BINARY, "--data", self.tmp.name,
                             "--tags", "no_such_tag"], capture_output=True, text=True)
         self.assertNotEqual(r.returncode, 0)
         self.assertIn("unknown tag(s): no_such_tag", r.stderr)
+
+
+class OmittedPieceTest(unittest.TestCase):
+    """A short piece of an <omitted> excerpt that occurs all over the contract
+    (here "Gamma shall") belongs to the excerpt's passage: a tagged clause far
+    away that merely contains it is not a hit, and does not recall the excerpt."""
+
+    def test_a_repeated_short_piece_counts_only_near_the_excerpt(self):
+        filler = "".join("%d. Notices. Notices to Gamma shall be given in writing to the address "
+                         "stated in the preamble of this Agreement.\n\n" % n
+                         for n in range(2, 80))
+        text = ("INSURANCE AGREEMENT\n\n"
+                "1. Insurance. Gamma shall maintain general liability insurance with limits "
+                "of at least USD 2,000,000 per occurrence.\n\n" + filler +
+                "80. Cargo insurance. Gamma shall maintain cargo insurance for the goods in "
+                "transit with an insurer of good standing.\n")
+        contracts = {"C-insurance.txt": (text, {"Insurance": [
+            "Gamma shall maintain general liability insurance with limits of at least "
+            "USD 2,000,000<omitted>Gamma shall"]})}
+        with tempfile.TemporaryDirectory() as root:
+            write_dataset(root, contracts)
+            out = os.path.join(root, "out.json")
+            r = subprocess.run([sys.executable, SCRIPT, "--binary", BINARY, "--data", root,
+                                "--tags", "insurance", "--split", "all", "--json", out],
+                               capture_output=True, text=True)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            with open(out, encoding="utf-8") as f:
+                t = json.load(f)["all"]["tags"]["insurance"]
+        self.assertEqual((t["tagged_clauses"], t["clause_precision"]), (2, 0.5))
+        self.assertEqual((t["excerpts"], t["clause_recall"]), (1, 1.0))
 
 
 if __name__ == "__main__":
