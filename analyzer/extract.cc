@@ -164,8 +164,9 @@ Candidate* AddDate(std::string_view text, size_t b, size_t e, std::optional<std:
 
 // `day_first` is the order for 01/02/2026 when the options do not give one:
 // chosen for the whole document (DayFirstByDefault).
-void ScanDates(std::string_view text, const ExtractOptions& options, bool day_first,
+void ScanDates(const Cues& cues, const ExtractOptions& options, bool day_first,
                std::vector<Candidate>* out) {
+  const std::string_view text = cues.text();
   static const RE2 zh(
       R"(([0-9]{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[元一二三四五六七八九十]{1,3})\s*月(?:\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号])?)",
       Opts());
@@ -184,36 +185,38 @@ void ScanDates(std::string_view text, const ExtractOptions& options, bool day_fi
       R"(\s+(?:\[\s*[●•_]*\s*\]|_{2,})\s*,\s*\d{4}\b|_{2,}\s*,\s*20\d\d\b)",
       Opts());
 
-  ForEachMatch(zh_blank, text, [&](const std::vector<SP>& g) {
+  const bool year = cues.Has(Cue::kZhYear);
+  const bool en_date = cues.digits4() && cues.month();
+  ForEachMatch(year, zh_blank, text, [&](const std::vector<SP>& g) {
     AddDate(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), std::nullopt, out);
   });
-  ForEachMatch(zh, text, [&](const std::vector<SP>& g) {
+  ForEachMatch(year, zh, text, [&](const std::vector<SP>& g) {
     int y = Int(Str(g[1]));
     int m = Int(Str(g[2]));
     int d = g[3].data() ? Int(Str(g[3])) : 0;
     bool ok = d ? ValidDate(y, m, d) : ValidDate(y, m, 1);
     if (ok) AddDate(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), Iso(y, m, d), out);
   });
-  ForEachMatch(dmy, text, [&](const std::vector<SP>& g) {
+  ForEachMatch(en_date, dmy, text, [&](const std::vector<SP>& g) {
     int d = Int(Str(g[1])), m = MonthNumber(Str(g[2])), y = Int(Str(g[3]));
     if (ValidDate(y, m, d)) {
       AddDate(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), Iso(y, m, d), out);
     }
   });
-  ForEachMatch(mdy, text, [&](const std::vector<SP>& g) {
+  ForEachMatch(en_date, mdy, text, [&](const std::vector<SP>& g) {
     int m = MonthNumber(Str(g[1])), d = Int(Str(g[2])), y = Int(Str(g[3]));
     if (ValidDate(y, m, d)) {
       AddDate(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), Iso(y, m, d), out);
     }
   });
-  ForEachMatch(iso, text, [&](const std::vector<SP>& g) {
+  ForEachMatch(cues.digits4(), iso, text, [&](const std::vector<SP>& g) {
     if (Str(g[2]) != Str(g[4])) return;
     int y = Int(Str(g[1])), m = Int(Str(g[3])), d = Int(Str(g[5]));
     if (ValidDate(y, m, d)) {
       AddDate(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), Iso(y, m, d), out);
     }
   });
-  ForEachMatch(numeric, text, [&](const std::vector<SP>& g) {
+  ForEachMatch(cues.digits4(), numeric, text, [&](const std::vector<SP>& g) {
     if (Str(g[2]) != Str(g[4])) return;
     int a = Int(Str(g[1])), b = Int(Str(g[3])), y = Int(Str(g[5]));
     // Dotted dates are day first wherever they are written; slashes follow
@@ -228,9 +231,10 @@ void ScanDates(std::string_view text, const ExtractOptions& options, bool day_fi
     // Both readings are dates and nobody said which is meant.
     if (c && !given && a != b && ValidDate(y, a, b) && ValidDate(y, b, a)) c->fact.ambiguous = true;
   });
-  ForEachMatch(en_blank, text, [&](const std::vector<SP>& g) {
-    AddDate(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), std::nullopt, out);
-  });
+  ForEachMatch(cues.Any({Cue::kBracket, Cue::kUnderscores}), en_blank, text,
+               [&](const std::vector<SP>& g) {
+                 AddDate(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), std::nullopt, out);
+               });
 }
 
 // ----------------------------------------------------------- durations --
@@ -337,14 +341,21 @@ void AddDuration(std::string_view text, size_t b, size_t e, const Duration& d,
   c->fact.words = d.words;
 }
 
-void ScanDurations(std::string_view text, std::vector<Candidate>* out) {
+// Whether an English duration (CC_EN_DURATION, which every other part may
+// leave out) can be in the text: its unit can.
+bool MayHaveEnDuration(const Cues& cues) {
+  return cues.Any({Cue::kDay, Cue::kWeek, Cue::kMonth, Cue::kYear});
+}
+
+void ScanDurations(const Cues& cues, std::vector<Candidate>* out) {
+  const std::string_view text = cues.text();
   static const RE2 en("(?i)" CC_EN_DURATION, Opts());
   static const RE2 zh(CC_ZH_DURATION, Opts());
-  ForEachMatch(en, text, [&](const std::vector<SP>& g) {
+  ForEachMatch(MayHaveEnDuration(cues), en, text, [&](const std::vector<SP>& g) {
     auto d = EnDuration(&g[1]);
     if (d) AddDuration(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), *d, out);
   });
-  ForEachMatch(zh, text, [&](const std::vector<SP>& g) {
+  ForEachMatch(cues.han(), zh, text, [&](const std::vector<SP>& g) {
     size_t b = Off(text, g[0]), e = b + g[0].size();
     std::string_view num = Str(g[1]), unit = Str(g[3]);
     std::string_view before = text.substr(0, b);
@@ -409,7 +420,8 @@ void AddRelative(std::string_view text, size_t b, size_t e, std::string_view anc
 // "thirty (30) days after the Effective Date", "the first anniversary of the
 // Effective Date", "自本合同签订之日起", "收到发票后30日内", "期满前三十日".
 // The computed value is set later, once the anchor's date is known.
-void ScanRelativeDates(std::string_view text, std::vector<Candidate>* out) {
+void ScanRelativeDates(const Cues& cues, std::vector<Candidate>* out) {
+  const std::string_view text = cues.text();
 #define CC_EN_ANCHOR                                                                                      \
   R"((Effective\s+Date|Commencement\s+Date|Start\s+Date|Execution\s+Date|Signing\s+Date|)"                \
   R"(Closing\s+Date|Delivery\s+Date|Acceptance\s+Date|Invoice\s+Date|Termination\s+Date|)"                \
@@ -450,7 +462,8 @@ void ScanRelativeDates(std::string_view text, std::vector<Candidate>* out) {
       R"(之日(?:起)?)",
       Opts());
 #undef CC_ZH_ANCHOR
-  ForEachMatch(en, text, [&](const std::vector<SP>& g) {
+  const bool en_duration = MayHaveEnDuration(cues);
+  ForEachMatch(en_duration, en, text, [&](const std::vector<SP>& g) {
     auto d = EnDuration(&g[1]);
     if (!d) return;
     std::string conn = Lower(Str(g[6]));
@@ -459,7 +472,7 @@ void ScanRelativeDates(std::string_view text, std::vector<Candidate>* out) {
     AddRelative(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), Str(g[7]), d->number, d->unit,
                 before, out);
   });
-  ForEachMatch(anniversary, text, [&](const std::vector<SP>& g) {
+  ForEachMatch(cues.Has(Cue::kAnniversary), anniversary, text, [&](const std::vector<SP>& g) {
     static const std::string_view kOrdinals[] = {"first", "second",  "third",  "fourth", "fifth",
                                                  "sixth", "seventh", "eighth", "ninth",  "tenth"};
     std::string n = Lower(Str(g[1]));
@@ -473,13 +486,13 @@ void ScanRelativeDates(std::string_view text, std::vector<Candidate>* out) {
                   false, out);
     }
   });
-  ForEachMatch(zh, text, [&](const std::vector<SP>& g) {
+  ForEachMatch(cues.han(), zh, text, [&](const std::vector<SP>& g) {
     auto d = ZhDuration(&g[3]);
     if (!d) return;
     AddRelative(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), Str(g[1]), d->number, d->unit,
                 Str(g[2]) == "前", out);
   });
-  ForEachMatch(zh_from, text, [&](const std::vector<SP>& g) {
+  ForEachMatch(cues.Has(Cue::kZhSinceDay), zh_from, text, [&](const std::vector<SP>& g) {
     AddRelative(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), Str(g[1]), 0, "", false, out);
   });
   // Term lengths last: an explicit anchor ("for three years after
@@ -509,7 +522,7 @@ void ScanRelativeDates(std::string_view text, std::vector<Candidate>* out) {
     AddRelative(text, dur_b, e, "start", d.number, d.unit, false, out);
     if (out->size() > before_count) out->back().fact.role = "end";
   };
-  ForEachMatch(term_length, text, [&](const std::vector<SP>& g) {
+  ForEachMatch(en_duration, term_length, text, [&](const std::vector<SP>& g) {
     auto d = EnDuration(&g[1]);
     if (!d) return;
     // The span is the length itself: "five (5) years", "(5) years", "5 years".
@@ -521,7 +534,7 @@ void ScanRelativeDates(std::string_view text, std::vector<Candidate>* out) {
     }
     add_term(Off(text, g[0]) + g[0].size(), *d, dur_b);
   });
-  ForEachMatch(zh_term_length, text, [&](const std::vector<SP>& g) {
+  ForEachMatch(cues.Has(Cue::kZhPeriod), zh_term_length, text, [&](const std::vector<SP>& g) {
     auto d = ZhDuration(&g[1]);
     if (!d) return;
     add_term(Off(text, g[0]) + g[0].size(), *d, Off(text, g[1]));
@@ -630,7 +643,8 @@ void PairWordsWithFigures(std::string_view text, std::vector<Candidate> words,
   }
 }
 
-void ScanMoney(std::string_view text, std::vector<Candidate>* out) {
+void ScanMoney(const Cues& cues, std::vector<Candidate>* out) {
+  const std::string_view text = cues.text();
   // Upper-case (and lower-case) numerals with 元: 人民币壹拾万元整.
   static const RE2 zh_words(
       R"((人民币|美元|港币|港元|欧元|英镑|日元)?\s*([零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*(元|圆)(?:\s*([零一二三四五六七八九壹贰叁肆伍陆柒捌玖])角)?(?:\s*([零一二三四五六七八九壹贰叁肆伍陆柒捌玖])分)?(整|正)?)",
@@ -651,7 +665,7 @@ void ScanMoney(std::string_view text, std::vector<Candidate>* out) {
   // Figures before words so that the pair 人民币壹拾万元整（¥100,000.00）
   // keeps the figure's value; the words are merged in afterwards.
   std::vector<Candidate> words;
-  ForEachMatch(zh_figures, text, [&](const std::vector<SP>& g) {
+  ForEachMatch(cues.digit() && cues.han(), zh_figures, text, [&](const std::vector<SP>& g) {
     auto n = ParseFigure(std::string(Str(g[2])) + std::string(Str(g[3])));
     if (!n) return;
     size_t b = Off(text, g[0]), e = b + g[0].size();
@@ -659,7 +673,12 @@ void ScanMoney(std::string_view text, std::vector<Candidate>* out) {
     AddNumberFact(FactType::kAmount, text, b, e, *n * Multiplier(Str(g[4])), out, &c);
     if (c) c->fact.currency = CurrencyOf(Str(g[1]), Str(g[5]));
   });
-  ForEachMatch(marked, text, [&](const std::vector<SP>& g) {
+  const bool marked_currency =
+      cues.han() ||
+      cues.Any({Cue::kDollarSign, Cue::kEuroSign, Cue::kPoundSign, Cue::kYenSign,
+                Cue::kFullwidthYen, Cue::kUsd, Cue::kHkd, Cue::kSgd, Cue::kEur, Cue::kGbp,
+                Cue::kJpy, Cue::kCny, Cue::kRmb, Cue::kAud, Cue::kCad, Cue::kChf});
+  ForEachMatch(cues.digit() && marked_currency, marked, text, [&](const std::vector<SP>& g) {
     auto n = ParseFigure(std::string(Str(g[2])) + std::string(Str(g[3])));
     if (!n) return;
     size_t b = Off(text, g[0]), e = b + g[0].size();
@@ -670,7 +689,10 @@ void ScanMoney(std::string_view text, std::vector<Candidate>* out) {
     AddNumberFact(FactType::kAmount, text, b, e, *n * Multiplier(Str(g[4])), out, &c);
     if (c) c->fact.currency = CurrencyOf(Str(g[1]), suffix);
   });
-  ForEachMatch(suffixed, text, [&](const std::vector<SP>& g) {
+  const bool currency_after =
+      cues.Any({Cue::kUsd, Cue::kHkd, Cue::kEur, Cue::kGbp, Cue::kJpy, Cue::kCny, Cue::kRmb,
+                Cue::kDollar, Cue::kEuro, Cue::kPound});
+  ForEachMatch(cues.digit() && currency_after, suffixed, text, [&](const std::vector<SP>& g) {
     auto n = ParseFigure(std::string(Str(g[1])) + std::string(Str(g[2])));
     if (!n) return;
     std::string unit(Str(g[4]));
@@ -684,39 +706,43 @@ void ScanMoney(std::string_view text, std::vector<Candidate>* out) {
     AddNumberFact(FactType::kAmount, text, b, e, *n * Multiplier(Str(g[3])), out, &c);
     if (c) c->fact.currency = cur;
   });
-  ForEachMatch(blank, text, [&](const std::vector<SP>& g) {
-    size_t b = Off(text, g[0]), e = b + g[0].size();
-    if (Overlaps(*out, b, e)) return;
-    Candidate c;
-    c.begin = b;
-    c.end = e;
-    c.fact.type = FactType::kAmount;
-    c.fact.text = std::string(Str(g[0]));
-    c.fact.currency = CurrencyOf(Str(g[1]), "");
-    c.fact.placeholder = true;
-    out->push_back(std::move(c));
-  });
-  ForEachMatch(zh_words, text, [&](const std::vector<SP>& g) {
-    auto n = ParseChineseNumber(Str(g[2]));
-    if (!n) return;
-    // A lone 一元 inside a word (统一元件) is not money: ask for a currency,
-    // a unit above ten, or 整.
-    if (!g[1].data() && !g[6].data() && *n < 10) return;
-    double v = *n;
-    if (g[4].data()) v += ZhDigit(Decode(Str(g[4]))[0]) * 0.1;
-    if (g[5].data()) v += ZhDigit(Decode(Str(g[5]))[0]) * 0.01;
-    v = std::round(v * 100) / 100;
-    size_t b = Off(text, g[0]), e = b + g[0].size();
-    if (Overlaps(*out, b, e)) return;
-    words.push_back(NumberCandidate(FactType::kAmount, text, b, e, v));
-    words.back().fact.currency = CurrencyOf(Str(g[1]), "");
-  });
+  ForEachMatch(cues.Any({Cue::kBracket, Cue::kUnderscores}), blank, text,
+               [&](const std::vector<SP>& g) {
+                 size_t b = Off(text, g[0]), e = b + g[0].size();
+                 if (Overlaps(*out, b, e)) return;
+                 Candidate c;
+                 c.begin = b;
+                 c.end = e;
+                 c.fact.type = FactType::kAmount;
+                 c.fact.text = std::string(Str(g[0]));
+                 c.fact.currency = CurrencyOf(Str(g[1]), "");
+                 c.fact.placeholder = true;
+                 out->push_back(std::move(c));
+               });
+  ForEachMatch(cues.Any({Cue::kZhYuan, Cue::kZhRoundYuan}), zh_words, text,
+               [&](const std::vector<SP>& g) {
+                 auto n = ParseChineseNumber(Str(g[2]));
+                 if (!n) return;
+                 // A lone 一元 inside a word (统一元件) is not money: ask for a currency,
+                 // a unit above ten, or 整.
+                 if (!g[1].data() && !g[6].data() && *n < 10) return;
+                 double v = *n;
+                 if (g[4].data()) v += ZhDigit(Decode(Str(g[4]))[0]) * 0.1;
+                 if (g[5].data()) v += ZhDigit(Decode(Str(g[5]))[0]) * 0.01;
+                 v = std::round(v * 100) / 100;
+                 size_t b = Off(text, g[0]), e = b + g[0].size();
+                 if (Overlaps(*out, b, e)) return;
+                 words.push_back(NumberCandidate(FactType::kAmount, text, b, e, v));
+                 words.back().fact.currency = CurrencyOf(Str(g[1]), "");
+               });
   // "One Hundred Thousand Dollars", "two million US dollars and 50/100".
   static const RE2 en_words(
       R"((?i)\b((?:)" CC_NUMWORD R"(|million|billion)(?:[\s-]+(?:and[\s-]+)?(?:)" CC_NUMWORD
       R"(|million|billion))*)\s+(?:(United\s+States|U\.\s?S\.|US|Hong\s+Kong|Singapore|Australian|Canadian)\s+)?(dollars?|euros?|pounds(?:\s+sterling)?|yuan|renminbi|yen)\b(?:\s+and\s+(\d{1,2})/100)?)",
       Opts());
-  ForEachMatch(en_words, text, [&](const std::vector<SP>& g) {
+  const bool currency_word =
+      cues.Any({Cue::kDollar, Cue::kEuro, Cue::kPound, Cue::kYuan, Cue::kRenminbi, Cue::kYen});
+  ForEachMatch(currency_word, en_words, text, [&](const std::vector<SP>& g) {
     auto n = ParseEnglishNumber(Str(g[1]));
     if (!n) return;
     double v = *n + (g[4].data() ? std::atoi(std::string(Str(g[4])).c_str()) / 100.0 : 0);
@@ -743,7 +769,8 @@ void ScanMoney(std::string_view text, std::vector<Candidate>* out) {
 
 // --------------------------------------------------------- percentages --
 
-void ScanPercentages(std::string_view text, std::vector<Candidate>* out) {
+void ScanPercentages(const Cues& cues, std::vector<Candidate>* out) {
+  const std::string_view text = cues.text();
   static const RE2 figures(R"((?i)(\d+(?:\.\d+)?)\s*(%|％|percent\b|per\s+cent\b))", Opts());
   static const RE2 zh(
       R"((百分之|千分之|万分之)([零〇一二两三四五六七八九十百点壹贰叁肆伍陆柒捌玖拾]+|\d+(?:\.\d+)?))",
@@ -807,7 +834,8 @@ void ScanPercentages(std::string_view text, std::vector<Candidate>* out) {
     if (RE2::PartialMatch(before, per_year) || RE2::PartialMatch(before, year_in)) return "year";
     return "";
   };
-  ForEachMatch(figures, text, [&](const std::vector<SP>& g) {
+  const bool percent = cues.Any({Cue::kPercent, Cue::kFullwidthPercent, Cue::kPer});
+  ForEachMatch(cues.digit() && percent, figures, text, [&](const std::vector<SP>& g) {
     auto n = ParseFigure(Str(g[1]));
     if (!n) return;
     size_t b = Off(text, g[0]), e = b + g[0].size();
@@ -816,7 +844,7 @@ void ScanPercentages(std::string_view text, std::vector<Candidate>* out) {
     if (c) c->fact.per = per(b, e);
   });
   std::vector<Candidate> words;
-  ForEachMatch(zh, text, [&](const std::vector<SP>& g) {
+  ForEachMatch(cues.Has(Cue::kZhFraction), zh, text, [&](const std::vector<SP>& g) {
     auto n = ParseAnyNumber(Str(g[2]));
     if (!n) return;
     std::string_view kind = Str(g[1]);
@@ -842,7 +870,7 @@ void ScanPercentages(std::string_view text, std::vector<Candidate>* out) {
   static const RE2 en_words(R"((?i)\b()" CC_NUMWORD R"((?:[\s-]+(?:and[\s-]+)?)" CC_NUMWORD
                             R"()*)\s+(?:percent|per\s+cent)\b)",
                             Opts());
-  ForEachMatch(en_words, text, [&](const std::vector<SP>& g) {
+  ForEachMatch(cues.Has(Cue::kPer), en_words, text, [&](const std::vector<SP>& g) {
     auto n = ParseEnglishNumber(Str(g[1]));
     size_t b = Off(text, g[0]), e = b + g[0].size();
     if (!n || Overlaps(*out, b, e)) return;
@@ -886,7 +914,8 @@ std::string NormaliseJurisdiction(std::string name) {
   return name;
 }
 
-void ScanGoverningLaw(std::string_view text, std::vector<Candidate>* out) {
+void ScanGoverningLaw(const Cues& cues, std::vector<Candidate>* out) {
+  const std::string_view text = cues.text();
   static const RE2 en(
       R"((?i:\blaws?\s+(?:and\s+judicial\s+decisions\s+)?(?:of|in\s+force\s+in))\s+((?i:the\s+)?(?i:(?:State|Commonwealth|Province)\s+of\s+)?[A-Z][\w.'’]*(?:(?:\s+|\s+and\s+|\s+of\s+|\s+&\s+)[A-Z][\w.'’]*)*))",
       Opts());
@@ -936,7 +965,8 @@ void ScanGoverningLaw(std::string_view text, std::vector<Candidate>* out) {
     if (c.fact.value->empty() || RE2::FullMatch(*c.fact.value, not_a_place)) return;
     out->push_back(std::move(c));
   };
-  ForEachMatch(en, text, [&](const std::vector<SP>& g) {
+  const bool law = cues.Has(Cue::kLaw);
+  ForEachMatch(law, en, text, [&](const std::vector<SP>& g) {
     size_t b = Off(text, g[0]), e = b + g[0].size();
     size_t from = Boundary(text, b > 160 ? b - 160 : 0);
     size_t to = Boundary(text, std::min(text.size(), e + 80));
@@ -949,11 +979,11 @@ void ScanGoverningLaw(std::string_view text, std::vector<Candidate>* out) {
     if (RE2::PartialMatch(text.substr(near, b - near), excluded)) return;
     add(g[0], g[1]);
   });
-  ForEachMatch(en_adj, text, [&](const std::vector<SP>& g) {
+  ForEachMatch(law, en_adj, text, [&](const std::vector<SP>& g) {
     static const RE2 skip(R"((?i)^(?:the|applicable|governing|such|any|this)$)", Opts());
     if (!RE2::FullMatch(Str(g[1]), skip)) add(g[0], g[1]);
   });
-  ForEachMatch(zh, text, [&](const std::vector<SP>& g) { add(g[0], g[1]); });
+  ForEachMatch(cues.Has(Cue::kZhLaw), zh, text, [&](const std::vector<SP>& g) { add(g[0], g[1]); });
 }
 
 // --------------------------------------------------------------- forums --
@@ -1030,14 +1060,14 @@ void ArbitrationDetails(std::string_view text, Fact* f) {
   }
 }
 
-void ScanForums(std::string_view text, std::vector<Candidate>* out) {
+void ScanForums(const Cues& cues, std::vector<Candidate>* out) {
+  const std::string_view text = cues.text();
   static const std::vector<std::unique_ptr<RE2>>* inst = [] {
     auto* v = new std::vector<std::unique_ptr<RE2>>;
     for (const Institution& i : kInstitutions)
       v->push_back(std::make_unique<RE2>(i.pattern, Opts()));
     return v;
   }();
-  static const RE2 arbitration(R"((?i)arbitra|仲裁)", Opts());
   static const RE2 seat_en(
       R"((?i:seat|place|venue|legal\s+place)\s*(?i:of\s+(?:the\s+)?arbitration)?\s*(?i:shall\s+be|will\s+be|is|:)?\s*(?:in\s+)?([A-Z][a-zA-Z]+(?:\s+[A-Z][a-zA-Z]+)*)|(?i:arbitration|arbitrated)\s+(?:shall\s+take\s+place\s+|held\s+|seated\s+|conducted\s+)?in\s+([A-Z][a-zA-Z]+(?:\s+[A-Z][a-zA-Z]+)*))",
       Opts());
@@ -1053,7 +1083,8 @@ void ScanForums(std::string_view text, std::vector<Candidate>* out) {
   static const RE2 court_zh(
       R"((?:向|由|提交|交由|提请|诉至|诉诸)\s*([^，。；、,;]{0,30}?人民法院))", Opts());
 
-  if (RE2::PartialMatch(text, arbitration)) {
+  // (?i)arbitra|仲裁: no letter of "arbitra" folds onto another outside ASCII.
+  if (cues.Any({Cue::kArbitra, Cue::kZhArbitration})) {
     // The first institution named; a bare 仲裁委员会 is an arbitration without one.
     size_t best_b = std::string_view::npos, best_e = 0;
     const char* name = nullptr;
@@ -1129,10 +1160,10 @@ void ScanForums(std::string_view text, std::vector<Candidate>* out) {
     c.fact.text = std::string(Str(span));
     out->push_back(std::move(c));
   };
-  ForEachMatch(court_en, text, [&](const std::vector<SP>& g) {
+  ForEachMatch(cues.Has(Cue::kCourt), court_en, text, [&](const std::vector<SP>& g) {
     add_court(g[1], "courts of " + std::string(Str(g[2])));
   });
-  ForEachMatch(court_zh, text,
+  ForEachMatch(cues.Has(Cue::kZhCourt), court_zh, text,
                [&](const std::vector<SP>& g) { add_court(g[1], std::string(Str(g[1]))); });
 }
 
@@ -1188,8 +1219,9 @@ void AddParty(std::string_view text, size_t b, size_t e, std::string name, std::
 
 // "甲方（采购方）：上海恒岳精密机械有限公司（以下简称“甲方”）". A signature
 // line ("甲方（盖章）：上海恒岳精密机械有限公司") goes to `signatures`.
-void ScanZhParty(std::string_view text, std::vector<Candidate>* out,
+void ScanZhParty(const Cues& cues, std::vector<Candidate>* out,
                  std::vector<Candidate>* signatures) {
+  const std::string_view text = cues.text();
   static const RE2 line(
       R"(^\s*(甲方|乙方|丙方|丁方|出租方|承租方|出租人|承租人|买方|卖方|出卖人|买受人|委托方|受托方|委托人|受托人|出借人|借款人|贷款人|采购方|供货方|供应商|供方|需方|许可方|被许可方|转让方|受让方|发包人|承包人|发包方|承包方|保证人|服务方|客户|投资方|合作方)((?:\s*[（(][^）)]{1,16}[）)])*)\s*[：:]\s*(.*?)\s*((?:[（(][^）)]*[）)])*)\s*$)",
       Opts());
@@ -1199,7 +1231,7 @@ void ScanZhParty(std::string_view text, std::vector<Candidate>* out,
   static const RE2 seal(R"(盖章|签章|签字|签名|公章|授权代表|法定代表人)", Opts());
   static const RE2 ab(R"(^[甲乙丙丁]方$)", Opts());
   SP g[5];
-  if (!line.Match(text, 0, text.size(), RE2::ANCHOR_START, g, 5)) return;
+  if (!cues.han() || !line.Match(text, 0, text.size(), RE2::ANCHOR_START, g, 5)) return;
   std::string labels = std::string(Str(g[2])) + std::string(Str(g[4]));
   const bool signature = RE2::PartialMatch(labels, seal);
   if (signature) labels.clear();  // （盖章） says nothing of the party
@@ -1233,6 +1265,13 @@ void ScanZhParty(std::string_view text, std::vector<Candidate>* out,
 // after its role ("LICENSOR: ACME CORP.").
 void ScanEnSignature(std::string_view text, std::string_view next, std::vector<Candidate>* out) {
   static const RE2 by(R"((?i)^\s*by\s*[:_])", Opts());
+  // Most blocks are not followed by one that opens with "by": test that
+  // before asking RE2 (\s is [\t\n\f\r ]; b and y fold onto no other letter).
+  const size_t first = next.find_first_not_of("\t\n\f\r ");
+  if (first == std::string_view::npos || next.size() - first < 2 ||
+      ascii::Lower(next[first]) != 'b' || ascii::Lower(next[first + 1]) != 'y') {
+    return;
+  }
   if (!RE2::PartialMatch(next, by)) return;
   static const RE2 name_line(
       R"(^\s*(?:([A-Z][A-Za-z ]{2,30}?)\s*:\s*)?([A-Z][A-Za-z0-9&.,'’()\- ]{1,80}?)\s*[:,]?\s*$)",
@@ -1404,7 +1443,7 @@ bool DayFirstByDefault(const std::vector<Clause>& clauses, const ExtractOptions&
       continue;
     }
     std::vector<Candidate> law;
-    ScanGoverningLaw(t, &law);
+    ScanGoverningLaw(Cues(t), &law);
     if (!law.empty() && law[0].fact.value) return !MonthFirstJurisdiction(*law[0].fact.value);
   }
   return options.language == "zh";
@@ -1541,17 +1580,18 @@ std::vector<Fact> ExtractFacts(const Document& doc, const std::vector<Clause>& c
       size_t block_index = c.first_block + k;
       if (block_index >= doc.blocks.size()) continue;
       std::string_view text(c.text.data() + bb, be - bb);
+      const Cues cues(text);
       std::vector<Candidate> found;
-      ScanDates(text, options, day_first, &found);
-      ScanMoney(text, &found);
-      ScanPercentages(text, &found);
-      ScanDurations(text, &found);
-      ScanGoverningLaw(text, &found);
-      ScanForums(text, &found);
+      ScanDates(cues, options, day_first, &found);
+      ScanMoney(cues, &found);
+      ScanPercentages(cues, &found);
+      ScanDurations(cues, &found);
+      ScanGoverningLaw(cues, &found);
+      ScanForums(cues, &found);
       // Counted from another date: may share words with a duration, never
       // with a date written out.
       std::vector<Candidate> relative;
-      ScanRelativeDates(text, &relative);
+      ScanRelativeDates(cues, &relative);
       for (Candidate& r : relative) {
         bool clash = false;
         for (const Candidate& f : found) {
@@ -1560,11 +1600,11 @@ std::vector<Fact> ExtractFacts(const Document& doc, const std::vector<Clause>& c
         if (!clash) found.push_back(std::move(r));
       }
       std::vector<Candidate> terms;
-      ScanDefinedTerms(text, &terms);
-      ScanReferences(text, &terms);
+      ScanDefinedTerms(cues, &terms);
+      ScanReferences(cues, &terms);
       for (Candidate& t : terms) found.push_back(std::move(t));
       std::vector<Candidate> parties, signatures;
-      ScanZhParty(text, &parties, &signatures);
+      ScanZhParty(cues, &parties, &signatures);
       if (IsPreamble(c, ci)) ScanEnParties(text, &parties);
       if (block_index + 1 < doc.blocks.size()) {
         ScanEnSignature(text, doc.blocks[block_index + 1].text, &signatures);

@@ -5,6 +5,9 @@
 
 #include <re2/re2.h>
 
+#include <bitset>
+#include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +26,122 @@ struct Candidate {
   Fact fact;
   size_t begin = 0;
   size_t end = 0;
+};
+
+// What one block's text holds, so that a scanner skips a pattern that cannot
+// match it. Every pattern of the scanners needs something a plain search
+// finds: a figure, a Han character, a literal word ("law", 之日, "["). Most
+// blocks of a contract have no date, no amount and no "law", and one pass over
+// the text answers for every word, at a fraction of the cost of one RE2 scan;
+// each pattern then runs only where what it needs is there. A gate must
+// follow from the pattern matching, never be a guess: the results are the
+// same as without gates.
+enum class Cue : uint8_t {
+  // Signs and Chinese words, as written.
+  kQuote,             // "
+  kCurlyQuote,        // “
+  kCornerQuote,       // 「
+  kParen,             // (
+  kBracket,           // [
+  kUnderscores,       // __
+  kSectionSign,       // §
+  kPercent,           // %
+  kFullwidthPercent,  // ％
+  kDollarSign,        // $
+  kEuroSign,          // €
+  kPoundSign,         // £
+  kYenSign,           // ¥
+  kFullwidthYen,      // ￥
+  kZhYear,            // 年
+  kZhSinceDay,        // 之日
+  kZhPeriod,          // 期
+  kZhYuan,            // 元
+  kZhRoundYuan,       // 圆
+  kZhFraction,        // 分之 (百分之, 千分之, 万分之)
+  kZhLaw,             // 法
+  kZhArbitration,     // 仲裁
+  kZhCourt,           // 人民法院
+  kZhCalled,          // 称 (简称, 以下称)
+  kZhOrdinal,         // 第
+  // English words in any case, as a pattern under (?i) finds them.
+  kDay,
+  kWeek,
+  kMonth,
+  kYear,
+  kDollar,
+  kEuro,
+  kPound,
+  kYuan,
+  kRenminbi,
+  kYen,
+  kPer,
+  kLaw,
+  kAnniversary,
+  kArbitra,
+  kCourt,
+  kSection,
+  kClause,
+  kArticle,
+  kParagraph,
+  // The months by their first three letters (Sept is sep).
+  kJan,
+  kFeb,
+  kMar,
+  kApr,
+  kMay,
+  kJun,
+  kJul,
+  kAug,
+  kSep,
+  kOct,
+  kNov,
+  kDec,
+  // Currency codes.
+  kUsd,
+  kHkd,
+  kSgd,
+  kEur,
+  kGbp,
+  kJpy,
+  kCny,
+  kRmb,
+  kAud,
+  kCad,
+  kChf,
+  kCount
+};
+
+class Cues {
+ public:
+  explicit Cues(std::string_view text);
+
+  std::string_view text() const { return text_; }
+  // An ASCII digit.
+  bool digit() const { return digit_; }
+  // Four ASCII digits in a row (a year).
+  bool digits4() const { return digits4_; }
+  // A Han character (a UTF-8 lead byte of U+4000..U+9FFF, which holds every
+  // Han character the patterns name).
+  bool han() const { return han_; }
+  bool Has(Cue cue) const { return found_[static_cast<size_t>(cue)]; }
+  bool Any(std::initializer_list<Cue> cues) const {
+    for (Cue c : cues) {
+      if (Has(c)) return true;
+    }
+    return false;
+  }
+  // A month's name (CC_MONTH).
+  bool month() const {
+    return Any({Cue::kJan, Cue::kFeb, Cue::kMar, Cue::kApr, Cue::kMay, Cue::kJun, Cue::kJul,
+                Cue::kAug, Cue::kSep, Cue::kOct, Cue::kNov, Cue::kDec});
+  }
+
+ private:
+  std::string_view text_;
+  std::bitset<static_cast<size_t>(Cue::kCount)> found_;
+  bool digit_ = false;
+  bool digits4_ = false;
+  bool han_ = false;
 };
 
 inline bool Overlaps(const std::vector<Candidate>& taken, size_t b, size_t e) {
@@ -52,6 +171,13 @@ void ForEachMatch(const RE2& re, std::string_view text, Fn fn) {
   }
 }
 
+// The same, only when `may_match` (a Cues test of what the pattern needs)
+// holds: otherwise the pattern cannot match and the text is not scanned.
+template <typename Fn>
+void ForEachMatch(bool may_match, const RE2& re, std::string_view text, Fn fn) {
+  if (may_match) ForEachMatch(re, text, fn);
+}
+
 inline RE2::Options Opts() {
   RE2::Options o;
   o.set_log_errors(false);
@@ -72,12 +198,12 @@ int CountWord(std::string_view hay, std::string_view needle);
 
 // Defined terms ("Affiliate" means ...; (the "Services"); 本合同所称“…”是指)
 // in one block's text.
-void ScanDefinedTerms(std::string_view text, std::vector<Candidate>* out);
+void ScanDefinedTerms(const Cues& cues, std::vector<Candidate>* out);
 
 // Cross-references to clauses of the same contract in one block's text:
 // Section 14.3, clause 5(b), 第十二条, 本合同第三条第二款. `value` is the
 // normalised number; `target` is left for ResolveReferences.
-void ScanReferences(std::string_view text, std::vector<Candidate>* out);
+void ScanReferences(const Cues& cues, std::vector<Candidate>* out);
 
 // Sets each reference's target to the clause it cites, and each defined
 // term's number of uses, from the whole contract.

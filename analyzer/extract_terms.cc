@@ -148,7 +148,8 @@ int CountWord(std::string_view hay, std::string_view needle) {
   return n;
 }
 
-void ScanDefinedTerms(std::string_view text, std::vector<Candidate>* out) {
+void ScanDefinedTerms(const Cues& cues, std::vector<Candidate>* out) {
+  const std::string_view text = cues.text();
   // "Affiliate" means ...; "Confidential Information" shall have the meaning
   static const RE2 means(
       R"((?:^|[\s(,;:])(["“]([^"”\n]{1,60}?)["”])\s*(?:\([^)\n]{0,40}\)\s*)?(?:,\s*)?(?:shall\s+|will\s+)?(?:means?|includes?|has\s+the\s+meaning|have\s+the\s+meaning|shall\s+have\s+the\s+meanings?|refers?\s+to|is\s+defined)\b)",
@@ -166,10 +167,12 @@ void ScanDefinedTerms(std::string_view text, std::vector<Candidate>* out) {
   static const RE2 zh_short(
       R"((?:以下简称|以下称为|以下称|下称|简称)\s*(?:为)?\s*[：:]?\s*([“"「]([^”"」\n]{1,20})[”"」]))",
       Opts());
-  ForEachMatch(means, text, [&](const std::vector<SP>& g) {
+  const bool quote = cues.Any({Cue::kQuote, Cue::kCurlyQuote});
+  ForEachMatch(quote, means, text, [&](const std::vector<SP>& g) {
     AddTerm(text, Off(text, g[1]), Off(text, g[1]) + g[1].size(), std::string(Str(g[2])), out);
   });
-  ForEachMatch(paren, text, [&](const std::vector<SP>& g) {
+  // Terms in brackets are quoted terms.
+  ForEachMatch(quote && cues.Has(Cue::kParen), paren, text, [&](const std::vector<SP>& g) {
     std::string_view inside = Str(g[1]);
     std::string rest;
     size_t last = 0;
@@ -190,15 +193,16 @@ void ScanDefinedTerms(std::string_view text, std::vector<Candidate>* out) {
       AddTerm(text, spans[k].first, spans[k].second, terms[k], out);
     }
   });
-  ForEachMatch(zh_means, text, [&](const std::vector<SP>& g) {
+  ForEachMatch(quote || cues.Has(Cue::kCornerQuote), zh_means, text, [&](const std::vector<SP>& g) {
     AddTerm(text, Off(text, g[1]), Off(text, g[1]) + g[1].size(), std::string(Str(g[2])), out);
   });
-  ForEachMatch(zh_short, text, [&](const std::vector<SP>& g) {
+  ForEachMatch(cues.Has(Cue::kZhCalled), zh_short, text, [&](const std::vector<SP>& g) {
     AddTerm(text, Off(text, g[1]), Off(text, g[1]) + g[1].size(), std::string(Str(g[2])), out);
   });
 }
 
-void ScanReferences(std::string_view text, std::vector<Candidate>* out) {
+void ScanReferences(const Cues& cues, std::vector<Candidate>* out) {
+  const std::string_view text = cues.text();
 #define CC_REF_NUM \
   R"((?:\d{1,3}(?:\.\d{1,3})*[a-z]?|[IVXLC]{1,6}(?:\.\d{1,3})*)(?:\s?\([a-zA-Z0-9]{1,5}\))*)"
   static const RE2 en(
@@ -212,7 +216,9 @@ void ScanReferences(std::string_view text, std::vector<Candidate>* out) {
   static const RE2 next_word(R"(^\s*(?:of|under)\s+(?:the\s+)?([A-Za-z][\w.-]*))", Opts());
   static const RE2 statute_before(R"((?:U\.S\.C\.|C\.F\.R\.|\bCode|\bAct|\bRules?|\bTreaty)\s*$)",
                                   Opts());
-  ForEachMatch(en, text, [&](const std::vector<SP>& g) {
+  const bool en_word =
+      cues.Any({Cue::kSection, Cue::kClause, Cue::kArticle, Cue::kParagraph, Cue::kSectionSign});
+  ForEachMatch(en_word, en, text, [&](const std::vector<SP>& g) {
     size_t b = Off(text, g[0]), e = b + g[0].size();
     // "Section 5. Payment" opening the block is the clause's own number.
     if (text.substr(0, b).find_first_not_of(" \t") == std::string_view::npos) return;
@@ -242,7 +248,7 @@ void ScanReferences(std::string_view text, std::vector<Candidate>* out) {
   // A law's article: 《民法典》第五百零六条, 合同法第五十二条, 本法第三条.
   static const RE2 law_before(R"((?:》|法|条例|规定|解释|通则|办法|细则|公约)\s*(?:的)?\s*$)",
                               Opts());
-  ForEachMatch(zh, text, [&](const std::vector<SP>& g) {
+  ForEachMatch(cues.Has(Cue::kZhOrdinal), zh, text, [&](const std::vector<SP>& g) {
     size_t b = Off(text, g[0]), e = b + g[0].size();
     if (text.substr(0, b).find_first_not_of(" \t") == std::string_view::npos) return;
     size_t from = Boundary(text, b > 12 ? b - 12 : 0);
