@@ -217,8 +217,12 @@ int RunReview(const CLI::App& cmd, ReviewOptions o, const Config& config, const 
     } else {
       outcome.error = reviewed.error();
     }
-    const auto item = outcome.error ? reports::ErrorJson(input.path, *outcome.error, Tool())
-                                    : reports::ReportJson(*review, Tool());
+    // The JSON report (or the error record), pretty or on one line.
+    auto json_text = [&](bool pretty) {
+      return review ? reports::ReportJsonText(*review, Tool(), pretty)
+                    : reports::Serialize(reports::ErrorJson(input.path, *outcome.error, Tool()),
+                                         pretty);
+    };
     if (review) {
       outcome.verdict = review->verdict;
       outcome.gate_failed = gate && std::any_of(review->findings.begin(), review->findings.end(),
@@ -227,7 +231,7 @@ int RunReview(const CLI::App& cmd, ReviewOptions o, const Config& config, const 
                                                 });
     }
     const bool need_pretty = !o.output_dir.empty() || !json_items.empty() || o.format == "json";
-    const std::string pretty = need_pretty ? reports::Serialize(item, true) : std::string();
+    const std::string pretty = need_pretty ? json_text(true) : std::string();
     if (!json_items.empty()) json_items[i] = pretty;
     if (!summary_rows.empty()) {
       summary_rows[i] = review ? reports::SummaryRowFor(*review)
@@ -309,7 +313,7 @@ int RunReview(const CLI::App& cmd, ReviewOptions o, const Config& config, const 
       if (review) reports::WriteLines(*review, text);
       outcome.out = text.str();
     } else if (o.format == "jsonl") {
-      outcome.out = reports::Serialize(item, false);
+      outcome.out = json_text(false);
     } else if (o.format == "json") {
       outcome.out = stream_json_array ? AsArrayElement(pretty) : pretty;
     }  // sarif: one log at the end

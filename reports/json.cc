@@ -1,50 +1,204 @@
 #include "reports/json.h"
 
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstddef>
+#include <cstdio>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "core/utf8.h"
 
 namespace clausecheck::reports {
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-// Every optional value in the report is null when absent, never "", so that
-// a consumer has one test for "not there" (docs/report-format.md).
-Json StringOrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+// Writes JSON text straight from the Review, byte for byte what
+// nlohmann::ordered_json::dump writes for the same values (2-space indent
+// when pretty, one line otherwise; numbers and escaping as nlohmann's), but
+// without building a tree of the whole report first.
+class Writer {
+ public:
+  explicit Writer(bool pretty) : pretty_(pretty) {}
 
-Json StringOrNull(const std::optional<std::string>& s) {
-  return s && !s->empty() ? Json(*s) : Json(nullptr);
-}
-
-// JSON has no NaN or infinity; nlohmann would write them as null anyway, but
-// say so explicitly.
-Json NumberOrNull(const std::optional<double>& n) {
-  if (!n || !std::isfinite(*n)) return nullptr;
-  return *n;
-}
-
-// Durations are counts ("30 days"): written as integers when whole so that
-// the report reads 30, not 30.0.
-Json CountOrNull(const std::optional<double>& n) {
-  if (!n || !std::isfinite(*n)) return nullptr;
-  double whole = 0;
-  if (std::modf(*n, &whole) == 0.0 && std::fabs(whole) < 9.0e15) {
-    return static_cast<long long>(whole);
+  void BeginObject() { Open('{'); }
+  void EndObject() { Close('}'); }
+  void BeginArray() { Open('['); }
+  void EndArray() { Close(']'); }
+  void Key(std::string_view key) {
+    Element();
+    Escaped(key);
+    out_ += pretty_ ? ": " : ":";
+    after_key_ = true;
   }
-  return *n;
-}
-
-// Maps a value to itself when it is in `allowed`, else to `fallback`, so the
-// report always stays inside the schema's enums.
-template <size_t N>
-Json OneOf(const std::string& s, const std::array<std::string_view, N>& allowed, Json fallback) {
-  for (std::string_view a : allowed) {
-    if (s == a) return s;
+  void String(std::string_view s) {
+    Element();
+    Escaped(s);
   }
-  return fallback;
-}
+  void Null() {
+    Element();
+    out_ += "null";
+  }
+  void Bool(bool b) {
+    Element();
+    out_ += b ? "true" : "false";
+  }
+  template <typename Int>
+  requires std::is_integral_v<Int>
+  void Integer(Int n) {
+    Element();
+    char buf[24];
+    out_.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
+  }
+  // nlohmann's: shortest round trip (Grisu2), null for NaN and infinities.
+  void Double(double d) {
+    Element();
+    if (!std::isfinite(d)) {
+      out_ += "null";
+      return;
+    }
+    char buf[64];
+    out_.append(buf, nlohmann::detail::to_chars(buf, buf + sizeof buf, d));
+  }
+  void Strings(const std::vector<std::string>& list) {
+    BeginArray();
+    for (const std::string& s : list) String(s);
+    EndArray();
+  }
+  // Every optional value in the report is null when absent, never "", so
+  // that a consumer has one test for "not there" (docs/report-format.md).
+  void StringOrNull(const std::string& s) {
+    if (s.empty()) {
+      Null();
+    } else {
+      String(s);
+    }
+  }
+  void StringOrNull(const std::optional<std::string>& s) {
+    if (s) {
+      StringOrNull(*s);
+    } else {
+      Null();
+    }
+  }
+  void NumberOrNull(const std::optional<double>& n) {
+    if (n) {
+      Double(*n);
+    } else {
+      Null();
+    }
+  }
+  // Durations are counts ("30 days"): written as integers when whole so that
+  // the report reads 30, not 30.0.
+  void CountOrNull(const std::optional<double>& n) {
+    double whole = 0;
+    if (!n || !std::isfinite(*n)) {
+      Null();
+    } else if (std::modf(*n, &whole) == 0.0 && std::fabs(whole) < 9.0e15) {
+      Integer(static_cast<long long>(whole));
+    } else {
+      Double(*n);
+    }
+  }
+  // `s` when it is in `allowed`, else `fallback` (null when null), so the
+  // report always stays inside the schema's enums.
+  template <size_t N>
+  void OneOf(const std::string& s, const std::array<std::string_view, N>& allowed,
+             const char* fallback) {
+    for (std::string_view a : allowed) {
+      if (s == a) return String(s);
+    }
+    if (fallback) {
+      String(fallback);
+    } else {
+      Null();
+    }
+  }
+
+  std::string Take() { return std::move(out_); }
+
+ private:
+  void Open(char bracket) {
+    Element();
+    out_ += bracket;
+    counts_.push_back(0);
+  }
+  void Close(char bracket) {
+    const int n = counts_.back();
+    counts_.pop_back();
+    if (n > 0 && pretty_) NewLine();
+    out_ += bracket;
+  }
+  // Before a value: the comma and, pretty, the line and indent of an element.
+  void Element() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (counts_.empty()) return;
+    if (counts_.back()++ > 0) out_ += ',';
+    if (pretty_) NewLine();
+  }
+  void NewLine() {
+    out_ += '\n';
+    out_.append(2 * counts_.size(), ' ');
+  }
+  // As nlohmann escapes with ensure_ascii off: ", \ and control characters
+  // escaped, UTF-8 as it is. Invalid UTF-8 (which block text never is, by
+  // construction) is left to nlohmann itself, which writes U+FFFD for it.
+  void Escaped(std::string_view s) {
+    size_t i = 0;
+    while (i < s.size()) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
+      ++i;
+    }
+    if (i == s.size()) {
+      out_ += '"';
+      out_ += s;
+      out_ += '"';
+      return;
+    }
+    if (!utf8::IsValid(s)) {
+      out_ += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
+      return;
+    }
+    out_ += '"';
+    out_.append(s.data(), i);
+    for (; i < s.size(); ++i) {
+      const char c = s[i];
+      switch (c) {
+        case '\b': out_ += "\\b"; break;
+        case '\t': out_ += "\\t"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\r': out_ += "\\r"; break;
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        default:
+          if (static_cast<unsigned char>(c) < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+            out_ += buf;
+          } else {
+            out_ += c;
+          }
+      }
+    }
+    out_ += '"';
+  }
+
+  bool pretty_;
+  bool after_key_ = false;
+  std::vector<int> counts_;  // elements so far in each open object or array
+  std::string out_;
+};
 
 constexpr std::array<std::string_view, 10> kDateRoles = {
     "effective", "start",   "end",     "signing", "expiry",
@@ -55,6 +209,290 @@ constexpr std::array<std::string_view, 3> kPercentagePer = {"year", "month", "da
 constexpr std::array<std::string_view, 2> kForumTypes = {"court", "arbitration"};
 constexpr std::array<std::string_view, 4> kLanguages = {"en", "zh", "mixed", "unknown"};
 
+void WriteTool(Writer& w, const ToolInfo& tool) {
+  w.BeginObject();
+  w.Key("name");
+  w.String(tool.name);
+  w.Key("version");
+  w.String(tool.version);
+  w.EndObject();
+}
+
+void WriteLocation(Writer& w, const std::optional<Location>& loc) {
+  if (!loc) return w.Null();
+  w.BeginObject();
+  w.Key("part");
+  w.String(loc->part);
+  w.Key("block");
+  w.Integer(loc->block);
+  w.Key("start");
+  w.Integer(loc->start);
+  w.Key("end");
+  w.Integer(loc->end);
+  w.EndObject();
+}
+
+void WriteDocument(Writer& w, const Review& review) {
+  const Document& d = review.document;
+  w.BeginObject();
+  w.Key("path");
+  w.String(d.path);
+  w.Key("format");
+  w.String(Name(d.format));
+  w.Key("sha256");
+  w.StringOrNull(d.sha256);
+  w.Key("language");
+  w.OneOf(review.language, kLanguages, "unknown");
+  w.Key("contract_types");
+  w.Strings(review.contract_types);
+  w.Key("encoding");
+  w.StringOrNull(d.encoding);
+  w.Key("blocks");
+  w.Integer(d.blocks.size());
+  w.Key("clauses");
+  w.Integer(review.clauses.size());
+  w.Key("characters");
+  w.Integer(review.characters);
+  w.Key("notices");
+  w.Strings(d.notices);
+  w.EndObject();
+}
+
+void WriteCounts(Writer& w, const Review& review) {
+  w.BeginObject();
+  for (Severity s :
+       {Severity::kCritical, Severity::kHigh, Severity::kMedium, Severity::kLow, Severity::kInfo}) {
+    w.Key(Name(s));
+    w.Integer(review.counts[static_cast<size_t>(s)]);
+  }
+  w.EndObject();
+}
+
+void WriteClause(Writer& w, const Review& review, const Clause& c) {
+  const auto& clauses = review.clauses;
+  const auto& blocks = review.document.blocks;
+  w.BeginObject();
+  w.Key("id");
+  w.String(c.id);
+  w.Key("number");
+  w.StringOrNull(c.number);
+  w.Key("heading");
+  w.StringOrNull(c.heading);
+  w.Key("level");
+  w.Integer(c.level);
+  w.Key("parent");
+  if (c.parent >= 0 && static_cast<size_t>(c.parent) < clauses.size()) {
+    w.String(clauses[c.parent].id);
+  } else {
+    w.Null();
+  }
+  w.Key("categories");
+  w.BeginArray();
+  for (Category cat : c.categories) w.String(Name(cat));
+  w.EndArray();
+  w.Key("tags");
+  w.Strings(c.tags);
+  w.Key("text");
+  w.String(c.text);
+  w.Key("location");
+  if (c.first_block >= 0 && static_cast<size_t>(c.first_block) < blocks.size()) {
+    const SourceRef& src = blocks[c.first_block].source;
+    w.BeginObject();
+    w.Key("part");
+    w.String(src.part);
+    w.Key("block");
+    w.Integer(src.index);
+    w.EndObject();
+  } else {
+    w.Null();  // a clause without blocks: never from the segmenter
+  }
+  w.EndObject();
+}
+
+void WriteFinding(Writer& w, const Finding& f) {
+  w.BeginObject();
+  w.Key("id");
+  w.String(f.id);
+  w.Key("rule");
+  w.String(f.rule);
+  w.Key("category");
+  w.String(Name(f.category));
+  w.Key("kind");
+  w.String(Name(f.kind));
+  w.Key("severity");
+  w.String(Name(f.severity));
+  w.Key("message");
+  w.String(f.message);
+  w.Key("recommendation");
+  w.StringOrNull(f.recommendation);
+  w.Key("clause");
+  w.StringOrNull(f.clause_id);
+  w.Key("evidence");
+  w.StringOrNull(f.evidence);
+  w.Key("affects");
+  w.StringOrNull(f.affects);
+  w.Key("fingerprint");
+  w.String(f.fingerprint);
+  w.Key("suppressed");
+  if (f.suppressed) {
+    w.BeginObject();
+    w.Key("reason");
+    w.String(f.suppressed->reason);
+    w.Key("source");
+    w.String(f.suppressed->source);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("location");
+  WriteLocation(w, f.location);
+  w.EndObject();
+}
+
+// The type-specific fields first, in the order DESIGN.md gives them, then
+// the fields every fact has.
+void WriteFact(Writer& w, const Fact& f) {
+  w.BeginObject();
+  // Written twice, in words and in figures: the words' value and whether the
+  // two agree (null when written once).
+  auto twice = [&] {
+    w.Key("words");
+    w.CountOrNull(f.words);
+    w.Key("consistent");
+    if (f.words && f.number) {
+      w.Bool(std::fabs(*f.words - *f.number) < 0.005);
+    } else {
+      w.Null();
+    }
+  };
+  // The value, null for a placeholder.
+  auto value = [&](auto write) {
+    w.Key("value");
+    if (f.placeholder) {
+      w.Null();
+    } else {
+      write();
+    }
+  };
+  switch (f.type) {
+    case FactType::kDate:
+      value([&] { w.StringOrNull(f.value); });
+      w.Key("role");
+      w.OneOf(f.role, kDateRoles, "other");
+      w.Key("ambiguous");
+      w.Bool(f.ambiguous);
+      w.Key("relative");
+      if (f.relative) {
+        w.BeginObject();
+        w.Key("anchor");
+        w.String(f.relative->anchor);
+        w.Key("offset");
+        w.CountOrNull(f.relative->offset);
+        w.Key("unit");
+        if (f.relative->offset == 0) {
+          w.Null();
+        } else {
+          w.OneOf(f.relative->unit, kDurationUnits, nullptr);
+        }
+        w.Key("direction");
+        w.String(f.relative->direction == "before" ? "before" : "after");
+        w.EndObject();
+      } else {
+        w.Null();
+      }
+      break;
+    case FactType::kAmount:
+      value([&] { w.NumberOrNull(f.number); });
+      w.Key("currency");
+      w.StringOrNull(f.currency);
+      twice();
+      break;
+    case FactType::kDuration:
+      value([&] { w.CountOrNull(f.number); });
+      w.Key("unit");
+      w.OneOf(f.unit, kDurationUnits, nullptr);
+      twice();
+      break;
+    case FactType::kPercentage:
+      value([&] { w.NumberOrNull(f.number); });
+      w.Key("per");
+      w.OneOf(f.per, kPercentagePer, nullptr);
+      w.Key("annual");
+      if (f.placeholder) {
+        w.Null();
+      } else {
+        w.NumberOrNull(f.annual);
+      }
+      twice();
+      break;
+    case FactType::kParty:
+      value([&] { w.StringOrNull(f.value); });
+      w.Key("short");
+      w.StringOrNull(f.short_name);
+      w.Key("role");
+      w.StringOrNull(f.role);
+      w.Key("mentions");
+      w.Strings(f.mentions);
+      break;
+    case FactType::kGoverningLaw: value([&] { w.StringOrNull(f.value); }); break;
+    case FactType::kForum:
+      w.Key("type");
+      w.OneOf(f.forum_type, kForumTypes, nullptr);
+      value([&] { w.StringOrNull(f.value); });
+      w.Key("seat");
+      w.StringOrNull(f.seat);
+      w.Key("rules");
+      w.StringOrNull(f.rules);
+      w.Key("language");
+      w.StringOrNull(f.language);
+      w.Key("arbitrators");
+      if (f.arbitrators) {
+        w.Integer(*f.arbitrators);
+      } else {
+        w.Null();
+      }
+      break;
+    case FactType::kDefinedTerm:
+      w.Key("value");
+      w.StringOrNull(f.value);
+      w.Key("uses");
+      w.Integer(f.uses);
+      break;
+    case FactType::kReference:
+      w.Key("value");
+      w.StringOrNull(f.value);
+      w.Key("target");
+      w.StringOrNull(f.target);
+      break;
+  }
+  w.Key("placeholder");
+  w.Bool(f.placeholder);
+  w.Key("text");
+  w.String(f.text);
+  w.Key("clause");
+  w.StringOrNull(f.clause_id);
+  w.Key("location");
+  WriteLocation(w, f.location);
+  w.EndObject();
+}
+
+void WriteFacts(Writer& w, const std::vector<Fact>& facts) {
+  constexpr std::array<FactType, 9> kOrder = {
+      FactType::kDate,       FactType::kAmount,      FactType::kDuration,
+      FactType::kPercentage, FactType::kParty,       FactType::kGoverningLaw,
+      FactType::kForum,      FactType::kDefinedTerm, FactType::kReference};
+  w.BeginObject();
+  for (FactType t : kOrder) {
+    w.Key(Name(t));
+    w.BeginArray();
+    for (const Fact& f : facts) {
+      if (f.type == t) WriteFact(w, f);
+    }
+    w.EndArray();
+  }
+  w.EndObject();
+}
+
 Json ToolJson(const ToolInfo& tool) {
   Json j;
   j["name"] = tool.name;
@@ -62,212 +500,56 @@ Json ToolJson(const ToolInfo& tool) {
   return j;
 }
 
-Json LocationJson(const std::optional<Location>& loc) {
-  if (!loc) return nullptr;
-  Json j;
-  j["part"] = loc->part;
-  j["block"] = loc->block;
-  j["start"] = loc->start;
-  j["end"] = loc->end;
-  return j;
-}
-
-Json DocumentJson(const Review& review) {
-  const Document& d = review.document;
-  Json j;
-  j["path"] = d.path;
-  j["format"] = Name(d.format);
-  j["sha256"] = StringOrNull(d.sha256);
-  j["language"] = OneOf(review.language, kLanguages, "unknown");
-  j["contract_types"] = review.contract_types;
-  j["encoding"] = StringOrNull(d.encoding);
-  j["blocks"] = d.blocks.size();
-  j["clauses"] = review.clauses.size();
-  j["characters"] = review.characters;
-  j["notices"] = d.notices;
-  return j;
-}
-
-Json CountsJson(const Review& review) {
-  Json j;
-  for (Severity s :
-       {Severity::kCritical, Severity::kHigh, Severity::kMedium, Severity::kLow, Severity::kInfo}) {
-    j[std::string(Name(s))] = review.counts[static_cast<size_t>(s)];
-  }
-  return j;
-}
-
-Json ClauseJson(const Review& review, const Clause& c) {
-  const auto& clauses = review.clauses;
-  const auto& blocks = review.document.blocks;
-  Json j;
-  j["id"] = c.id;
-  j["number"] = StringOrNull(c.number);
-  j["heading"] = StringOrNull(c.heading);
-  j["level"] = c.level;
-  j["parent"] = c.parent >= 0 && static_cast<size_t>(c.parent) < clauses.size()
-                    ? Json(clauses[c.parent].id)
-                    : Json(nullptr);
-  Json categories = Json::array();
-  for (Category cat : c.categories) categories.push_back(Name(cat));
-  j["categories"] = std::move(categories);
-  j["tags"] = c.tags;
-  j["text"] = c.text;
-  if (c.first_block >= 0 && static_cast<size_t>(c.first_block) < blocks.size()) {
-    const SourceRef& src = blocks[c.first_block].source;
-    Json loc;
-    loc["part"] = src.part;
-    loc["block"] = src.index;
-    j["location"] = std::move(loc);
-  } else {
-    j["location"] = nullptr;  // a clause without blocks: never from the segmenter
-  }
-  return j;
-}
-
-Json FindingJson(const Finding& f) {
-  Json j;
-  j["id"] = f.id;
-  j["rule"] = f.rule;
-  j["category"] = Name(f.category);
-  j["kind"] = Name(f.kind);
-  j["severity"] = Name(f.severity);
-  j["message"] = f.message;
-  j["recommendation"] = StringOrNull(f.recommendation);
-  j["clause"] = StringOrNull(f.clause_id);
-  j["evidence"] = StringOrNull(f.evidence);
-  j["affects"] = StringOrNull(f.affects);
-  j["fingerprint"] = f.fingerprint;
-  if (f.suppressed) {
-    Json sup;
-    sup["reason"] = f.suppressed->reason;
-    sup["source"] = f.suppressed->source;
-    j["suppressed"] = std::move(sup);
-  } else {
-    j["suppressed"] = nullptr;
-  }
-  j["location"] = LocationJson(f.location);
-  return j;
-}
-
-// The type-specific fields first, in the order DESIGN.md gives them, then
-// the fields every fact has.
-Json FactJson(const Fact& f) {
-  Json j;
-  // Written twice, in words and in figures: the words' value and whether the
-  // two agree (null when written once).
-  auto twice = [&] {
-    j["words"] = f.words ? CountOrNull(f.words) : Json(nullptr);
-    j["consistent"] =
-        f.words && f.number ? Json(std::fabs(*f.words - *f.number) < 0.005) : Json(nullptr);
-  };
-  switch (f.type) {
-    case FactType::kDate:
-      j["value"] = f.placeholder ? Json(nullptr) : StringOrNull(f.value);
-      j["role"] = OneOf(f.role, kDateRoles, "other");
-      j["ambiguous"] = f.ambiguous;
-      if (f.relative) {
-        Json r;
-        r["anchor"] = f.relative->anchor;
-        r["offset"] = CountOrNull(f.relative->offset);
-        r["unit"] = f.relative->offset == 0 ? Json(nullptr)
-                                            : OneOf(f.relative->unit, kDurationUnits, nullptr);
-        r["direction"] = f.relative->direction == "before" ? "before" : "after";
-        j["relative"] = std::move(r);
-      } else {
-        j["relative"] = nullptr;
-      }
-      break;
-    case FactType::kAmount:
-      j["value"] = f.placeholder ? Json(nullptr) : NumberOrNull(f.number);
-      j["currency"] = StringOrNull(f.currency);
-      twice();
-      break;
-    case FactType::kDuration:
-      j["value"] = f.placeholder ? Json(nullptr) : CountOrNull(f.number);
-      j["unit"] = OneOf(f.unit, kDurationUnits, nullptr);
-      twice();
-      break;
-    case FactType::kPercentage:
-      j["value"] = f.placeholder ? Json(nullptr) : NumberOrNull(f.number);
-      j["per"] = OneOf(f.per, kPercentagePer, nullptr);
-      j["annual"] = f.placeholder ? Json(nullptr) : NumberOrNull(f.annual);
-      twice();
-      break;
-    case FactType::kParty:
-      j["value"] = f.placeholder ? Json(nullptr) : StringOrNull(f.value);
-      j["short"] = StringOrNull(f.short_name);
-      j["role"] = StringOrNull(f.role);
-      j["mentions"] = f.mentions;
-      break;
-    case FactType::kGoverningLaw:
-      j["value"] = f.placeholder ? Json(nullptr) : StringOrNull(f.value);
-      break;
-    case FactType::kForum:
-      j["type"] = OneOf(f.forum_type, kForumTypes, nullptr);
-      j["value"] = f.placeholder ? Json(nullptr) : StringOrNull(f.value);
-      j["seat"] = StringOrNull(f.seat);
-      j["rules"] = StringOrNull(f.rules);
-      j["language"] = StringOrNull(f.language);
-      j["arbitrators"] = f.arbitrators ? Json(*f.arbitrators) : Json(nullptr);
-      break;
-    case FactType::kDefinedTerm:
-      j["value"] = StringOrNull(f.value);
-      j["uses"] = f.uses;
-      break;
-    case FactType::kReference:
-      j["value"] = StringOrNull(f.value);
-      j["target"] = StringOrNull(f.target);
-      break;
-  }
-  j["placeholder"] = f.placeholder;
-  j["text"] = f.text;
-  j["clause"] = StringOrNull(f.clause_id);
-  j["location"] = LocationJson(f.location);
-  return j;
-}
-
-Json FactsJson(const std::vector<Fact>& facts) {
-  constexpr std::array<FactType, 9> kOrder = {
-      FactType::kDate,       FactType::kAmount,      FactType::kDuration,
-      FactType::kPercentage, FactType::kParty,       FactType::kGoverningLaw,
-      FactType::kForum,      FactType::kDefinedTerm, FactType::kReference};
-  Json j;
-  for (FactType t : kOrder) {
-    Json list = Json::array();
-    for (const Fact& f : facts) {
-      if (f.type == t) list.push_back(FactJson(f));
-    }
-    j[std::string(Name(t))] = std::move(list);
-  }
-  return j;
-}
-
 }  // namespace
 
-nlohmann::ordered_json FactsReportJson(const std::vector<Fact>& facts) { return FactsJson(facts); }
+std::string ReportJsonText(const Review& review, const ToolInfo& tool, bool pretty) {
+  Writer w(pretty);
+  w.BeginObject();
+  w.Key("schema");
+  w.String(kReportSchema);
+  w.Key("tool");
+  WriteTool(w, tool);
+  w.Key("ruleset");
+  w.BeginObject();
+  w.Key("name");
+  w.String(review.ruleset.name);
+  w.Key("version");
+  w.String(review.ruleset.version);
+  w.Key("rules");
+  w.Integer(review.ruleset.rules);
+  w.EndObject();
+  w.Key("document");
+  WriteDocument(w, review);
+  w.Key("verdict");
+  w.String(Name(review.verdict));
+  w.Key("risk_score");
+  w.Integer(review.risk_score);
+  w.Key("counts");
+  WriteCounts(w, review);
+  w.Key("clauses");
+  w.BeginArray();
+  for (const Clause& c : review.clauses) WriteClause(w, review, c);
+  w.EndArray();
+  w.Key("findings");
+  w.BeginArray();
+  for (const Finding& f : review.findings) WriteFinding(w, f);
+  w.EndArray();
+  w.Key("facts");
+  WriteFacts(w, review.facts);
+  w.EndObject();
+  std::string out = w.Take();
+  out += '\n';
+  return out;
+}
+
+nlohmann::ordered_json FactsReportJson(const std::vector<Fact>& facts) {
+  Writer w(false);
+  WriteFacts(w, facts);
+  return Json::parse(w.Take());
+}
 
 nlohmann::ordered_json ReportJson(const Review& review, const ToolInfo& tool) {
-  Json j;
-  j["schema"] = kReportSchema;
-  j["tool"] = ToolJson(tool);
-  Json ruleset;
-  ruleset["name"] = review.ruleset.name;
-  ruleset["version"] = review.ruleset.version;
-  ruleset["rules"] = review.ruleset.rules;
-  j["ruleset"] = std::move(ruleset);
-  j["document"] = DocumentJson(review);
-  j["verdict"] = Name(review.verdict);
-  j["risk_score"] = review.risk_score;
-  j["counts"] = CountsJson(review);
-  Json clauses = Json::array();
-  for (const Clause& c : review.clauses) clauses.push_back(ClauseJson(review, c));
-  j["clauses"] = std::move(clauses);
-  Json findings = Json::array();
-  for (const Finding& f : review.findings) findings.push_back(FindingJson(f));
-  j["findings"] = std::move(findings);
-  j["facts"] = FactsJson(review.facts);
-  return j;
+  return Json::parse(ReportJsonText(review, tool, false));
 }
 
 nlohmann::ordered_json ErrorJson(std::string_view path, const Error& error, const ToolInfo& tool) {

@@ -1,7 +1,8 @@
 // The JSON report, schema "clausecheck/report@1" (reports/schema/report.schema.json,
 // documented in docs/report-format.md).
 //
-// ReportJson builds the object for one Review; ErrorJson the record that takes
+// ReportJsonText writes the report of one Review (ReportJson: the same as an
+// object); ErrorJson the record that takes
 // the place of an input that could not be read. Nothing in a report depends on
 // the machine it ran on except document.path.
 #ifndef CLAUSECHECK_REPORTS_JSON_H_
@@ -24,8 +25,14 @@ struct ToolInfo {
   std::string version;
 };
 
-/// The report for one Review, keys in the documented order. Absent optional
-/// values (no number, no clause, no location...) are null, never "".
+/// The report for one Review as JSON text, keys in the documented order:
+/// pretty (2-space indent) or one line (jsonl), with a trailing newline. The
+/// same bytes as Serialize(ReportJson(...)), written straight from the Review
+/// without a tree. Absent optional values (no number, no clause, no
+/// location...) are null, never "".
+std::string ReportJsonText(const Review& review, const ToolInfo& tool, bool pretty);
+
+/// The same report as an object (read back from ReportJsonText).
 nlohmann::ordered_json ReportJson(const Review& review, const ToolInfo& tool);
 
 /// The report's "facts" object on its own (`clausecheck dump --facts`).

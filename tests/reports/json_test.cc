@@ -306,5 +306,48 @@ TEST(ReportJson, SameReviewSameBytes) {
             Serialize(ReportJson(RichReview(), kTool), true));
 }
 
+// ReportJsonText writes the report without a tree; its bytes must be what
+// nlohmann writes for the same values: reading the text back and letting
+// nlohmann write it gives the same bytes, pretty and on one line, for text
+// that needs escaping, text that is not UTF-8 and numbers of every shape.
+TEST(ReportJsonText, SameBytesAsNlohmannWouldWrite) {
+  std::vector<Review> reviews = {RichReview(), CleanReview(), RichReview()};
+  Review& r = reviews[2];
+  r.clauses[0].text = "quote \" back\\slash\ttab\nline\r\b\f\x01\x1f\x7f end";
+  r.clauses[0].heading = "bad \xff\xfe utf-8 \xe4\xb8 cut \xed\xa0\x80 surrogate";
+  r.document.notices = {"", "“引号” ünïcode 😀"};
+  const double kNumbers[] = {0.1,   30,     1e20,    1e-7,   -0.0,   123456789.125,
+                             1e300, 5e-324, 1.0 / 3, 100000, 2.5e15, 9.0e15};
+  for (double d : kNumbers) {
+    Fact f;
+    f.type = FactType::kAmount;
+    f.number = d;
+    f.words = d;
+    f.text = "x";
+    r.facts.push_back(f);
+    f.type = FactType::kDuration;
+    r.facts.push_back(f);
+  }
+  Fact nan;
+  nan.type = FactType::kPercentage;
+  nan.number = std::nan("");
+  nan.annual = INFINITY;
+  r.facts.push_back(nan);
+  for (const Review& review : reviews) {
+    for (bool pretty : {true, false}) {
+      const std::string text = ReportJsonText(review, kTool, pretty);
+      EXPECT_EQ(Serialize(ordered_json::parse(text), pretty), text) << pretty;
+    }
+  }
+  // Text that is not UTF-8 is replaced exactly as nlohmann replaces it.
+  const std::string compact = ReportJsonText(r, kTool, false);
+  EXPECT_NE(compact.find(Compact(ordered_json(r.clauses[0].heading))), std::string::npos);
+  EXPECT_NE(compact.find(Compact(ordered_json(r.clauses[0].text))), std::string::npos);
+  EXPECT_NE(compact.find(R"("value":null,"per":null,"annual":null)"), std::string::npos);
+  EXPECT_NE(compact.find(R"("value":1e+20)"), std::string::npos);
+  EXPECT_NE(compact.find(R"("value":100000,"unit")"), std::string::npos);  // a whole count
+  EXPECT_NE(compact.find(R"("value":100000.0,"currency")"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace clausecheck::reports
