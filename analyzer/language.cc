@@ -13,6 +13,12 @@ struct Counts {
 void Count(std::string_view text, Counts* c) {
   size_t pos = 0;
   while (pos < text.size()) {
+    const unsigned char b = static_cast<unsigned char>(text[pos]);
+    if (b < 0x80) {  // ASCII, most of an English contract: no decoding
+      c->latin += static_cast<unsigned char>((b | 0x20) - 'a') < 26;
+      ++pos;
+      continue;
+    }
     char32_t cp = utf8::Next(text, &pos);
     if (utf8::IsHan(cp)) {
       ++c->han;
