@@ -31,6 +31,22 @@ class Writer {
   void EndObject() { Close('}'); }
   void BeginArray() { Open('['); }
   void EndArray() { Close(']'); }
+  // A key and its value.
+  void Field(std::string_view key, std::string_view value) {
+    Key(key);
+    String(value);
+  }
+  template <typename Int>
+  requires std::is_integral_v<Int>
+  void Field(std::string_view key, Int value) {
+    Key(key);
+    Integer(value);
+  }
+  template <typename Text>
+  void FieldOrNull(std::string_view key, const Text& value) {
+    Key(key);
+    StringOrNull(value);
+  }
   void Key(std::string_view key) {
     Element();
     Escaped(key);
@@ -211,48 +227,35 @@ constexpr std::array<std::string_view, 4> kLanguages = {"en", "zh", "mixed", "un
 
 void WriteTool(Writer& w, const ToolInfo& tool) {
   w.BeginObject();
-  w.Key("name");
-  w.String(tool.name);
-  w.Key("version");
-  w.String(tool.version);
+  w.Field("name", tool.name);
+  w.Field("version", tool.version);
   w.EndObject();
 }
 
 void WriteLocation(Writer& w, const std::optional<Location>& loc) {
   if (!loc) return w.Null();
   w.BeginObject();
-  w.Key("part");
-  w.String(loc->part);
-  w.Key("block");
-  w.Integer(loc->block);
-  w.Key("start");
-  w.Integer(loc->start);
-  w.Key("end");
-  w.Integer(loc->end);
+  w.Field("part", loc->part);
+  w.Field("block", loc->block);
+  w.Field("start", loc->start);
+  w.Field("end", loc->end);
   w.EndObject();
 }
 
 void WriteDocument(Writer& w, const Review& review) {
   const Document& d = review.document;
   w.BeginObject();
-  w.Key("path");
-  w.String(d.path);
-  w.Key("format");
-  w.String(Name(d.format));
-  w.Key("sha256");
-  w.StringOrNull(d.sha256);
+  w.Field("path", d.path);
+  w.Field("format", Name(d.format));
+  w.FieldOrNull("sha256", d.sha256);
   w.Key("language");
   w.OneOf(review.language, kLanguages, "unknown");
   w.Key("contract_types");
   w.Strings(review.contract_types);
-  w.Key("encoding");
-  w.StringOrNull(d.encoding);
-  w.Key("blocks");
-  w.Integer(d.blocks.size());
-  w.Key("clauses");
-  w.Integer(review.clauses.size());
-  w.Key("characters");
-  w.Integer(review.characters);
+  w.FieldOrNull("encoding", d.encoding);
+  w.Field("blocks", d.blocks.size());
+  w.Field("clauses", review.clauses.size());
+  w.Field("characters", review.characters);
   w.Key("notices");
   w.Strings(d.notices);
   w.EndObject();
@@ -272,14 +275,10 @@ void WriteClause(Writer& w, const Review& review, const Clause& c) {
   const auto& clauses = review.clauses;
   const auto& blocks = review.document.blocks;
   w.BeginObject();
-  w.Key("id");
-  w.String(c.id);
-  w.Key("number");
-  w.StringOrNull(c.number);
-  w.Key("heading");
-  w.StringOrNull(c.heading);
-  w.Key("level");
-  w.Integer(c.level);
+  w.Field("id", c.id);
+  w.FieldOrNull("number", c.number);
+  w.FieldOrNull("heading", c.heading);
+  w.Field("level", c.level);
   w.Key("parent");
   if (c.parent >= 0 && static_cast<size_t>(c.parent) < clauses.size()) {
     w.String(clauses[c.parent].id);
@@ -292,16 +291,13 @@ void WriteClause(Writer& w, const Review& review, const Clause& c) {
   w.EndArray();
   w.Key("tags");
   w.Strings(c.tags);
-  w.Key("text");
-  w.String(c.text);
+  w.Field("text", c.text);
   w.Key("location");
   if (c.first_block >= 0 && static_cast<size_t>(c.first_block) < blocks.size()) {
     const SourceRef& src = blocks[c.first_block].source;
     w.BeginObject();
-    w.Key("part");
-    w.String(src.part);
-    w.Key("block");
-    w.Integer(src.index);
+    w.Field("part", src.part);
+    w.Field("block", src.index);
     w.EndObject();
   } else {
     w.Null();  // a clause without blocks: never from the segmenter
@@ -311,35 +307,22 @@ void WriteClause(Writer& w, const Review& review, const Clause& c) {
 
 void WriteFinding(Writer& w, const Finding& f) {
   w.BeginObject();
-  w.Key("id");
-  w.String(f.id);
-  w.Key("rule");
-  w.String(f.rule);
-  w.Key("category");
-  w.String(Name(f.category));
-  w.Key("kind");
-  w.String(Name(f.kind));
-  w.Key("severity");
-  w.String(Name(f.severity));
-  w.Key("message");
-  w.String(f.message);
-  w.Key("recommendation");
-  w.StringOrNull(f.recommendation);
-  w.Key("clause");
-  w.StringOrNull(f.clause_id);
-  w.Key("evidence");
-  w.StringOrNull(f.evidence);
-  w.Key("affects");
-  w.StringOrNull(f.affects);
-  w.Key("fingerprint");
-  w.String(f.fingerprint);
+  w.Field("id", f.id);
+  w.Field("rule", f.rule);
+  w.Field("category", Name(f.category));
+  w.Field("kind", Name(f.kind));
+  w.Field("severity", Name(f.severity));
+  w.Field("message", f.message);
+  w.FieldOrNull("recommendation", f.recommendation);
+  w.FieldOrNull("clause", f.clause_id);
+  w.FieldOrNull("evidence", f.evidence);
+  w.FieldOrNull("affects", f.affects);
+  w.Field("fingerprint", f.fingerprint);
   w.Key("suppressed");
   if (f.suppressed) {
     w.BeginObject();
-    w.Key("reason");
-    w.String(f.suppressed->reason);
-    w.Key("source");
-    w.String(f.suppressed->source);
+    w.Field("reason", f.suppressed->reason);
+    w.Field("source", f.suppressed->source);
     w.EndObject();
   } else {
     w.Null();
@@ -384,8 +367,7 @@ void WriteFact(Writer& w, const Fact& f) {
       w.Key("relative");
       if (f.relative) {
         w.BeginObject();
-        w.Key("anchor");
-        w.String(f.relative->anchor);
+        w.Field("anchor", f.relative->anchor);
         w.Key("offset");
         w.CountOrNull(f.relative->offset);
         w.Key("unit");
@@ -394,8 +376,7 @@ void WriteFact(Writer& w, const Fact& f) {
         } else {
           w.OneOf(f.relative->unit, kDurationUnits, nullptr);
         }
-        w.Key("direction");
-        w.String(f.relative->direction == "before" ? "before" : "after");
+        w.Field("direction", f.relative->direction == "before" ? "before" : "after");
         w.EndObject();
       } else {
         w.Null();
@@ -403,8 +384,7 @@ void WriteFact(Writer& w, const Fact& f) {
       break;
     case FactType::kAmount:
       value([&] { w.NumberOrNull(f.number); });
-      w.Key("currency");
-      w.StringOrNull(f.currency);
+      w.FieldOrNull("currency", f.currency);
       twice();
       break;
     case FactType::kDuration:
@@ -427,10 +407,8 @@ void WriteFact(Writer& w, const Fact& f) {
       break;
     case FactType::kParty:
       value([&] { w.StringOrNull(f.value); });
-      w.Key("short");
-      w.StringOrNull(f.short_name);
-      w.Key("role");
-      w.StringOrNull(f.role);
+      w.FieldOrNull("short", f.short_name);
+      w.FieldOrNull("role", f.role);
       w.Key("mentions");
       w.Strings(f.mentions);
       break;
@@ -439,12 +417,9 @@ void WriteFact(Writer& w, const Fact& f) {
       w.Key("type");
       w.OneOf(f.forum_type, kForumTypes, nullptr);
       value([&] { w.StringOrNull(f.value); });
-      w.Key("seat");
-      w.StringOrNull(f.seat);
-      w.Key("rules");
-      w.StringOrNull(f.rules);
-      w.Key("language");
-      w.StringOrNull(f.language);
+      w.FieldOrNull("seat", f.seat);
+      w.FieldOrNull("rules", f.rules);
+      w.FieldOrNull("language", f.language);
       w.Key("arbitrators");
       if (f.arbitrators) {
         w.Integer(*f.arbitrators);
@@ -453,24 +428,18 @@ void WriteFact(Writer& w, const Fact& f) {
       }
       break;
     case FactType::kDefinedTerm:
-      w.Key("value");
-      w.StringOrNull(f.value);
-      w.Key("uses");
-      w.Integer(f.uses);
+      w.FieldOrNull("value", f.value);
+      w.Field("uses", f.uses);
       break;
     case FactType::kReference:
-      w.Key("value");
-      w.StringOrNull(f.value);
-      w.Key("target");
-      w.StringOrNull(f.target);
+      w.FieldOrNull("value", f.value);
+      w.FieldOrNull("target", f.target);
       break;
   }
   w.Key("placeholder");
   w.Bool(f.placeholder);
-  w.Key("text");
-  w.String(f.text);
-  w.Key("clause");
-  w.StringOrNull(f.clause_id);
+  w.Field("text", f.text);
+  w.FieldOrNull("clause", f.clause_id);
   w.Key("location");
   WriteLocation(w, f.location);
   w.EndObject();
@@ -505,25 +474,19 @@ Json ToolJson(const ToolInfo& tool) {
 std::string ReportJsonText(const Review& review, const ToolInfo& tool, bool pretty) {
   Writer w(pretty);
   w.BeginObject();
-  w.Key("schema");
-  w.String(kReportSchema);
+  w.Field("schema", kReportSchema);
   w.Key("tool");
   WriteTool(w, tool);
   w.Key("ruleset");
   w.BeginObject();
-  w.Key("name");
-  w.String(review.ruleset.name);
-  w.Key("version");
-  w.String(review.ruleset.version);
-  w.Key("rules");
-  w.Integer(review.ruleset.rules);
+  w.Field("name", review.ruleset.name);
+  w.Field("version", review.ruleset.version);
+  w.Field("rules", review.ruleset.rules);
   w.EndObject();
   w.Key("document");
   WriteDocument(w, review);
-  w.Key("verdict");
-  w.String(Name(review.verdict));
-  w.Key("risk_score");
-  w.Integer(review.risk_score);
+  w.Field("verdict", Name(review.verdict));
+  w.Field("risk_score", review.risk_score);
   w.Key("counts");
   WriteCounts(w, review);
   w.Key("clauses");
