@@ -129,15 +129,50 @@ bool CountryName(const std::string& key) {
   return names->count(key) > 0;
 }
 
+bool Contains(std::string_view text, std::string_view needle) {
+  return text.find(needle) != std::string_view::npos;
+}
+
+// Whether a line has a determiner before a capital ("the Licensed"): the
+// only lines the use pattern can match, found without running it.
+bool HasDeterminedCapital(std::string_view line) {
+  static constexpr std::string_view kDeterminers[] = {"the",    "any",     "such",  "each",
+                                                      "every",  "all",     "said",  "no",
+                                                      "either", "neither", "other", "applicable"};
+  for (size_t p = 1; p < line.size(); ++p) {
+    if (!std::isspace(static_cast<unsigned char>(line[p])) ||
+        std::isspace(static_cast<unsigned char>(line[p - 1]))) {
+      continue;
+    }
+    size_t q = p;
+    while (q < line.size() && std::isspace(static_cast<unsigned char>(line[q]))) ++q;
+    if (q >= line.size() || !std::isupper(static_cast<unsigned char>(line[q]))) continue;
+    size_t b = p;
+    while (b > 0 && std::isalpha(static_cast<unsigned char>(line[b - 1]))) --b;
+    std::string_view word = line.substr(b, p - b);
+    for (std::string_view d : kDeterminers) {
+      if (word == d) return true;
+    }
+  }
+  return false;
+}
+
 // A line set in title case (a heading, a caption, a signature line): most of
 // its words capitalised.
 bool TitleLike(std::string_view line) {
   // A table of contents run into one line: "5.4 No Affiliation 6 5.5 Mask Works 6".
   static const RE2 toc_entry(R"(\b\d{1,3}\.\d{1,3}\s+[A-Z][^.]{1,80}?\s\d{1,3}\s)", Opts());
-  re2::StringPiece rest(line.data(), line.size());
-  int entries = 0;
-  while (entries < 3 && RE2::FindAndConsume(&rest, toc_entry)) ++entries;
-  if (entries >= 3) return true;
+  int numbers = 0;  // "d.d", three needed before the pattern can count
+  for (size_t i = 1; i + 1 < line.size() && numbers < 3; ++i) {
+    numbers += line[i] == '.' && std::isdigit(static_cast<unsigned char>(line[i - 1])) &&
+               std::isdigit(static_cast<unsigned char>(line[i + 1]));
+  }
+  if (numbers >= 3) {
+    re2::StringPiece rest(line.data(), line.size());
+    int entries = 0;
+    while (entries < 3 && RE2::FindAndConsume(&rest, toc_entry)) ++entries;
+    if (entries >= 3) return true;
+  }
   int words = 0, capitals = 0;
   size_t i = 0;
   while (i < line.size()) {
@@ -218,10 +253,22 @@ std::vector<CheckHit> UndefinedTerms(const CheckContext& c) {
   }
   if (definitions < 3) return {};
   for (const Clause& cl : c.clauses) {
-    if (RE2::PartialMatch(cl.text, imported)) return {};
+    const std::string_view text(cl.text);
+    if ((Contains(text, "efined") || Contains(text, "EFINED")) &&
+        RE2::PartialMatch(cl.text, imported)) {
+      return {};
+    }
     if (!cl.heading.empty()) defined.insert(Key(cl.heading));
+    // Each pattern only where what it needs is present.
+    const bool needs[] = {
+        Contains(text, "\"") || Contains(text, "“"), true,
+        Contains(text, "mean") || Contains(text, "refer") || Contains(text, "defined"),
+        Contains(text, "is") || Contains(text, "are") || Contains(text, "be"), Contains(text, "(")};
+    const RE2* const patterns[] = {&quoted, &run_in, &means, &line_is, &paren};
     re2::StringPiece m;
-    for (const RE2* re : {&quoted, &run_in, &means, &line_is, &paren}) {
+    for (size_t i = 0; i < std::size(patterns); ++i) {
+      if (!needs[i]) continue;
+      const RE2* re = patterns[i];
       re2::StringPiece rest(cl.text);
       while (RE2::FindAndConsume(&rest, *re, &m)) defined.insert(Key(std::string_view(m)));
     }
@@ -237,7 +284,7 @@ std::vector<CheckHit> UndefinedTerms(const CheckContext& c) {
     while (line_begin <= text.size()) {
       size_t line_end = std::min(text.find('\n', line_begin), text.size());
       std::string_view line = text.substr(line_begin, line_end - line_begin);
-      if (!TitleLike(line)) {
+      if (HasDeterminedCapital(line) && !TitleLike(line)) {
         re2::StringPiece rest(line.data(), line.size());
         re2::StringPiece term;
         while (RE2::FindAndConsume(&rest, use, &term)) {
