@@ -129,6 +129,8 @@ bool CountryName(const std::string& key) {
   return names->count(key) > 0;
 }
 
+bool IsWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
 bool Contains(std::string_view text, std::string_view needle) {
   return text.find(needle) != std::string_view::npos;
 }
@@ -191,6 +193,117 @@ struct Use {
   std::string text;
 };
 
+// A capitalised word at `i` ("Software", "Non-Compete"): its end, or npos.
+size_t CapitalWord(std::string_view s, size_t i) {
+  auto lower_run = [&](size_t k) {
+    size_t e = k;
+    while (e < s.size() && s[e] >= 'a' && s[e] <= 'z') ++e;
+    return e;
+  };
+  if (i >= s.size() || s[i] < 'A' || s[i] > 'Z') return std::string_view::npos;
+  size_t e = lower_run(i + 1);
+  if (e == i + 1) return std::string_view::npos;
+  if (e + 2 < s.size() && s[e] == '-' && s[e + 1] >= 'A' && s[e + 1] <= 'Z') {
+    size_t e2 = lower_run(e + 2);
+    if (e2 > e + 2 && (e2 == s.size() || !IsWordByte(s[e2]))) return e2;
+  }
+  if (e < s.size() && IsWordByte(s[e])) return std::string_view::npos;
+  return e;
+}
+
+size_t SkipSpace(std::string_view s, size_t i) {
+  while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+  return i;
+}
+
+// `word` at `i` followed by at least one space: the position after the spaces.
+size_t WordThenSpace(std::string_view s, size_t i, std::string_view word) {
+  if (s.substr(i, word.size()) != word) return std::string_view::npos;
+  size_t j = i + word.size();
+  if (j >= s.size() || !std::isspace(static_cast<unsigned char>(s[j]))) {
+    return std::string_view::npos;
+  }
+  return SkipSpace(s, j);
+}
+
+// Up to `n` more capitalised words, each after spaces: the end of the last.
+size_t MoreCapitals(std::string_view s, size_t e, int n) {
+  for (int k = 0; k < n; ++k) {
+    size_t j = SkipSpace(s, e);
+    if (j == e) break;
+    size_t w = CapitalWord(s, j);
+    if (w == std::string_view::npos) break;
+    e = w;
+  }
+  return e;
+}
+
+// The capitalised phrases used after a determiner in `line`, as [begin, end)
+// pairs: a determiner, then up to five capitalised words, joined to up to two
+// more runs by "of", "for", "and", "&" or a possessive, so that a longer name
+// is read whole: "the Licensed Software", "any Statement of Work", "the
+// Securities and Exchange Commission", "the People's Republic of China".
+std::vector<std::pair<size_t, size_t>> DeterminedPhrases(std::string_view line) {
+  static constexpr std::string_view kDeterminers[] = {"the",    "any",     "such",  "each",
+                                                      "every",  "all",     "said",  "no",
+                                                      "either", "neither", "other", "applicable"};
+  std::vector<std::pair<size_t, size_t>> out;
+  size_t i = 0;
+  while (i < line.size()) {
+    // A determiner starts a word: at the line start or after a byte that is
+    // neither a letter, a digit nor an apostrophe.
+    const bool starts =
+        i == 0 || !(std::isalnum(static_cast<unsigned char>(line[i - 1])) || line[i - 1] == '\'' ||
+                    (i >= 3 && line.substr(i - 3, 3) == "’"));
+    size_t begin = std::string_view::npos;
+    if (starts && line[i] >= 'a' && line[i] <= 'z') {
+      for (std::string_view d : kDeterminers) {
+        size_t j = WordThenSpace(line, i, d);
+        if (j != std::string_view::npos && CapitalWord(line, j) != std::string_view::npos) {
+          begin = j;
+          break;
+        }
+      }
+    }
+    if (begin == std::string_view::npos) {
+      ++i;
+      continue;
+    }
+    size_t end = MoreCapitals(line, CapitalWord(line, begin), 4);
+    for (int joins = 0; joins < 2; ++joins) {
+      size_t j = std::string_view::npos;
+      size_t sp = SkipSpace(line, end);
+      if (sp > end) {
+        for (std::string_view link : {"of", "for"}) {
+          size_t k = WordThenSpace(line, sp, link);
+          if (k != std::string_view::npos) {
+            size_t t = WordThenSpace(line, k, "the");
+            j = t != std::string_view::npos && CapitalWord(line, t) != std::string_view::npos ? t
+                                                                                              : k;
+            break;
+          }
+        }
+        if (j == std::string_view::npos) {
+          for (std::string_view link : {"and", "&"}) {
+            size_t k = WordThenSpace(line, sp, link);
+            if (k != std::string_view::npos) j = k;
+          }
+        }
+      } else if (line.substr(end, 2) == "'s" || line.substr(end, 4) == "’s") {
+        size_t k = end + (line[end] == '\'' ? 2 : 4);
+        size_t t = SkipSpace(line, k);
+        if (t > k) j = t;
+      }
+      size_t w = j == std::string_view::npos ? j : CapitalWord(line, j);
+      if (w == std::string_view::npos) break;
+      end = MoreCapitals(line, w, 3);
+    }
+    out.emplace_back(begin, end);
+    i = end;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<CheckHit> UndefinedTerms(const CheckContext& c) {
@@ -198,18 +311,6 @@ std::vector<CheckHit> UndefinedTerms(const CheckContext& c) {
       R"((?i)capitali[sz]ed\s+terms?\b[^.;]{0,160}\b(?:not|otherwise)\b[^.;]{0,80}\bdefined|\bterms?\s+(?:used|defined)\b[^.;]{0,40}\bnot\s+(?:otherwise\s+)?defined\b[^.;]{0,80}\bmeanings?\b)",
       Opts());
   static const RE2 quoted(R"(["“]([^"”\n]{1,80})["”])", Opts());
-  // A determiner, then up to five capitalised words, joined to more by
-  // "of", "for", "and", "&" or a possessive, so that a longer name is read
-  // whole: "the Licensed Software", "any Statement of Work", "the Securities
-  // and Exchange Commission", "the People's Republic of China".
-#define CC_CAP R"([A-Z][a-z]+(?:-[A-Z][a-z]+)?\b)"
-  static const RE2 use(
-      R"((?:^|[^A-Za-z0-9'’])(?:the|any|such|each|every|all|said|no|either|neither|other|applicable)\s+()" CC_CAP
-      R"((?:\s+)" CC_CAP
-      R"(){0,4}(?:(?:\s+(?:of|for)\s+(?:the\s+)?|\s+(?:and|&)\s+|['’]s\s+))" CC_CAP
-      R"((?:\s+)" CC_CAP R"(){0,3}){0,2}))",
-      Opts());
-#undef CC_CAP
   // "Class I breaches", "Phase 2": a label with its designator, not a term.
   // "Japan-specific": part of a compound word.
   static const RE2 designator(R"(^(?:-|\s+(?:[A-Z]{1,3}|\d[\w.]*)(?:[^\w]|$)))", Opts());
@@ -285,16 +386,16 @@ std::vector<CheckHit> UndefinedTerms(const CheckContext& c) {
       size_t line_end = std::min(text.find('\n', line_begin), text.size());
       std::string_view line = text.substr(line_begin, line_end - line_begin);
       if (HasDeterminedCapital(line) && !TitleLike(line)) {
-        re2::StringPiece rest(line.data(), line.size());
-        re2::StringPiece term;
-        while (RE2::FindAndConsume(&rest, use, &term)) {
+        for (auto [tb, te] : DeterminedPhrases(line)) {
+          const std::string_view term = line.substr(tb, te - tb);
+          const re2::StringPiece rest(line.data() + te, line.size() - te);
           if (RE2::PartialMatch(rest, designator)) continue;
           if (RE2::PartialMatch(rest, by_reference)) {
-            defined.insert(Key(std::string_view(term)));
+            defined.insert(Key(term));
             continue;
           }
-          size_t b = line_begin + static_cast<size_t>(term.data() - line.data());
-          std::string k = Key(std::string_view(term));
+          size_t b = line_begin + tb;
+          std::string k = Key(term);
           auto [it, fresh] = uses.try_emplace(k);
           if (fresh) order.push_back(k);
           it->second.push_back({&cl, b, b + term.size(), std::string(term)});
