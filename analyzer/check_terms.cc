@@ -129,34 +129,14 @@ bool CountryName(const std::string& key) {
   return names->count(key) > 0;
 }
 
-bool IsWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool IsAsciiAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+bool IsWordByte(char c) { return IsAsciiAlnum(c) || c == '_'; }
 
 bool Contains(std::string_view text, std::string_view needle) {
   return text.find(needle) != std::string_view::npos;
-}
-
-// Whether a line has a determiner before a capital ("the Licensed"): the
-// only lines the use pattern can match, found without running it.
-bool HasDeterminedCapital(std::string_view line) {
-  static constexpr std::string_view kDeterminers[] = {"the",    "any",     "such",  "each",
-                                                      "every",  "all",     "said",  "no",
-                                                      "either", "neither", "other", "applicable"};
-  for (size_t p = 1; p < line.size(); ++p) {
-    if (!std::isspace(static_cast<unsigned char>(line[p])) ||
-        std::isspace(static_cast<unsigned char>(line[p - 1]))) {
-      continue;
-    }
-    size_t q = p;
-    while (q < line.size() && std::isspace(static_cast<unsigned char>(line[q]))) ++q;
-    if (q >= line.size() || !std::isupper(static_cast<unsigned char>(line[q]))) continue;
-    size_t b = p;
-    while (b > 0 && std::isalpha(static_cast<unsigned char>(line[b - 1]))) --b;
-    std::string_view word = line.substr(b, p - b);
-    for (std::string_view d : kDeterminers) {
-      if (word == d) return true;
-    }
-  }
-  return false;
 }
 
 // A line set in title case (a heading, a caption, a signature line): most of
@@ -211,8 +191,10 @@ size_t CapitalWord(std::string_view s, size_t i) {
   return e;
 }
 
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
 size_t SkipSpace(std::string_view s, size_t i) {
-  while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+  while (i < s.size() && IsSpace(s[i])) ++i;
   return i;
 }
 
@@ -220,9 +202,7 @@ size_t SkipSpace(std::string_view s, size_t i) {
 size_t WordThenSpace(std::string_view s, size_t i, std::string_view word) {
   if (s.substr(i, word.size()) != word) return std::string_view::npos;
   size_t j = i + word.size();
-  if (j >= s.size() || !std::isspace(static_cast<unsigned char>(s[j]))) {
-    return std::string_view::npos;
-  }
+  if (j >= s.size() || !IsSpace(s[j])) return std::string_view::npos;
   return SkipSpace(s, j);
 }
 
@@ -252,12 +232,14 @@ std::vector<std::pair<size_t, size_t>> DeterminedPhrases(std::string_view line) 
   while (i < line.size()) {
     // A determiner starts a word: at the line start or after a byte that is
     // neither a letter, a digit nor an apostrophe.
-    const bool starts =
-        i == 0 || !(std::isalnum(static_cast<unsigned char>(line[i - 1])) || line[i - 1] == '\'' ||
-                    (i >= 3 && line.substr(i - 3, 3) == "’"));
+    const bool starts = i == 0 || !(IsAsciiAlnum(line[i - 1]) || line[i - 1] == '\'' ||
+                                    (i >= 3 && line.substr(i - 3, 3) == "’"));
     size_t begin = std::string_view::npos;
-    if (starts && line[i] >= 'a' && line[i] <= 'z') {
+    // Only the letters a determiner can start with.
+    static constexpr std::string_view kFirst = "taseno";
+    if (starts && kFirst.find(line[i]) != std::string_view::npos) {
       for (std::string_view d : kDeterminers) {
+        if (d[0] != line[i]) continue;
         size_t j = WordThenSpace(line, i, d);
         if (j != std::string_view::npos && CapitalWord(line, j) != std::string_view::npos) {
           begin = j;
@@ -385,8 +367,9 @@ std::vector<CheckHit> UndefinedTerms(const CheckContext& c) {
     while (line_begin <= text.size()) {
       size_t line_end = std::min(text.find('\n', line_begin), text.size());
       std::string_view line = text.substr(line_begin, line_end - line_begin);
-      if (HasDeterminedCapital(line) && !TitleLike(line)) {
-        for (auto [tb, te] : DeterminedPhrases(line)) {
+      const std::vector<std::pair<size_t, size_t>> phrases = DeterminedPhrases(line);
+      if (!phrases.empty() && !TitleLike(line)) {
+        for (auto [tb, te] : phrases) {
           const std::string_view term = line.substr(tb, te - tb);
           const re2::StringPiece rest(line.data() + te, line.size() - te);
           if (RE2::PartialMatch(rest, designator)) continue;
