@@ -167,10 +167,12 @@ bool TitleLike(std::string_view line) {
   return words > 0 && words <= 30 && capitals * 10 >= words * 6;
 }
 
-struct Use {
+// A capitalised phrase: where it is first used, and how often.
+struct Uses {
   const Clause* clause;
   size_t begin, end;
-  std::string text;
+  std::string_view text;  // in the clause's text
+  int count = 0;
 };
 
 // A capitalised word at `i` ("Software", "Non-Compete"): its end, or npos.
@@ -345,8 +347,8 @@ std::vector<CheckHit> UndefinedTerms(const CheckContext& c) {
     // Each pattern only where what it needs is present.
     const bool needs[] = {
         Contains(text, "\"") || Contains(text, "“"), true,
-        Contains(text, "mean") || Contains(text, "refer") || Contains(text, "defined"),
-        Contains(text, "is") || Contains(text, "are") || Contains(text, "be"), Contains(text, "(")};
+        Contains(text, "mean") || Contains(text, "refer") || Contains(text, "defined"), true,
+        Contains(text, "(")};
     const RE2* const patterns[] = {&quoted, &run_in, &means, &line_is, &paren};
     re2::StringPiece m;
     for (size_t i = 0; i < std::size(patterns); ++i) {
@@ -358,8 +360,8 @@ std::vector<CheckHit> UndefinedTerms(const CheckContext& c) {
   }
   defined.erase("");
 
-  // Every capitalised use, in document order, by key.
-  std::map<std::string, std::vector<Use>> uses;
+  // Every capitalised phrase by key, and the keys in document order.
+  std::map<std::string, Uses> uses;
   std::vector<std::string> order;
   for (const Clause& cl : c.clauses) {
     std::string_view text(cl.text);
@@ -379,9 +381,9 @@ std::vector<CheckHit> UndefinedTerms(const CheckContext& c) {
           }
           size_t b = line_begin + tb;
           std::string k = Key(term);
-          auto [it, fresh] = uses.try_emplace(k);
+          auto [it, fresh] = uses.try_emplace(k, Uses{&cl, b, b + term.size(), term});
           if (fresh) order.push_back(k);
-          it->second.push_back({&cl, b, b + term.size(), std::string(term)});
+          ++it->second.count;
         }
       }
       line_begin = line_end + 1;
@@ -390,9 +392,9 @@ std::vector<CheckHit> UndefinedTerms(const CheckContext& c) {
 
   std::vector<CheckHit> hits;
   for (const std::string& k : order) {
-    const std::vector<Use>& u = uses[k];
-    if (u.size() < 2) continue;
-    std::vector<std::string> words = Words(u.front().text);
+    const Uses& u = uses.at(k);
+    if (u.count < 2) continue;
+    std::vector<std::string> words = Words(u.text);
     if (KnownName(words) || CountryName(k)) continue;
     // Defined as it stands, or as the head of a longer defined term, or
     // built on one ("the Licensee Products" where "Licensee" is defined).
@@ -414,9 +416,8 @@ std::vector<CheckHit> UndefinedTerms(const CheckContext& c) {
           it->size() > k.size() && it->ends_with(k) && (*it)[it->size() - k.size() - 1] == ' ';
     }
     if (covered) continue;
-    const Use& first = u.front();
-    CheckHit h = SpanHit(c.doc, *first.clause, first.begin, first.end);
-    h.values = {{"value", first.text}, {"count", std::to_string(u.size())}};
+    CheckHit h = SpanHit(c.doc, *u.clause, u.begin, u.end);
+    h.values = {{"value", std::string(u.text)}, {"count", std::to_string(u.count)}};
     hits.push_back(std::move(h));
   }
   return hits;
