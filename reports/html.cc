@@ -99,6 +99,13 @@ border:1px solid var(--line);border-radius:.2rem;padding:0 .25rem;margin-right:.
 .hl.s-info{background:rgba(100,116,139,.22)}
 .hl.n2{box-shadow:inset 0 -.18em 0 rgba(0,0,0,.35)}
 .ref{font:600 .65rem var(--sans);margin:0 .1rem}
+ins{color:#166534;text-decoration:underline;text-decoration-color:#16a34a}
+del{color:#991b1b;text-decoration:line-through}
+ins.mv,del.mv{color:#1e40af;text-decoration-style:double}
+.hid{color:var(--muted);border-bottom:1px dotted;font-style:italic}
+.cmt{background:rgba(250,204,21,.22);border-bottom:1px dashed #a16207}
+.cmt.done{background:none}
+.cmt.pt{font:.75rem var(--sans);color:#a16207;border:0;background:none}
 .ref a{text-decoration:none}
 :target{outline:2px solid var(--accent);outline-offset:2px}
 #findings{grid-area:side;position:sticky;top:0;align-self:start;max-height:100vh;overflow:auto;
@@ -679,7 +686,7 @@ void WriteContract(const Index& ix, std::string* out) {
       o += "<span class=\"kind\">" + kind + "</span>";
     }
     if (!block.label.empty()) o += "<span class=\"lbl\">" + Esc(block.label) + "</span>";
-    o += HighlightedText(block.text, ix.spans[b]);
+    o += HighlightedText(block.text, ix.spans[b], block.marks);
     o += "</div></div>\n";
   }
   o += "</div>\n</section>\n";
@@ -736,7 +743,90 @@ std::string HtmlEscape(std::string_view s) {
   return out;
 }
 
-std::string HighlightedText(std::string_view text, const std::vector<HtmlSpan>& spans) {
+namespace {
+
+// "Deleted by Alice, 2024-03-01T10:00:00Z": who and when, the parts known.
+std::string MarkTitle(std::string_view what, const Mark& m) {
+  std::string t(what);
+  if (!m.author.empty()) t += " by " + m.author;
+  if (!m.date.empty()) t += ", " + m.date;
+  return HtmlEscape(t);
+}
+
+std::string CommentTitle(const Mark& m) {
+  std::string t = m.resolved ? "Resolved comment" : "Comment";
+  if (!m.author.empty()) t += " by " + m.author;
+  if (!m.date.empty()) t += ", " + m.date;
+  if (!m.text.empty()) t += ": " + m.text;
+  return HtmlEscape(t);
+}
+
+// A mark over a stretch of the text: the tags around each piece it covers.
+void OpenRangeMark(const Mark& m, std::string* out) {
+  switch (m.kind) {
+    case MarkKind::kInsertion: *out += "<ins title=\"" + MarkTitle("Inserted", m) + "\">"; break;
+    case MarkKind::kMoveTo:
+      *out += "<ins class=\"mv\" title=\"" + MarkTitle("Moved here", m) + "\">";
+      break;
+    default:  // a comment's range
+      *out += std::string("<span class=\"cmt") + (m.resolved ? " done" : "") + "\" title=\"" +
+              CommentTitle(m) + "\">";
+  }
+}
+
+void CloseRangeMark(const Mark& m, std::string* out) {
+  *out += m.kind == MarkKind::kComment ? "</span>" : "</ins>";
+}
+
+// A mark at a point: text that is not in the block's text (deleted, moved
+// away, hidden), or a comment on no text.
+void PointMark(const Mark& m, std::string* out) {
+  std::string text;
+  for (char c : m.text) {
+    if (c == '\n') {
+      text += "\xC2\xB6";  // a deleted paragraph end as ¶
+    } else {
+      text += c;
+    }
+  }
+  switch (m.kind) {
+    case MarkKind::kDeletion:
+      *out += "<del title=\"" + MarkTitle("Deleted", m) + "\">" + HtmlEscape(text) + "</del>";
+      break;
+    case MarkKind::kMoveFrom:
+      *out += "<del class=\"mv\" title=\"" + MarkTitle("Moved away", m) + "\">" + HtmlEscape(text) +
+              "</del>";
+      break;
+    case MarkKind::kHidden:
+      *out += "<span class=\"hid\" title=\"Hidden text\">" + HtmlEscape(text) + "</span>";
+      break;
+    case MarkKind::kComment:
+      *out += std::string("<span class=\"cmt pt") + (m.resolved ? " done" : "") + "\" title=\"" +
+              CommentTitle(m) + "\">\xE2\x9C\x8E</span>";  // ✎
+      break;
+    default:  // an empty insertion shows nothing
+      break;
+  }
+}
+
+bool IsRangeKind(MarkKind k) {
+  return k == MarkKind::kInsertion || k == MarkKind::kMoveTo || k == MarkKind::kComment;
+}
+
+// Inserts i into the ascending list, so that covering items keep the order
+// in which they were given.
+void InsertSorted(std::vector<int>* list, int i) {
+  list->insert(std::upper_bound(list->begin(), list->end(), i), i);
+}
+
+void EraseValue(std::vector<int>* list, int i) {
+  list->erase(std::find(list->begin(), list->end(), i));
+}
+
+}  // namespace
+
+std::string HighlightedText(std::string_view text, const std::vector<HtmlSpan>& spans,
+                            const std::vector<Mark>& marks) {
   // Byte offset of every code point, and of the end.
   std::vector<size_t> at;
   for (size_t pos = 0; pos < text.size();) {
@@ -754,8 +844,34 @@ std::string HighlightedText(std::string_view text, const std::vector<HtmlSpan>& 
     cuts.push_back(span.start);
     cuts.push_back(span.end);
   }
+  // Marks over text cut it like spans; marks at a point are written there.
+  std::vector<Mark> m;
+  for (const Mark& mark : marks) {
+    Mark c = mark;
+    c.start = std::clamp(c.start, 0, n);
+    c.end = std::clamp(c.end, c.start, n);
+    if (!IsRangeKind(c.kind) || c.start == c.end) c.end = c.start;
+    cuts.push_back(c.start);
+    cuts.push_back(c.end);
+    m.push_back(std::move(c));
+  }
   std::sort(cuts.begin(), cuts.end());
   cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+
+  // One sweep over the cuts: spans and marks in order of start and of end.
+  auto order_by = [](size_t count, auto key) {
+    std::vector<int> o(count);
+    for (size_t i = 0; i < count; ++i) o[i] = static_cast<int>(i);
+    std::stable_sort(o.begin(), o.end(), [&](int a, int b) { return key(a) < key(b); });
+    return o;
+  };
+  const std::vector<int> span_starts = order_by(s.size(), [&](int i) { return s[i].start; });
+  const std::vector<int> span_ends = order_by(s.size(), [&](int i) { return s[i].end; });
+  const std::vector<int> mark_starts = order_by(m.size(), [&](int i) { return m[i].start; });
+  const std::vector<int> mark_ends = order_by(m.size(), [&](int i) { return m[i].end; });
+  size_t next_span_start = 0, next_span_end = 0, next_mark_start = 0, next_mark_end = 0;
+  std::vector<int> cover;       // spans over the piece, in the order given
+  std::vector<int> open_marks;  // range marks over the piece, in the order given
 
   std::string out;
   auto anchor = [&](const HtmlSpan& span) {
@@ -767,42 +883,92 @@ std::string HighlightedText(std::string_view text, const std::vector<HtmlSpan>& 
   };
   for (size_t k = 0; k < cuts.size(); ++k) {
     const int p = cuts[k];
-    for (const HtmlSpan& span : s) {
-      if (span.end == p && span.start < p) ref(span);
-    }
-    for (const HtmlSpan& span : s) {
-      if (span.start == p && span.end == p) {
-        anchor(span);
-        ref(span);
+    // Spans ending here get their reference, in the order given.
+    std::vector<int> ending;
+    for (; next_span_end < span_ends.size() && s[span_ends[next_span_end]].end == p;
+         ++next_span_end) {
+      const int i = span_ends[next_span_end];
+      if (s[i].start < p) {
+        EraseValue(&cover, i);
+        ending.push_back(i);
       }
+    }
+    std::sort(ending.begin(), ending.end());
+    for (int i : ending) ref(s[i]);
+    for (; next_mark_end < mark_ends.size() && m[mark_ends[next_mark_end]].end == p;
+         ++next_mark_end) {
+      const int i = mark_ends[next_mark_end];
+      if (m[i].start < p) EraseValue(&open_marks, i);
+    }
+    // Spans and marks starting here: the empty ones are written at once.
+    std::vector<int> starting;
+    for (; next_span_start < span_starts.size() && s[span_starts[next_span_start]].start == p;
+         ++next_span_start) {
+      const int i = span_starts[next_span_start];
+      if (s[i].end == p) {
+        starting.push_back(i);
+      } else {
+        InsertSorted(&cover, i);
+      }
+    }
+    std::sort(starting.begin(), starting.end());
+    std::string points;
+    for (; next_mark_start < mark_starts.size() && m[mark_starts[next_mark_start]].start == p;
+         ++next_mark_start) {
+      const int i = mark_starts[next_mark_start];
+      if (m[i].end == p) {
+        PointMark(m[i], &points);
+      } else {
+        InsertSorted(&open_marks, i);
+      }
+    }
+    if (starting.empty() || points.empty()) {
+      for (int i : starting) {
+        anchor(s[i]);
+        ref(s[i]);
+      }
+      out += points;
+    } else {
+      // Empty spans where text was deleted or hidden: that text is their
+      // evidence, so it is highlighted as theirs.
+      const HtmlSpan* top = nullptr;
+      std::string names;
+      for (int i : starting) {
+        if (!top || s[i].severity > top->severity) top = &s[i];
+        names += (names.empty() ? "" : " ") + Esc(s[i].finding);
+        if (i != starting.front()) anchor(s[i]);
+      }
+      out += "<a class=\"hl " + SeverityClass(top->severity) + (starting.size() > 1 ? " n2" : "") +
+             "\" id=\"t-" + Esc(s[starting.front()].finding) + "\" href=\"#" + Esc(top->finding) +
+             "\" data-f=\"" + names + "\">" + points + "</a>";
+      for (int i : starting) ref(s[i]);
     }
     if (k + 1 == cuts.size()) break;
     const int q = cuts[k + 1];
-    const std::string piece = Esc(text.substr(at[p], at[q] - at[p]));
-    std::vector<const HtmlSpan*> cover;
-    const HtmlSpan* top = nullptr;
-    for (const HtmlSpan& span : s) {
-      if (span.start <= p && q <= span.end) {
-        cover.push_back(&span);
-        if (!top || span.severity > top->severity) top = &span;
-      }
-    }
+    std::string piece;
+    for (int i : open_marks) OpenRangeMark(m[i], &piece);
+    piece += Esc(text.substr(at[p], at[q] - at[p]));
+    for (auto i = open_marks.rbegin(); i != open_marks.rend(); ++i) CloseRangeMark(m[*i], &piece);
     if (cover.empty()) {
       out += piece;
       continue;
     }
+    const HtmlSpan* top = nullptr;
+    for (int i : cover) {
+      if (!top || s[i].severity > top->severity) top = &s[i];
+    }
     // The first span starting here names the piece; others get an anchor.
     std::string id;
-    for (const HtmlSpan* span : cover) {
-      if (span->start != p) continue;
+    for (int i : cover) {
+      if (s[i].start != p) continue;
       if (id.empty()) {
-        id = Esc(span->finding);
+        id = Esc(s[i].finding);
       } else {
-        anchor(*span);
+        anchor(s[i]);
       }
     }
     std::string names;
-    for (const HtmlSpan* span : cover) names += (names.empty() ? "" : " ") + Esc(span->finding);
+    for (int i : cover) names += (names.empty() ? "" : " ") + Esc(s[i].finding);
     out += "<a class=\"hl " + SeverityClass(top->severity) + (cover.size() > 1 ? " n2" : "") + "\"";
     if (!id.empty()) out += " id=\"t-" + id + "\"";
     out += " href=\"#" + Esc(top->finding) + "\" data-f=\"" + names + "\">" + piece + "</a>";

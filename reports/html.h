@@ -54,7 +54,15 @@ struct HtmlSpan {
 /// the piece's id is taken or the span is empty), and a reference
 /// <sup class="ref" data-f="F"><a href="#F">F</a></sup> follows each span's
 /// end. Offsets out of range are clamped to the text.
-std::string HighlightedText(std::string_view text, const std::vector<HtmlSpan>& spans);
+///
+/// The block's marks are shown too: an insertion or a move to here as <ins>
+/// around each piece it covers, a commented stretch as <span class="cmt">
+/// (title: who commented and the comment); at their point, deleted and
+/// moved-away text as <del> (a deleted paragraph end as ¶), hidden text as
+/// <span class="hid">, a comment on no text as a ✎ mark. Mark tags sit inside
+/// the finding's <a>, so every piece stays well nested.
+std::string HighlightedText(std::string_view text, const std::vector<HtmlSpan>& spans,
+                            const std::vector<Mark>& marks = {});
 
 }  // namespace clausecheck::reports
 

@@ -84,6 +84,62 @@ TEST(HighlightedText, EscapesTextInsideAndOutsideSpansAndClampsOffsets) {
             "<span id=\"t-f1\"></span>" + Ref("f1"));
 }
 
+TEST(HighlightedText, InsertionsAndCommentsWrapEachPieceInsideTheHighlight) {
+  // Inserted "30" (code points 4..6) under a comment on "30 days" (4..11);
+  // finding f1 covers "30" only.
+  const std::vector<Mark> marks = {
+      {MarkKind::kInsertion, 4, 6, "Ann", "2026-01-02T03:04:05Z", "", false},
+      {MarkKind::kComment, 4, 11, "Bo <b>", "", "Too \"short\"", false}};
+  const std::string cmt =
+      "<span class=\"cmt\" title=\"Comment by Bo &lt;b&gt;: Too &quot;short&quot;\">";
+  EXPECT_EQ(
+      HighlightedText("Pay 30 days net.", {{4, 6, "f1", Severity::kHigh}}, marks),
+      "Pay <a class=\"hl s-high\" id=\"t-f1\" href=\"#f1\" data-f=\"f1\"><ins title=\"Inserted by "
+      "Ann, 2026-01-02T03:04:05Z\">" +
+          cmt + "30</span></ins></a>" + Ref("f1") + cmt + " days</span> net.");
+  // A resolved comment keeps its range, marked done; an insertion with
+  // neither author nor date says only what it is.
+  EXPECT_EQ(HighlightedText("ab", {},
+                            {{MarkKind::kComment, 0, 1, "", "", "ok", true},
+                             {MarkKind::kMoveTo, 1, 2, "", "", "", false}}),
+            "<span class=\"cmt done\" title=\"Resolved comment: ok\">a</span>"
+            "<ins class=\"mv\" title=\"Moved here\">b</ins>");
+}
+
+TEST(HighlightedText, DeletedAndHiddenTextIsShownWhereItWasAndIsTheEvidenceOfItsFinding) {
+  const std::vector<Mark> marks = {{MarkKind::kDeletion, 3, 3, "Ann", "", " and <b>\n", false},
+                                   {MarkKind::kHidden, 7, 7, "", "", "secret", false},
+                                   {MarkKind::kMoveFrom, 99, 99, "", "2026-01-01", "gone", false},
+                                   {MarkKind::kComment, 0, 0, "Cy", "", "why?", false}};
+  EXPECT_EQ(HighlightedText(
+                "one two", {{3, 3, "f1", Severity::kMedium}, {3, 3, "f2", Severity::kHigh}}, marks),
+            "<span class=\"cmt pt\" title=\"Comment by Cy: why?\">\xE2\x9C\x8E</span>one"
+            "<span id=\"t-f2\"></span><a class=\"hl s-high n2\" id=\"t-f1\" href=\"#f2\" "
+            "data-f=\"f1 f2\"><del title=\"Deleted by Ann\"> and &lt;b&gt;\xC2\xB6</del></a>" +
+                Ref("f1") + Ref("f2") +
+                " two<span class=\"hid\" title=\"Hidden text\">secret</span>"
+                "<del class=\"mv\" title=\"Moved away, 2026-01-01\">gone</del>");
+  // Without a finding there, deleted text is shown, unhighlighted.
+  EXPECT_EQ(HighlightedText("ab", {}, {{MarkKind::kDeletion, 1, 1, "", "", "x", false}}),
+            "a<del title=\"Deleted\">x</del>b");
+}
+
+TEST(HighlightedText, ManySpansOverOneBlockAreEachCutAndReferencedOnce) {
+  // 500 nested spans over one text: every span gets its one reference
+  // and the innermost piece names them all.
+  std::vector<HtmlSpan> spans;
+  const std::string text(1000, 'x');
+  for (int i = 0; i < 500; ++i) {
+    spans.push_back({i, 1000 - i, "f" + std::to_string(i), Severity::kLow});
+  }
+  const std::string html = HighlightedText(text, spans);
+  for (int i : {0, 1, 250, 499}) {
+    EXPECT_EQ(Occurrences(html, Ref("f" + std::to_string(i))), 1) << i;
+  }
+  EXPECT_EQ(Occurrences(html, "<a class=\"hl"), 2 * 500 - 1);
+  EXPECT_EQ(Occurrences(html, " f499\">xx</a>"), 1);
+}
+
 // A contract written to attack the page: every field that reaches the page
 // carries markup.
 Review HostileReview() {
