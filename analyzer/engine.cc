@@ -221,6 +221,36 @@ std::string MarkEvidence(const Block& b, const Mark& m) {
   return m.text;
 }
 
+// What a mark's finding may say of it: {change} (the kind of mark, in the
+// document's language), {author} (or that none is named) and {comment} (a
+// comment's text, cut at 160 code points).
+std::map<std::string, std::string> MarkValues(const Mark& m, bool chinese) {
+  static constexpr std::string_view kEn[] = {"insertion", "deletion",    "move away",
+                                             "move in",   "hidden text", "comment"};
+  static constexpr std::string_view kZh[] = {"插入", "删除", "移出", "移入", "隐藏文字", "批注"};
+  const auto k = static_cast<size_t>(m.kind);
+  std::map<std::string, std::string> v;
+  v["change"] = std::string(k < std::size(kEn) ? (chinese ? kZh[k] : kEn[k]) : "");
+  v["author"] = !m.author.empty() ? m.author : chinese ? "未署名者" : "an unnamed author";
+  std::string comment;
+  size_t pos = m.kind == MarkKind::kComment ? 0 : m.text.size();
+  for (int n = 0; pos < m.text.size(); ++n) {
+    if (n == 160) {
+      comment += "\u2026";
+      break;
+    }
+    const size_t start = pos;
+    const char32_t c = utf8::Next(m.text, &pos);
+    if (c == '\n' || c == '\t') {
+      comment += ' ';
+    } else {
+      comment.append(m.text, start, pos - start);
+    }
+  }
+  v["comment"] = std::move(comment);
+  return v;
+}
+
 }  // namespace
 
 struct Engine::Impl {
@@ -428,11 +458,11 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
         for (const Mark& mark : block.marks) {
           if (std::find(r.marks.begin(), r.marks.end(), mark.kind) == r.marks.end()) continue;
           if (mark.resolved) continue;  // a resolved comment is no longer open
-          Finding f = make(r);
-          f.clause_id = clause_id;
-          f.location = Location{block.source.part, block.source.index, mark.start, mark.end};
-          f.evidence = MarkEvidence(block, mark);
-          findings.push_back(std::move(f));
+          findings.push_back(FindingAt(
+              r, chinese,
+              CheckHit{clause_id,
+                       Location{block.source.part, block.source.index, mark.start, mark.end},
+                       MarkEvidence(block, mark), MarkValues(mark, chinese)}));
         }
       }
     }

@@ -78,7 +78,9 @@ rules:
     kind: draft
     severity: high
     marks: [hidden, comment]
-    message: Hidden or commented.
+    message:
+      en: "{change} by {author}: {comment}"
+      zh: "{author}的{change}：{comment}"
     recommendation: Clear it.
     examples: {match: [{text: "x y", mark: comment, evidence: "y"}], no_match: ["y"]}
 )";
@@ -200,6 +202,29 @@ TEST(Engine, MarkRulesFireOncePerMarkInTheClauseOfItsBlock) {
   EXPECT_EQ(findings[3].evidence, "Pay");  // a comment points at its range
   EXPECT_EQ(findings[3].severity, Severity::kHigh);
   EXPECT_EQ(findings[3].kind, Kind::kDraft);
+  // Messages name the mark, its author (or that none is named) and a
+  // comment's text.
+  EXPECT_EQ(findings[0].message, "hidden text by an unnamed author: ");
+  EXPECT_EQ(findings[3].message, "comment by Dee: Why?");
+}
+
+TEST(Engine, MarkMessagesAreInTheDocumentsLanguageAndCutLongComments) {
+  Engine e = MakeEngine();
+  Fixture f = Make({"一、价款", "甲方应支付价款。"}, {{0, 2, -1, "价款"}});
+  std::string long_comment;
+  for (int i = 0; i < 200; ++i) long_comment += "批";
+  f.doc.blocks[1].marks.push_back({MarkKind::kComment, 0, 2, "", "", long_comment + "\n"});
+  f.doc.blocks[1].marks.push_back({MarkKind::kHidden, 2, 2, "张三", "", "内部"});
+  e.Classify("zh", &f.clauses);
+  auto findings = e.Evaluate(f.doc, "zh", f.clauses);
+  std::vector<std::string> got;
+  for (const auto& x : findings) {
+    if (x.rule == "hidden") got.push_back(x.message);
+  }
+  std::string cut;
+  for (int i = 0; i < 160; ++i) cut += "批";
+  EXPECT_EQ(got,
+            (std::vector<std::string>{"未署名者的批注：" + cut + "\u2026", "张三的隐藏文字："}));
 }
 
 TEST(Engine, ResolvedCommentsAreNotOpen) {

@@ -1128,17 +1128,18 @@ TEST_F(Cli, CheckBlocksEachDraftLeftAndPassesTheCleanContract) {
   EXPECT_EQ(tracked.out,
             "BLOCK   " + kGate +
                 "tracked-change.docx\n"
-                "  - clause 2: drafting.tracked_change (medium, draft): A tracked change is still "
-                "pending (neither accepted nor rejected). \"thirty (30)\"\n"
-                "  - clause 2: drafting.tracked_change (medium, draft): A tracked change is still "
-                "pending (neither accepted nor rejected). \"sixty (60)\"\n");
+                "  - clause 2: drafting.tracked_change (medium, draft): A tracked deletion by Ed "
+                "is still pending (neither accepted nor rejected). \"thirty (30)\"\n"
+                "  - clause 2: drafting.tracked_change (medium, draft): A tracked insertion by Ed "
+                "is still pending (neither accepted nor rejected). \"sixty (60)\"\n");
 
   Outcome comment = RunCli({"check", kGate + "open-comment.docx"});
   EXPECT_EQ(comment.code, 1);
   EXPECT_EQ(comment.out, "BLOCK   " + kGate +
                              "open-comment.docx\n"
-                             "  - clause 2: drafting.open_comment (medium, draft): A reviewer's "
-                             "comment is still in the document. \"the fees\"\n");
+                             "  - clause 2: drafting.open_comment (medium, draft): A comment by "
+                             "Dee is still open: \"Which fees? Attach the schedule.\" "
+                             "\"the fees\"\n");
 
   Outcome placeholder = RunCli({"check", kGate + "placeholder.docx"});
   EXPECT_EQ(placeholder.code, 1);
