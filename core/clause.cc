@@ -1,13 +1,30 @@
 #include "core/clause.h"
 
+#include <algorithm>
+#include <string_view>
+
 namespace clausecheck {
 namespace {
 
+bool EndsWith(std::string_view s, std::string_view tail) {
+  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() &&
+         std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
 std::string Cited(const std::vector<Clause>& clauses, const Clause& c, int depth) {
   const bool bracketed = c.number.rfind("(", 0) == 0 || c.number.rfind("（", 0) == 0;
-  if (bracketed && c.parent >= 0 && static_cast<size_t>(c.parent) < clauses.size() && depth < 16) {
+  const bool bare = AllDigits(c.number);
+  if ((bracketed || bare) && c.parent >= 0 && static_cast<size_t>(c.parent) < clauses.size() &&
+      depth < 16) {
     const std::string up = Cited(clauses, clauses[c.parent], depth + 1);
-    if (!up.empty()) return up + c.number;
+    if (up.empty()) return c.number;
+    if (bracketed) return up + c.number;
+    // "1." under "第十一条" is that article's paragraph 1: 第十一条第1款.
+    if (EndsWith(up, "条")) return up + "第" + c.number + "款";
   }
   return c.number;
 }

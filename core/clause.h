@@ -29,7 +29,8 @@ struct Clause {
 };
 
 /// A clause's number as a reader cites it: "(b)" under "7" is "7(b)", "（二）"
-/// under "第十条" is "第十条（二）". Empty when the clause has no number.
+/// under "第十条" is "第十条（二）", "2." under "第十条" is "第十条第2款".
+/// Empty when the clause has no number.
 std::string CitedNumber(const std::vector<Clause>& clauses, const Clause& c);
 
 }  // namespace clausecheck
