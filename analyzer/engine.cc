@@ -224,13 +224,42 @@ std::string MarkEvidence(const Block& b, const Mark& m) {
 // What a mark's finding may say of it: {change} (the kind of mark, in the
 // document's language), {author} (or that none is named) and {comment} (a
 // comment's text, cut at 160 code points).
-std::map<std::string, std::string> MarkValues(const Mark& m, bool chinese) {
+// A deletion that an insertion by the same author replaces: deleted text
+// where the inserted text starts. The deleted texts there, in order; empty
+// when the insertion replaces nothing.
+std::string ReplacedText(const Block& b, const Mark& ins) {
+  std::string out;
+  if (ins.kind != MarkKind::kInsertion || ins.end <= ins.start) return out;
+  for (const Mark& d : b.marks) {
+    if (d.kind == MarkKind::kDeletion && d.start == ins.start && d.author == ins.author) {
+      out += d.text;
+    }
+  }
+  return out;
+}
+
+// Whether a deletion is reported as part of a replacement (see ReplacedText).
+bool IsReplaced(const Block& b, const Mark& del) {
+  return del.kind == MarkKind::kDeletion &&
+         std::any_of(b.marks.begin(), b.marks.end(), [&](const Mark& ins) {
+           return ins.kind == MarkKind::kInsertion && ins.start == del.start &&
+                  ins.end > ins.start && ins.author == del.author;
+         });
+}
+
+// `replaced`: the text an insertion replaces ({change} says so, quoting it).
+std::map<std::string, std::string> MarkValues(const Mark& m, bool chinese,
+                                              std::string_view replaced = {}) {
   static constexpr std::string_view kEn[] = {"insertion", "deletion",    "move away",
                                              "move in",   "hidden text", "comment"};
   static constexpr std::string_view kZh[] = {"插入", "删除", "移出", "移入", "隐藏文字", "批注"};
   const auto k = static_cast<size_t>(m.kind);
   std::map<std::string, std::string> v;
   v["change"] = std::string(k < std::size(kEn) ? (chinese ? kZh[k] : kEn[k]) : "");
+  if (!replaced.empty()) {
+    v["change"] = chinese ? "替换，原文“" + std::string(replaced) + "”"
+                          : "replacement of \"" + std::string(replaced) + "\"";
+  }
   v["author"] = !m.author.empty() ? m.author : chinese ? "未署名者" : "an unnamed author";
   std::string comment;
   size_t pos = m.kind == MarkKind::kComment ? 0 : m.text.size();
@@ -458,11 +487,19 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
         for (const Mark& mark : block.marks) {
           if (std::find(r.marks.begin(), r.marks.end(), mark.kind) == r.marks.end()) continue;
           if (mark.resolved) continue;  // a resolved comment is no longer open
+          // Text deleted and text inserted in its place by the same author
+          // is one change, reported at the insertion, when the rule asks
+          // for both.
+          const bool both =
+              std::find(r.marks.begin(), r.marks.end(), MarkKind::kInsertion) != r.marks.end() &&
+              std::find(r.marks.begin(), r.marks.end(), MarkKind::kDeletion) != r.marks.end();
+          if (both && IsReplaced(block, mark)) continue;
           findings.push_back(FindingAt(
               r, chinese,
               CheckHit{clause_id,
                        Location{block.source.part, block.source.index, mark.start, mark.end},
-                       MarkEvidence(block, mark), MarkValues(mark, chinese)}));
+                       MarkEvidence(block, mark),
+                       MarkValues(mark, chinese, both ? ReplacedText(block, mark) : "")}));
         }
       }
     }

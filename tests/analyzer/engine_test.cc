@@ -70,7 +70,7 @@ rules:
     kind: draft
     severity: medium
     marks: [insertion, deletion]
-    message: Pending change.
+    message: Pending {change}.
     recommendation: Accept or reject it.
     examples: {match: [{text: "x y", mark: insertion, evidence: "y"}], no_match: ["y"]}
   - id: hidden
@@ -206,6 +206,28 @@ TEST(Engine, MarkRulesFireOncePerMarkInTheClauseOfItsBlock) {
   // comment's text.
   EXPECT_EQ(findings[0].message, "hidden text by an unnamed author: ");
   EXPECT_EQ(findings[3].message, "comment by Dee: Why?");
+}
+
+TEST(Engine, TextDeletedAndInsertedInItsPlaceByOneAuthorIsOneReplacement) {
+  Engine e = MakeEngine();
+  Fixture f = Make({"1. Fees", "Pay in 60 days or 9 weeks."}, {{0, 2, -1, "Fees"}});
+  auto& marks = f.doc.blocks[1].marks;
+  marks.push_back({MarkKind::kDeletion, 7, 7, "Ed", "", "30"});  // "30" -> "60" by Ed
+  marks.push_back({MarkKind::kInsertion, 7, 9, "Ed", "", ""});
+  marks.push_back({MarkKind::kDeletion, 18, 18, "Ann", "", "8"});  // Ann deleted, Ed inserted
+  marks.push_back({MarkKind::kInsertion, 18, 19, "Ed", "", ""});
+  e.Classify("en", &f.clauses);
+  std::vector<std::string> got;
+  for (const auto& x : e.Evaluate(f.doc, "en", f.clauses)) {
+    if (x.rule != "tracked") continue;
+    got.push_back(x.evidence + "@" + std::to_string(x.location->start) + "-" +
+                  std::to_string(x.location->end) + ":" + x.message);
+  }
+  // The replacement is one finding at the insertion, quoting what it
+  // replaces. Two authors make two changes.
+  EXPECT_EQ(got,
+            (std::vector<std::string>{"60@7-9:Pending replacement of \"30\".",
+                                      "8@18-18:Pending deletion.", "9@18-19:Pending insertion."}));
 }
 
 TEST(Engine, MarkMessagesAreInTheDocumentsLanguageAndCutLongComments) {

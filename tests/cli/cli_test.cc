@@ -1128,10 +1128,9 @@ TEST_F(Cli, CheckBlocksEachDraftLeftAndPassesTheCleanContract) {
   EXPECT_EQ(tracked.out,
             "BLOCK   " + kGate +
                 "tracked-change.docx\n"
-                "  - clause 2: drafting.tracked_change (medium, draft): A tracked deletion by Ed "
-                "is still pending (neither accepted nor rejected). \"thirty (30)\"\n"
-                "  - clause 2: drafting.tracked_change (medium, draft): A tracked insertion by Ed "
-                "is still pending (neither accepted nor rejected). \"sixty (60)\"\n");
+                "  - clause 2: drafting.tracked_change (medium, draft): A tracked replacement of "
+                "\"thirty (30)\" by Ed is still pending (neither accepted nor rejected). "
+                "\"sixty (60)\"\n");
 
   Outcome comment = RunCli({"check", kGate + "open-comment.docx"});
   EXPECT_EQ(comment.code, 1);
@@ -1160,10 +1159,10 @@ TEST_F(Cli, CheckBlocksEachDraftLeftAndPassesTheCleanContract) {
 
 TEST_F(Cli, CheckGateCanBeRelaxedOrTightened) {
   const std::string tracked = kGate + "tracked-change.docx";
-  // Draft findings no longer block: the medium tracked changes leave REVIEW.
+  // Draft findings no longer block: the medium tracked change (one replacement) leaves REVIEW.
   Outcome relaxed = RunCli({"check", "--block-kinds", "none", tracked});
   EXPECT_EQ(relaxed.code, 0);
-  EXPECT_EQ(relaxed.out, "REVIEW  " + tracked + "  (2 findings below the gate)\n");
+  EXPECT_EQ(relaxed.out, "REVIEW  " + tracked + "  (1 finding below the gate)\n");
   Outcome tightened = RunCli({"check", "--block-kinds", "none", "--fail-on", "medium", tracked});
   EXPECT_EQ(tightened.code, 1);
   std::string uncapped = Write("u.txt", Uncapped());
@@ -1223,7 +1222,7 @@ TEST_F(Cli, ConfigSetsTheGateLimitsAndMappings) {
   std::string relaxed = Write("relaxed.yaml", "check: {block_kinds: [], fail_on: critical}\n");
   Outcome o = RunCli({"check", "--config", relaxed, tracked});
   EXPECT_EQ(o.code, 0);
-  EXPECT_EQ(o.out, "REVIEW  " + tracked + "  (2 findings below the gate)\n");
+  EXPECT_EQ(o.out, "REVIEW  " + tracked + "  (1 finding below the gate)\n");
   // The command line still wins.
   EXPECT_EQ(RunCli({"check", "--config", relaxed, "--block-kinds", "draft", tracked}).code, 1);
   // Severity overrides reach the gate: a tracked change at info is no reason to review.
