@@ -16,7 +16,9 @@ against the labelled excerpts:
 - clause level: a tagged clause is a true positive when its text overlaps a
   labelled excerpt of that category; a labelled excerpt is recalled when some clause
   with the tag overlaps it. Precision = true-positive clauses / tagged clauses,
-  recall = recalled excerpts / excerpts.
+  recall = recalled excerpts / excerpts. A clause that is only a heading ("17.
+  GOVERNING LAW") with sub-clauses is compared on its whole section (see
+  clause_spans).
 
 Texts are compared after normalisation (lower case, letters and digits only), so
 line wrapping and punctuation do not matter. An excerpt with "<omitted>" is split
@@ -144,6 +146,44 @@ def run(binary, path):
     return json.loads(proc.stdout.decode("utf-8")), None
 
 
+def heading_only(clause, text):
+    """True when a clause's own text is its number and heading only (a page
+    number at most besides): "17. GOVERNING LAW" above "17.1 This Agreement
+    shall be governed by ..."."""
+    rest = normalise(text)
+    for part in (clause.get("number", ""), clause.get("heading", "")):
+        n = normalise(part)
+        if n:
+            rest = rest.replace(n, "", 1)
+    return bool(normalise(clause.get("heading", ""))) and len(rest) <= 4
+
+
+def clause_spans(dump, starts):
+    """Each clause's span in the normalised text: its own blocks; for a clause
+    that is a heading only and has sub-clauses, its whole section (the heading
+    and every descendant). A heading has no text of its own to overlap an
+    excerpt: its tag says what the section under it is about, so it is right
+    when the section holds an excerpt of the tag (and wrong when it does not)."""
+    clauses = dump["clauses"]
+    index = {c["id"]: i for i, c in enumerate(clauses)}
+    spans = [[starts[c["blocks"][0]], starts[c["blocks"][1]]] for c in clauses]
+    section_end = [e for _, e in spans]
+    has_children = [False] * len(clauses)
+    for i, c in enumerate(clauses):
+        p = c.get("parent")
+        while p is not None and p in index:
+            j = index[p]
+            has_children[j] = True
+            section_end[j] = max(section_end[j], spans[i][1])
+            p = clauses[j].get("parent")
+    blocks = dump["blocks"]
+    for i, c in enumerate(clauses):
+        first, end = c["blocks"]
+        if has_children[i] and heading_only(c, " ".join(b["text"] for b in blocks[first:end])):
+            spans[i][1] = section_end[i]
+    return [tuple(s) for s in spans]
+
+
 def analyse(binary, root, row, categories):
     """Per category: (labelled, tagged, clause_tp, clause_count, excerpts_recalled,
     excerpts, excerpts_unfound, misses, false_hits) for one contract."""
@@ -160,9 +200,8 @@ def analyse(binary, root, row, categories):
     starts.append(pos)
     hay = "".join(parts)
     clauses = []
-    for c in dump["clauses"]:
-        first, end = c["blocks"]
-        clauses.append((starts[first], starts[end], set(c["tags"]), c))
+    for c, (s, e) in zip(dump["clauses"], clause_spans(dump, starts)):
+        clauses.append((s, e, set(c["tags"]), c))
     result = {}
     for cat in categories:
         tag = tag_of(cat)

@@ -170,5 +170,33 @@ class OmittedPieceTest(unittest.TestCase):
         self.assertEqual((t["excerpts"], t["clause_recall"]), (1, 1.0))
 
 
+class HeadingSectionTest(unittest.TestCase):
+    """A clause that is only a heading ("7. GOVERNING LAW") holds no text to
+    overlap an excerpt: it is scored on its section (the heading and its
+    sub-clauses). Here the heading and 7.1 are hits, 7.2 (jurisdiction, also
+    tagged governing_law by its heading) is not: 2 of 3. Counting the heading
+    by its own text alone gave 1 of 3."""
+
+    def test_a_heading_only_clause_is_scored_on_its_section(self):
+        text = ("LICENCE AGREEMENT\n\n7. GOVERNING LAW\n\n"
+                "7.1 This Agreement shall be governed by the laws of the State of Delaware.\n\n"
+                "7.2 The courts of Delaware shall have exclusive jurisdiction.\n\n"
+                "9. Notices. Notices shall be in writing.\n")
+        contracts = {"D-licence.txt": (text, {"Governing Law": [
+            "This Agreement shall be governed by the laws of the State of Delaware."]})}
+        with tempfile.TemporaryDirectory() as root:
+            write_dataset(root, contracts)
+            out = os.path.join(root, "out.json")
+            r = subprocess.run([sys.executable, SCRIPT, "--binary", BINARY, "--data", root,
+                                "--tags", "governing_law", "--split", "all", "--json", out],
+                               capture_output=True, text=True)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            with open(out, encoding="utf-8") as f:
+                t = json.load(f)["all"]["tags"]["governing_law"]
+        self.assertEqual(t["tagged_clauses"], 3)
+        self.assertAlmostEqual(t["clause_precision"], 2 / 3)
+        self.assertEqual((t["excerpts"], t["clause_recall"]), (1, 1.0))
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
