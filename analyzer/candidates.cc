@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "analyzer/prefilter.h"
+
 namespace clausecheck::analyzer {
 namespace {
 
@@ -34,17 +36,18 @@ CandidateFilter::CandidateFilter()
 CandidateFilter::~CandidateFilter() = default;
 
 int CandidateFilter::Add(const std::string& pattern) {
+  const int i = size();
+  exact_.push_back(std::make_unique<LazyPattern>(pattern));
+  const std::string loose = Loosen(pattern);
   int id = -1;
-  if (filtered_.Add(pattern, PatternOptions(int64_t{2} << 20), &id) == RE2::NoError) {
-    filtered_to_pattern_.push_back(static_cast<int>(index_.size()));
-    index_.push_back(id);
+  if (filtered_.Add(loose, PatternOptions(int64_t{2} << 20), &id) == RE2::NoError ||
+      filtered_.Add(loose, PatternOptions(0), &id) == RE2::NoError) {
+    filtered_to_pattern_.push_back(i);
   } else {
-    // Too large for the small budget: RE2's default, and no formula.
-    always_.push_back(static_cast<int>(index_.size()));
-    index_.push_back(-1 - static_cast<int>(big_.size()));
-    big_.push_back(std::make_unique<RE2>(pattern, PatternOptions(0)));
+    always_.push_back(i);
   }
-  return static_cast<int>(index_.size()) - 1;
+  loose_.push_back(loose == pattern ? -1 : id);
+  return i;
 }
 
 void CandidateFilter::Compile() {
@@ -89,9 +92,22 @@ bool CandidateFilter::Candidates(std::string_view text, std::vector<int>* out) c
   return true;
 }
 
-const RE2& CandidateFilter::pattern(int i) const {
-  const int at = index_[i];
-  return at >= 0 ? filtered_.GetRE2(at) : *big_[-1 - at];
+const RE2& CandidateFilter::pattern(int i) const { return **exact_[i]; }
+
+bool CandidateFilter::LooseMatch(int i, std::string_view text) const {
+  return loose_[i] < 0 || RE2::PartialMatch(text, filtered_.GetRE2(loose_[i]));
+}
+
+bool CandidateFilter::Matches(int i, std::string_view text) const {
+  return LooseMatch(i, text) && RE2::PartialMatch(text, pattern(i));
+}
+
+const RE2& LazyPattern::operator*() const {
+  std::call_once(once_, [this] {
+    re_ = std::make_unique<RE2>(pattern_, PatternOptions(int64_t{2} << 20));
+    if (!re_->ok()) re_ = std::make_unique<RE2>(pattern_, PatternOptions(0));
+  });
+  return *re_;
 }
 
 }  // namespace clausecheck::analyzer

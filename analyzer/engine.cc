@@ -43,32 +43,6 @@ RE2::Options PatternOptions() {
   return o;
 }
 
-// One pattern, compiled on first use (thread-safe): most patterns are only
-// ever run to confirm a set's candidate, and many never are in a run. Its
-// DFA caches get 2 MB instead of RE2's default 8 MB: hundreds of patterns
-// each growing caches to the default held about 27 MB in a batch, and a
-// confirmation on one clause needs far fewer states (no slower on the
-// benchmark corpora). A pattern too large to compile within that gets the
-// default.
-class LazyPattern {
- public:
-  explicit LazyPattern(std::string pattern) : pattern_(std::move(pattern)) {}
-  const RE2& operator*() const {
-    std::call_once(once_, [this] {
-      RE2::Options small = PatternOptions();
-      small.set_max_mem(int64_t{2} << 20);
-      re_ = std::make_unique<RE2>(pattern_, small);
-      if (!re_->ok()) re_ = std::make_unique<RE2>(pattern_, PatternOptions());
-    });
-    return *re_;
-  }
-
- private:
-  std::string pattern_;
-  mutable std::once_flag once_;
-  mutable std::unique_ptr<RE2> re_;
-};
-
 // By owner: null where the owner has no such pattern.
 using Patterns = std::vector<std::unique_ptr<LazyPattern>>;
 
@@ -121,9 +95,15 @@ class PatternFilter {
     std::vector<int> out = Candidates(group, text, fallbacks);
     out.erase(
         std::remove_if(out.begin(), out.end(),
-                       [&](int owner) { return !RE2::PartialMatch(text, Exact(group, owner)); }),
+                       [&](int owner) { return !filter_.Matches(by_owner_[group][owner], text); }),
         out.end());
     return out;
+  }
+
+  // Whether the owner's loosened pattern in `group` matches `text` (where
+  // the exact one does, and cheaper).
+  bool LooseMatch(Group group, int owner, std::string_view text) const {
+    return filter_.LooseMatch(by_owner_[group][owner], text);
   }
 
   // The owner's exact pattern in `group`; it must have one.
@@ -555,6 +535,7 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
         return true;
       };
       re2::StringPiece whole;
+      if (!filter.LooseMatch(kRuleMatch, k, c.text)) continue;
       if (!FirstMatch(filter.Exact(kRuleMatch, k), c.text, accept, &whole)) continue;
       const size_t begin = whole.data() - c.text.data();
       CheckHit hit = SpanHit(doc, c, begin, begin + whole.size());

@@ -41,6 +41,21 @@ TEST(CandidateFilter, PicksThePatternsWhoseLiteralsArePresent) {
   EXPECT_GE(f.atoms(), 4);
 }
 
+TEST(CandidateFilter, TheLoosenedFormAnswersFirst) {
+  CandidateFilter f;
+  const int gap = f.Add(R"((?i)\bsole\b[a-z ]{0,6}\bdiscretion)");
+  const int plain = f.Add("(?i)notice");
+  f.Compile();
+  const std::string far = "its sole and absolute discretion";
+  EXPECT_TRUE(f.LooseMatch(gap, far));  // [a-z ]* in the loosened form
+  EXPECT_FALSE(f.Matches(gap, far));
+  EXPECT_TRUE(f.Matches(gap, "its sole discretion"));
+  EXPECT_FALSE(f.LooseMatch(gap, "sole"));
+  EXPECT_TRUE(f.LooseMatch(plain, "anything"));  // unchanged by loosening: the exact decides
+  EXPECT_FALSE(f.Matches(plain, "anything"));
+  EXPECT_TRUE(f.Matches(plain, "NOTICE"));
+}
+
 TEST(CandidateFilter, FoldsCaseAsRe2Does) {
   // (?i)k matches KELVIN SIGN (U+212A) and (?i)s LONG S (U+017F): the atoms
   // "kilo" and "sale" must still be found.
@@ -139,6 +154,7 @@ TEST(CandidateFilter, NeverDropsAMatchOfTheDefaultRuleset) {
     for (int i = 0; i < f.size(); ++i) {
       if (!RE2::PartialMatch(text, f.pattern(i))) continue;
       ++matches;
+      EXPECT_TRUE(f.LooseMatch(i, text)) << f.pattern(i).pattern();
       EXPECT_TRUE(std::binary_search(c.begin(), c.end(), i))
           << "pattern " << f.pattern(i).pattern() << " dropped for: " << text;
     }
