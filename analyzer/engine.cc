@@ -10,8 +10,8 @@
 #include <set>
 #include <utility>
 
+#include "analyzer/candidates.h"
 #include "analyzer/checks.h"
-#include "analyzer/prefilter.h"
 #include "analyzer/rule_shapes.h"
 #include "analyzer/sentence.h"
 #include "core/utf8.h"
@@ -43,32 +43,6 @@ RE2::Options PatternOptions() {
   return o;
 }
 
-// One pattern, compiled on first use (thread-safe): most patterns are only
-// ever run to confirm a set's candidate, and many never are in a run. Its
-// DFA caches get 2 MB instead of RE2's default 8 MB: hundreds of patterns
-// each growing caches to the default held about 27 MB in a batch, and a
-// confirmation on one clause needs far fewer states (no slower on the
-// benchmark corpora). A pattern too large to compile within that gets the
-// default.
-class LazyPattern {
- public:
-  explicit LazyPattern(std::string pattern) : pattern_(std::move(pattern)) {}
-  const RE2& operator*() const {
-    std::call_once(once_, [this] {
-      RE2::Options small = PatternOptions();
-      small.set_max_mem(int64_t{2} << 20);
-      re_ = std::make_unique<RE2>(pattern_, small);
-      if (!re_->ok()) re_ = std::make_unique<RE2>(pattern_, PatternOptions());
-    });
-    return *re_;
-  }
-
- private:
-  std::string pattern_;
-  mutable std::once_flag once_;
-  mutable std::unique_ptr<RE2> re_;
-};
-
 // By owner: null where the owner has no such pattern.
 using Patterns = std::vector<std::unique_ptr<LazyPattern>>;
 
@@ -84,80 +58,86 @@ bool Parses(const std::string& pattern, std::string* err) {
   return probe.Add(pattern, err) >= 0;
 }
 
-// An RE2::Set over some owners' patterns, remembering which owner each
-// pattern belongs to, with the owners' own compiled patterns to confirm a
-// candidate and for fallback. The set holds each pattern loosened
-// (prefilter.h), so it scans in time and memory that do not explode with
-// bounded gaps; Match confirms each loosened hit with the exact pattern. The
-// set is built (its patterns parsed and compiled) on first use: a run on
-// English documents never builds the Chinese sets, and a run that stops early
-// builds none.
-class PatternSet {
+// What a document language's clauses are scanned with: the rules' match
+// patterns and the classifiers' heading and text patterns of that language,
+// in one CandidateFilter (candidates.h: a scan for the patterns' required
+// literals, then each candidate confirmed by its exact pattern). Its DFA
+// memory is bounded by the literals, where one RE2::Set over the patterns
+// themselves grew a cache of tens of megabytes. Built on first use: a run on
+// English documents never builds the Chinese filter.
+enum Group { kRuleMatch, kHeading, kText, kGroups };
+
+class PatternFilter {
  public:
-  PatternSet() : set_(MakeOptions(), RE2::UNANCHORED) {}
-
-  // `pattern` must parse (Parses).
-  void Add(int owner, const std::string& pattern) {
-    owners_.push_back(owner);
-    patterns_.push_back(pattern);
+  void Add(Group group, int owner, const std::string& pattern) {
+    pending_.push_back({group, owner, pattern});
   }
 
-  // Builds and compiles the set now; false if it is too large. Match builds
-  // it when this was not called.
-  bool Compile() const {
-    std::call_once(compiled_once_, [this] {
-      for (std::string& pattern : patterns_) {
-        const std::string loose = Loosen(pattern);
-        bool exact = loose == pattern;
-        if (!exact && set_.Add(loose, nullptr) < 0) exact = true;
-        if (exact && set_.Add(pattern, nullptr) < 0) {
-          compiled_ = false;  // cannot happen for a pattern that parses
-          return;
-        }
-        exact_.push_back(exact);
-        std::string().swap(pattern);
-      }
-      compiled_ = owners_.empty() || set_.Compile();
-    });
-    return compiled_;
-  }
-
-  // Owners whose pattern matches somewhere in `text`, ascending. `each` is the
-  // owners' own compiled patterns, indexed by owner.
-  std::vector<int> Match(std::string_view text, const Patterns& each,
-                         std::atomic<long>* fallbacks) const {
+  // Owners in `group` whose pattern may match `text` (all that do, and some
+  // that do not), ascending, each once. Where the scan cannot answer every
+  // owner of the group is a candidate and the fallback is counted.
+  std::vector<int> Candidates(Group group, std::string_view text,
+                              std::atomic<long>* fallbacks) const {
+    Build();
+    std::vector<int> ids;
+    if (!filter_.Candidates(text, &ids)) fallbacks->fetch_add(1, std::memory_order_relaxed);
     std::vector<int> out;
-    if (owners_.empty()) return out;
-    std::vector<int> hits;
-    RE2::Set::ErrorInfo info{};
-    if (Compile() && set_.Match(text, &hits, &info)) {
-      for (int h : hits) {
-        const int owner = owners_[h];
-        if (exact_[h] || RE2::PartialMatch(text, **each[owner])) out.push_back(owner);
-      }
-    } else if (!compiled_ || info.kind != RE2::Set::kNoError) {
-      fallbacks->fetch_add(1, std::memory_order_relaxed);
-      for (int owner : owners_) {
-        if (RE2::PartialMatch(text, **each[owner])) out.push_back(owner);
-      }
+    for (int id : ids) {
+      if (group_[id] == group) out.push_back(owner_[id]);
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
   }
 
- private:
-  static RE2::Options MakeOptions() {
-    RE2::Options o = PatternOptions();
-    o.set_max_mem(int64_t{64} << 20);  // room for a playbook of hundreds of patterns
-    return o;
+  // Owners in `group` whose pattern matches somewhere in `text`, ascending.
+  std::vector<int> Match(Group group, std::string_view text, std::atomic<long>* fallbacks) const {
+    std::vector<int> out = Candidates(group, text, fallbacks);
+    out.erase(
+        std::remove_if(out.begin(), out.end(),
+                       [&](int owner) { return !filter_.Matches(by_owner_[group][owner], text); }),
+        out.end());
+    return out;
   }
-  mutable RE2::Set set_;
-  mutable std::once_flag compiled_once_;
-  mutable bool compiled_ = false;
-  std::vector<int> owners_;
-  mutable std::vector<std::string> patterns_;  // until compiled
-  mutable std::vector<bool> exact_;            // by set index: the set holds the exact pattern
+
+  // Whether the owner's loosened pattern in `group` matches `text` (where
+  // the exact one does, and cheaper).
+  bool LooseMatch(Group group, int owner, std::string_view text) const {
+    return filter_.LooseMatch(by_owner_[group][owner], text);
+  }
+
+  // The owner's exact pattern in `group`; it must have one.
+  const RE2& Exact(Group group, int owner) const {
+    Build();
+    return filter_.pattern(by_owner_[group][owner]);
+  }
+
+ private:
+  struct Pending {
+    Group group;
+    int owner;
+    std::string pattern;
+  };
+  void Build() const {
+    std::call_once(built_, [this] {
+      for (const Pending& p : pending_) {
+        const int id = filter_.Add(p.pattern);
+        group_.push_back(p.group);
+        owner_.push_back(p.owner);
+        auto& index = by_owner_[p.group];
+        if (index.size() <= static_cast<size_t>(p.owner)) index.resize(p.owner + 1, -1);
+        index[p.owner] = id;
+      }
+      std::vector<Pending>().swap(pending_);
+      filter_.Compile();
+    });
+  }
+  mutable std::vector<Pending> pending_;  // until built
+  mutable std::once_flag built_;
+  mutable CandidateFilter filter_;
+  mutable std::vector<Group> group_;  // by filter index
+  mutable std::vector<int> owner_;    // by filter index
+  mutable std::vector<int> by_owner_[kGroups];
 };
 
 std::unique_ptr<LazyPattern> CompileOne(const std::string& pattern) {
@@ -284,9 +264,8 @@ std::map<std::string, std::string> MarkValues(const Mark& m, bool chinese,
 
 struct Engine::Impl {
   Ruleset ruleset;
-  Patterns rule_match, rule_unless, rule_except;
-  Patterns cls_heading, cls_text, cls_unless;
-  PatternSet rule_sets[kBuckets], heading_sets[kBuckets], text_sets[kBuckets];
+  Patterns rule_unless, rule_except, cls_unless;
+  PatternFilter filters[kBuckets];
   mutable std::atomic<long> fallbacks{0};
 };
 
@@ -305,14 +284,13 @@ Result<Engine> Engine::Compile(const Ruleset& ruleset) {
   std::string err;
   for (size_t i = 0; i < rs.rules.size(); ++i) {
     const Rule& r = rs.rules[i];
-    impl->rule_match.push_back(CompileOne(r.match));
     impl->rule_unless.push_back(CompileOne(r.unless));
     impl->rule_except.push_back(CompileOne(r.except));
     if (r.match.empty()) continue;
     if (!Parses(r.match, &err)) return fail(r.source, r.id, "invalid 'match': " + err);
     for (int b = 0; b < kBuckets; ++b) {
       if (LangApplies(r.lang, kBucketLanguage[b]))
-        impl->rule_sets[b].Add(static_cast<int>(i), r.match);
+        impl->filters[b].Add(kRuleMatch, static_cast<int>(i), r.match);
     }
   }
   for (const Rule& r : rs.rules) {
@@ -336,8 +314,6 @@ Result<Engine> Engine::Compile(const Ruleset& ruleset) {
   }
   for (size_t i = 0; i < rs.classifiers.size(); ++i) {
     const Classifier& c = rs.classifiers[i];
-    impl->cls_heading.push_back(CompileOne(c.heading));
-    impl->cls_text.push_back(CompileOne(c.text));
     impl->cls_unless.push_back(CompileOne(c.unless));
     if (!c.heading.empty() && !Parses(c.heading, &err)) {
       return fail(c.source, c.tag, "invalid 'heading': " + err);
@@ -347,8 +323,8 @@ Result<Engine> Engine::Compile(const Ruleset& ruleset) {
     }
     for (int b = 0; b < kBuckets; ++b) {
       if (!LangApplies(c.lang, kBucketLanguage[b])) continue;
-      if (!c.heading.empty()) impl->heading_sets[b].Add(static_cast<int>(i), c.heading);
-      if (!c.text.empty()) impl->text_sets[b].Add(static_cast<int>(i), c.text);
+      if (!c.heading.empty()) impl->filters[b].Add(kHeading, static_cast<int>(i), c.heading);
+      if (!c.text.empty()) impl->filters[b].Add(kText, static_cast<int>(i), c.text);
     }
   }
   return Engine(std::move(impl));
@@ -356,7 +332,7 @@ Result<Engine> Engine::Compile(const Ruleset& ruleset) {
 
 void Engine::Classify(std::string_view doc_language, std::vector<Clause>* clauses) const {
   const Impl& m = *impl_;
-  const int b = BucketOf(doc_language);
+  const PatternFilter& filter = m.filters[BucketOf(doc_language)];
   // Categories and tags from headings, including those inherited from ancestors.
   std::vector<std::vector<Category>> heading_cats(clauses->size());
   std::vector<std::vector<std::string>> heading_tags(clauses->size());
@@ -371,14 +347,14 @@ void Engine::Classify(std::string_view doc_language, std::vector<Clause>* clause
     auto take = [&](int k, bool from_heading) {
       const Classifier& cl = m.ruleset.classifiers[k];
       if (const RE2* unless = Get(m.cls_unless, k)) {
-        if (cl.sentence_scope && !from_heading && m.cls_text[k]) {
+        if (cl.sentence_scope && !from_heading && !cl.text.empty()) {
           // Classified when some sentence that matches is free of `unless`.
           auto clean = [&](const re2::StringPiece& match) {
             size_t at = match.data() - c.text.data();
             return !RE2::PartialMatch(SentenceAround(c.text, at, at + match.size()), *unless);
           };
           re2::StringPiece found;
-          if (!FirstMatch(**m.cls_text[k], c.text, clean, &found)) return;
+          if (!FirstMatch(filter.Exact(kText, k), c.text, clean, &found)) return;
         } else if (RE2::PartialMatch(c.text, *unless)) {
           return;
         }
@@ -391,9 +367,9 @@ void Engine::Classify(std::string_view doc_language, std::vector<Clause>* clause
       }
     };
     if (!c.heading.empty()) {
-      for (int k : m.heading_sets[b].Match(c.heading, m.cls_heading, &m.fallbacks)) take(k, true);
+      for (int k : filter.Match(kHeading, c.heading, &m.fallbacks)) take(k, true);
     }
-    for (int k : m.text_sets[b].Match(c.text, m.cls_text, &m.fallbacks)) take(k, false);
+    for (int k : filter.Match(kText, c.text, &m.fallbacks)) take(k, false);
     cats.insert(heading_cats[i].begin(), heading_cats[i].end());
     tags.insert(heading_tags[i].begin(), heading_tags[i].end());
     c.categories.assign(cats.begin(), cats.end());
@@ -457,7 +433,7 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
                                       const std::vector<std::string>& types,
                                       const std::vector<Fact>& facts) const {
   const Impl& m = *impl_;
-  const int b = BucketOf(doc_language);
+  const PatternFilter& filter = m.filters[BucketOf(doc_language)];
   std::vector<Finding> findings;
   const bool chinese = doc_language == "zh";
   const CheckContext context{doc, clauses, facts, "", m.ruleset.parameters};
@@ -537,7 +513,8 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
   };
   for (const Clause& c : clauses) {
     mark_findings(c.first_block, std::min<int>(c.end_block, doc.blocks.size()), c.id);
-    for (int k : m.rule_sets[b].Match(c.text, m.rule_match, &m.fallbacks)) {
+    // Candidates are confirmed by FirstMatch below, after the cheaper tests.
+    for (int k : filter.Candidates(kRuleMatch, c.text, &m.fallbacks)) {
       const Rule& r = m.ruleset.rules[k];
       if (!runs(k)) continue;
       if (!r.in.empty() && !HasAny(c.categories, r.in)) continue;
@@ -558,7 +535,8 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
         return true;
       };
       re2::StringPiece whole;
-      if (!FirstMatch(**m.rule_match[k], c.text, accept, &whole)) continue;
+      if (!filter.LooseMatch(kRuleMatch, k, c.text)) continue;
+      if (!FirstMatch(filter.Exact(kRuleMatch, k), c.text, accept, &whole)) continue;
       const size_t begin = whole.data() - c.text.data();
       CheckHit hit = SpanHit(doc, c, begin, begin + whole.size());
       Finding f = make(r);

@@ -1,15 +1,15 @@
 // Engine: a Ruleset compiled for matching, shared read-only across threads.
 //
-// Compile once per run. All `match` patterns of the rules that apply to a
-// language go into one RE2::Set, as do the classifiers' heading and text
-// patterns, so each clause is scanned once per set; only the candidate rules
-// then run their own RE2 to confirm and find positions. The sets hold the
-// patterns loosened (prefilter.h: no counted gaps, so the DFA stays small and
-// fast) and are compiled on first use, per document language. When a set
-// cannot answer (it is too large to compile, or the DFA ran out of memory,
-// which RE2 reports like "no match" unless asked), the engine falls back to
-// running every pattern one by one: a limit never turns into a silent "no
-// findings".
+// Compile once per run. The `match` patterns of the rules that apply to a
+// language and the classifiers' heading and text patterns go into one
+// CandidateFilter (candidates.h) per document language: each clause is
+// scanned once for the literals those patterns need, and only the candidate
+// patterns then run on it, each confirmed by its own RE2. The memory of that
+// scan is bounded by the literals, where one RE2::Set over the patterns grew
+// caches of tens of megabytes. A filter is built on first use, per document
+// language. When the scan cannot answer (its DFA ran out of memory, which
+// RE2 reports like "no match" unless asked), every pattern is a candidate: a
+// limit never turns into a silent "no findings".
 //
 //   auto engine = Engine::Compile(ruleset);
 //   if (!engine.ok()) ...;
@@ -69,7 +69,7 @@ class Engine {
                                  const std::string& as_of,
                                  const std::vector<std::string>& types = {}) const;
 
-  /// How many times a set could not answer and every pattern ran one by one
+  /// How many times the literal scan could not answer and every pattern ran
   /// (for tests and diagnostics).
   long fallbacks() const;
 

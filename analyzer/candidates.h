@@ -1,0 +1,114 @@
+// CandidateFilter: which of many patterns can match a text, found by
+// scanning for their required literals only.
+//
+// Running hundreds of patterns as one RE2::Set builds a DFA whose states are
+// the combinations of the patterns' half-finished matches; on contract text
+// its cache grows to tens of megabytes. Most patterns cannot match without
+// some literal words ("liability" and "exceed", or 违约金): RE2's FilteredRE2
+// computes, for each pattern, an AND/OR formula over such lowercased literals
+// (atoms) that holds on every text the pattern matches. The filter scans a
+// text once for all atoms (one RE2::Set of case-insensitive literals, whose
+// DFA states are bounded by the atoms' total length, as in Aho-Corasick),
+// evaluates the formulas, and returns every pattern whose formula holds plus
+// those without one. A candidate may still not match; every pattern that
+// matches is a candidate. The caller confirms a candidate with pattern(i),
+// the exact pattern, compiled on first use.
+//
+// The formulas are computed on each pattern loosened (prefilter.h): it
+// matches a superset, so its formula holds on every match of the pattern,
+// and it compiles and simplifies fast where a gap such as [^.\n]{0,400}
+// unrolls into hundreds of copies (FilteredRE2 compiles every pattern it
+// takes, and computes formulas on the simplified, unrolled form).
+//
+//   CandidateFilter f;
+//   int i = f.Add(R"((?i)\bliability\b[^.\n]{0,200}\bexceed)");
+//   f.Compile();
+//   std::vector<int> c;
+//   f.Candidates("Liability shall not exceed the fees.", &c);  // c == {i}
+//   RE2::PartialMatch(text, f.pattern(i));
+#ifndef CLAUSECHECK_ANALYZER_CANDIDATES_H_
+#define CLAUSECHECK_ANALYZER_CANDIDATES_H_
+
+#include <re2/filtered_re2.h>
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace clausecheck::analyzer {
+
+/// One pattern, compiled on first use (thread-safe): many patterns are
+/// never needed in a run. Its DFA caches get 2 MB instead of RE2's default
+/// 8 MB: hundreds of patterns each growing caches to the default held about
+/// 27 MB in a batch, and a search in one clause needs far fewer states. A
+/// pattern too large to compile within that gets the default.
+class LazyPattern {
+ public:
+  explicit LazyPattern(std::string pattern) : pattern_(std::move(pattern)) {}
+  const RE2& operator*() const;
+
+ private:
+  std::string pattern_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<RE2> re_;
+};
+
+class CandidateFilter {
+ public:
+  CandidateFilter();
+  ~CandidateFilter();
+  CandidateFilter(const CandidateFilter&) = delete;
+  CandidateFilter& operator=(const CandidateFilter&) = delete;
+
+  /// Adds a pattern (RE2 syntax, must parse); returns its index, from 0.
+  int Add(const std::string& pattern);
+
+  /// Prepares the atoms. Call once, after every Add and before Candidates.
+  void Compile();
+
+  /// The indices of the patterns that may match somewhere in `text`,
+  /// ascending: every pattern that matches is among them. Returns false when
+  /// the literal scan could not answer (its DFA ran out of memory); *out then
+  /// holds every index.
+  bool Candidates(std::string_view text, std::vector<int>* out) const;
+
+  /// Pattern i, compiled (on first use, as a LazyPattern).
+  const RE2& pattern(int i) const;
+
+  /// Whether pattern i's loosened form matches somewhere in `text`, which it
+  /// does wherever pattern i does (true for a pattern that loosening does not
+  /// change). Cheap where the exact pattern is not: a gap such as
+  /// [^.\n]{0,400} makes the exact pattern's DFA count positions.
+  bool LooseMatch(int i, std::string_view text) const;
+
+  /// Whether pattern i matches somewhere in `text` (its loosened form first).
+  bool Matches(int i, std::string_view text) const;
+
+  /// Diagnostics: the number of patterns, of distinct atoms, and of patterns
+  /// with no formula (candidates for every text).
+  int size() const { return static_cast<int>(exact_.size()); }
+  int atoms() const { return atom_count_; }
+  int unfiltered() const;
+
+ private:
+  re2::FilteredRE2 filtered_;  // the loosened patterns
+  RE2::Set atom_set_;
+  std::vector<std::unique_ptr<LazyPattern>> exact_;  // by pattern
+  // By pattern: the index in filtered_ of its loosened form, or -1 where
+  // loosening does not change it (or FilteredRE2 could not take it).
+  std::vector<int> loose_;
+  std::vector<int> filtered_to_pattern_;
+  // Patterns FilteredRE2 could not take (too large even loosened), ascending:
+  // candidates for every text.
+  std::vector<int> always_;
+  int atom_count_ = 0;
+  bool compiled_ = false;
+};
+
+}  // namespace clausecheck::analyzer
+
+#endif  // CLAUSECHECK_ANALYZER_CANDIDATES_H_

@@ -1,0 +1,168 @@
+#include "analyzer/candidates.h"
+
+#include <gtest/gtest.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "analyzer/ruleset.h"
+
+namespace clausecheck::analyzer {
+namespace {
+
+std::vector<int> CandidatesOf(const CandidateFilter& f, std::string_view text) {
+  std::vector<int> out;
+  EXPECT_TRUE(f.Candidates(text, &out));
+  return out;
+}
+
+TEST(CandidateFilter, PicksThePatternsWhoseLiteralsArePresent) {
+  CandidateFilter f;
+  const int cap = f.Add(R"((?i)\bliability\b[^.\n]{0,200}\bexceed)");
+  const int law = f.Add(R"((?i)governed by the laws? of)");
+  const int zh = f.Add("违约金|滞纳金");
+  f.Compile();
+  EXPECT_EQ(CandidatesOf(f, "LIABILITY shall not Exceed the fees."), std::vector<int>{cap});
+  // Both words present but not in order: a candidate, which the exact pattern rejects.
+  EXPECT_EQ(CandidatesOf(f, "Exceed the liability."), std::vector<int>{cap});
+  EXPECT_FALSE(RE2::PartialMatch("Exceed the liability.", f.pattern(cap)));
+  EXPECT_EQ(CandidatesOf(f, "This Agreement is Governed by the law of Ruritania."),
+            std::vector<int>{law});
+  EXPECT_EQ(CandidatesOf(f, "乙方应支付违约金。"), std::vector<int>{zh});
+  EXPECT_TRUE(CandidatesOf(f, "Payment is due in thirty days.").empty());
+  EXPECT_TRUE(CandidatesOf(f, "").empty());
+  EXPECT_EQ(f.size(), 3);
+  EXPECT_EQ(f.unfiltered(), 0);
+  EXPECT_GE(f.atoms(), 4);
+}
+
+TEST(CandidateFilter, TheLoosenedFormAnswersFirst) {
+  CandidateFilter f;
+  const int gap = f.Add(R"((?i)\bsole\b[a-z ]{0,6}\bdiscretion)");
+  const int plain = f.Add("(?i)notice");
+  f.Compile();
+  const std::string far = "its sole and absolute discretion";
+  EXPECT_TRUE(f.LooseMatch(gap, far));  // [a-z ]* in the loosened form
+  EXPECT_FALSE(f.Matches(gap, far));
+  EXPECT_TRUE(f.Matches(gap, "its sole discretion"));
+  EXPECT_FALSE(f.LooseMatch(gap, "sole"));
+  EXPECT_TRUE(f.LooseMatch(plain, "anything"));  // unchanged by loosening: the exact decides
+  EXPECT_FALSE(f.Matches(plain, "anything"));
+  EXPECT_TRUE(f.Matches(plain, "NOTICE"));
+}
+
+TEST(CandidateFilter, FoldsCaseAsRe2Does) {
+  // (?i)k matches KELVIN SIGN (U+212A) and (?i)s LONG S (U+017F): the atoms
+  // "kilo" and "sale" must still be found.
+  CandidateFilter f;
+  const int kilo = f.Add("(?i)kilogram");
+  const int sale = f.Add("(?i)sale of goods");
+  f.Compile();
+  const std::string kelvin = "\u212Ailogram";
+  const std::string long_s = "\u017Fale of goods";
+  ASSERT_TRUE(RE2::PartialMatch(kelvin, f.pattern(kilo)));
+  ASSERT_TRUE(RE2::PartialMatch(long_s, f.pattern(sale)));
+  EXPECT_EQ(CandidatesOf(f, "per " + kelvin), std::vector<int>{kilo});
+  EXPECT_EQ(CandidatesOf(f, long_s), std::vector<int>{sale});
+}
+
+TEST(CandidateFilter, APatternWithoutRequiredLiteralsIsAlwaysACandidate) {
+  CandidateFilter f;
+  const int digits = f.Add(R"(\d+\s*%)");
+  const int word = f.Add("(?i)indemnif");
+  f.Compile();
+  EXPECT_EQ(f.unfiltered(), 1);
+  EXPECT_EQ(CandidatesOf(f, "nothing here"), std::vector<int>{digits});
+  EXPECT_EQ(CandidatesOf(f, "shall indemnify 5 %"), (std::vector<int>{digits, word}));
+}
+
+TEST(CandidateFilter, APatternTooLargeForTheSmallBudgetIsAlwaysACandidate) {
+  CandidateFilter f;
+  const int big = f.Add(R"(\pL{300}x)");
+  const int small = f.Add("(?i)notice");
+  f.Compile();
+  EXPECT_EQ(CandidatesOf(f, "no"), std::vector<int>{big});
+  const std::string text = std::string(300, 'a') + "x";
+  EXPECT_TRUE(RE2::PartialMatch(text, f.pattern(big)));
+  EXPECT_EQ(CandidatesOf(f, "Notice: " + text), (std::vector<int>{big, small}));
+}
+
+TEST(CandidateFilter, EmptyFilter) {
+  CandidateFilter f;
+  f.Compile();
+  EXPECT_TRUE(CandidatesOf(f, "anything").empty());
+}
+
+// Texts to try the patterns on: every example of the default ruleset, whole
+// and line by line, and every line (paragraph) of the text contracts in
+// corpus/.
+std::vector<std::string> SampleTexts(const Ruleset& rs) {
+  std::vector<std::string> texts;
+  auto add = [&](const std::string& text) {
+    texts.push_back(text);
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) texts.push_back(line);
+  };
+  auto add_examples = [&](const std::vector<RuleExample>& examples) {
+    for (const RuleExample& e : examples) add(e.text);
+  };
+  for (const Rule& r : rs.rules) {
+    add_examples(r.match_examples);
+    add_examples(r.no_match_examples);
+  }
+  for (const Classifier& c : rs.classifiers) {
+    add_examples(c.match_examples);
+    add_examples(c.no_match_examples);
+  }
+  const std::filesystem::path dir =
+      std::filesystem::path(CLAUSECHECK_SOURCE_DIR) / "corpus/contracts";
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".txt") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    for (std::string line; std::getline(in, line);) texts.push_back(line);
+  }
+  return texts;
+}
+
+// The filter never drops a pattern that matches: every pattern of the
+// default ruleset (rules' match, classifiers' heading and text) against every
+// sample text.
+TEST(CandidateFilter, NeverDropsAMatchOfTheDefaultRuleset) {
+  auto rs = DefaultRuleset();
+  ASSERT_TRUE(rs.ok()) << rs.error().ToString();
+  CandidateFilter f;
+  for (const Rule& r : rs.value().rules) {
+    if (!r.match.empty()) f.Add(r.match);
+  }
+  for (const Classifier& c : rs.value().classifiers) {
+    if (!c.heading.empty()) f.Add(c.heading);
+    if (!c.text.empty()) f.Add(c.text);
+  }
+  f.Compile();
+  ASSERT_GT(f.size(), 300);
+  const std::vector<std::string> texts = SampleTexts(rs.value());
+  ASSERT_GT(texts.size(), 3000u);
+  long matches = 0, candidates = 0;
+  for (const std::string& text : texts) {
+    const std::vector<int> c = CandidatesOf(f, text);
+    candidates += static_cast<long>(c.size());
+    for (int i = 0; i < f.size(); ++i) {
+      if (!RE2::PartialMatch(text, f.pattern(i))) continue;
+      ++matches;
+      EXPECT_TRUE(f.LooseMatch(i, text)) << f.pattern(i).pattern();
+      EXPECT_TRUE(std::binary_search(c.begin(), c.end(), i))
+          << "pattern " << f.pattern(i).pattern() << " dropped for: " << text;
+    }
+  }
+  EXPECT_GT(matches, 5000);
+  // And it does filter: far fewer candidates than patterns tried.
+  EXPECT_LT(candidates, static_cast<long>(texts.size()) * f.size() / 10);
+}
+
+}  // namespace
+}  // namespace clausecheck::analyzer
