@@ -89,6 +89,19 @@ TEST(ExtractLinks, DefinedTermsAndTheirUses) {
   EXPECT_EQ(terms[4].clause_id, c.IdOf("1.1"));
 }
 
+// Uses are counted over all clause texts at once: a use that opens the first
+// clause or closes one counts, a longer word never does.
+TEST(ExtractLinks, TermUsesAtTheEdgesOfClauses) {
+  Contract c =
+      Read({"Widget Supply Terms", "1. Definitions", "\"Widget\" means a widget.", "2. Supply",
+            "The buyer takes each Widget", "3. Sale",
+            "Widgets and WidgetWidget are no uses; Widget_1 neither.", "4. End", "Widget"});
+  auto terms = c.Of(FactType::kDefinedTerm);
+  ASSERT_EQ(terms.size(), 1u);
+  EXPECT_EQ(*terms[0].value, "Widget");
+  EXPECT_EQ(terms[0].uses, 3);
+}
+
 TEST(ExtractLinks, CrossReferencesResolveToClauses) {
   Contract c = Read(kEnglish);
   auto refs = c.Of(FactType::kReference);
