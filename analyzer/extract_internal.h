@@ -63,6 +63,31 @@ enum class Cue : uint8_t {
   kZhCourt,           // 人民法院
   kZhCalled,          // 称 (简称, 以下称)
   kZhOrdinal,         // 第
+  // The units of a Chinese duration: 日, 天, 周, 星期, 月 (and 年 above).
+  kZhDay,
+  kZhTian,
+  kZhWeek,
+  kZhXingqi,
+  kZhMonth,
+  // Currencies (元 above), as a Chinese amount names them.
+  kZhRenminbi,  // 人民币
+  kZhHkDollar,  // 港币
+  kZhPound,     // 英镑
+  kZhJpYen,     // 円
+  // What a Chinese relative date counts from (期满 has 期 above).
+  kZhSign,       // 签 (签订, 签署, 签字, 签章)
+  kZhSeal,       // 盖章
+  kZhEffect,     // 生效
+  kZhReceive,    // 收到
+  kZhHandOver,   // 交付
+  kZhDeliver,    // 交货
+  kZhArrive,     // 到货
+  kZhAccept,     // 验收
+  kZhPay,        // 付款
+  kZhExpire,     // 届满
+  kZhDue,        // 到期
+  kZhTerminate,  // 终止
+  kZhRescind,    // 解除
   // English words in any case, as a pattern under (?i) finds them.
   kDay,
   kWeek,
