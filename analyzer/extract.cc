@@ -1565,18 +1565,26 @@ void ArbitrationFromFamily(const std::vector<Clause>& clauses, std::vector<Fact>
 
 // Each party's mentions: the clauses that name it, by name or short name.
 void PartyMentions(const std::vector<Clause>& clauses, std::vector<Fact>* facts) {
+  std::optional<JoinedClauses> joined;
   for (Fact& f : *facts) {
     if (f.type != FactType::kParty || f.placeholder) continue;
     std::vector<std::string> names;
     if (f.value) names.push_back(*f.value);
     if (f.short_name.size() >= 2) names.push_back(f.short_name);
-    for (const Clause& c : clauses) {
-      for (const std::string& n : names) {
-        if (CountWord(c.text, n) > 0) {
-          f.mentions.push_back(c.id);
-          break;
-        }
+    // The clauses that hold a name, found in the joined texts for a name
+    // without a line break, else clause by clause.
+    if (!joined) joined.emplace(clauses);
+    std::vector<bool> named(clauses.size(), false);
+    for (const std::string& n : names) {
+      if (n.find('\n') == std::string::npos) {
+        ForEachWord(joined->text, n, [&](size_t p) { named[joined->ClauseAt(p)] = true; });
+      } else {
+        for (size_t i = 0; i < clauses.size(); ++i)
+          named[i] = named[i] || CountWord(clauses[i].text, n) > 0;
       }
+    }
+    for (size_t i = 0; i < clauses.size(); ++i) {
+      if (named[i]) f.mentions.push_back(clauses[i].id);
     }
   }
 }

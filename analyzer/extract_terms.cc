@@ -131,32 +131,27 @@ std::map<std::string, size_t> ClauseKeys(const std::vector<Clause>& clauses) {
 
 }  // namespace
 
-static bool IsAsciiWordChar(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+JoinedClauses::JoinedClauses(const std::vector<Clause>& clauses) {
+  size_t size = 0;
+  for (const Clause& c : clauses) size += c.text.size() + 1;
+  text.reserve(size);
+  starts.reserve(clauses.size());
+  for (const Clause& c : clauses) {
+    starts.push_back(text.size());
+    text += c.text;
+    text += '\n';
+  }
 }
 
-// Occurrences of `needle` in `hay` that stand as words of their own where the
-// needle starts or ends with a letter or digit.
+size_t JoinedClauses::ClauseAt(size_t offset) const {
+  return static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), offset) -
+                             starts.begin()) -
+         1;
+}
+
 int CountWord(std::string_view hay, std::string_view needle) {
   int n = 0;
-  if (needle.empty()) return 0;
-  // glibc's memmem skips ahead by a table of the needle's byte pairs: much
-  // faster than find's search for the first byte in Chinese text, where the
-  // first byte of a character is shared by thousands of others.
-  auto find = [&](size_t from) -> size_t {
-    if (from > hay.size()) return std::string_view::npos;
-    const void* at = memmem(hay.data() + from, hay.size() - from, needle.data(), needle.size());
-    return at ? static_cast<size_t>(static_cast<const char*>(at) - hay.data())
-              : std::string_view::npos;
-  };
-  for (size_t p = find(0); p != std::string_view::npos; p = find(p + 1)) {
-    bool left = p == 0 || !IsAsciiWordChar(hay[p - 1]) || !IsAsciiWordChar(needle.front());
-    size_t e = p + needle.size();
-    bool right = e >= hay.size() || !IsAsciiWordChar(hay[e]) || !IsAsciiWordChar(needle.back());
-    // "Service" is not used by "Services": a plural belongs to the plural's
-    // own definition when there is one; we count only whole words.
-    if (left && right) ++n;
-  }
+  ForEachWord(hay, needle, [&](size_t) { ++n; });
   return n;
 }
 
@@ -333,24 +328,15 @@ void CountTermUses(const std::vector<Clause>& clauses, std::vector<Fact>* facts)
   for (const Fact& f : *facts) {
     if (f.type == FactType::kDefinedTerm && f.value) ++definitions[*f.value];
   }
-  // The clause texts joined by line breaks: a term holds none (the patterns
-  // that find terms exclude them), so it is counted in the joined text as in
-  // each clause alone, the break standing where a clause starts or ends.
-  std::string joined;
-  if (!definitions.empty()) {
-    size_t size = 0;
-    for (const Clause& c : clauses) size += c.text.size() + 1;
-    joined.reserve(size);
-    for (const Clause& c : clauses) {
-      joined += c.text;
-      joined += '\n';
-    }
-  }
+  // A term holds no line break (the patterns that find terms exclude them):
+  // counted in the joined texts at once.
+  std::optional<JoinedClauses> joined;
+  if (!definitions.empty()) joined.emplace(clauses);
   std::map<std::string, int> uses;
   for (auto& [term, n] : definitions) {
     int total = 0;
     if (term.find('\n') == std::string::npos) {
-      total = CountWord(joined, term);
+      total = CountWord(joined->text, term);
     } else {
       for (const Clause& c : clauses) total += CountWord(c.text, term);
     }

@@ -154,6 +154,23 @@ TEST(ExtractLinks, PartiesAreFollowedThroughTheContract) {
             (std::vector<std::string>{c.clauses[0].id, c.IdOf("2.1"), c.IdOf("3"), c.IdOf("(b)")}));
 }
 
+// Mentions are found over all clause texts at once: a name that opens or
+// closes a clause's text marks that clause, and only once; a longer word
+// ("Betamax") is no mention.
+TEST(ExtractLinks, PartyMentionsAtTheEdgesOfClauses) {
+  Contract c =
+      Read({"This Agreement is made between Acme Corp. (\"Acme\") and Beta LLC (\"Beta\").",
+            "1. Supply", "The goods go to Beta", "2. Price", "Betamax tapes cost nothing.",
+            "3. Acme", "Acme pays Acme", "4. End", "Beta"});
+  auto parties = c.Of(FactType::kParty);
+  ASSERT_EQ(parties.size(), 2u);
+  EXPECT_EQ(*parties[0].value, "Acme Corp.");
+  EXPECT_EQ(parties[0].mentions, (std::vector<std::string>{c.clauses[0].id, c.IdOf("3")}));
+  EXPECT_EQ(*parties[1].value, "Beta LLC");
+  EXPECT_EQ(parties[1].mentions,
+            (std::vector<std::string>{c.clauses[0].id, c.IdOf("1"), c.IdOf("4")}));
+}
+
 TEST(ExtractLinks, SignatureBlocksNameOnlyNewParties) {
   std::vector<std::string> lines = kEnglish;
   for (const char* l :
