@@ -381,36 +381,6 @@ std::vector<CheckHit> UndefinedTerms(const CheckContext& c) {
     }
   }
   if (definitions < 3) return {};
-  for (const Clause& cl : c.clauses) {
-    const std::string_view text(cl.text);
-    if ((Contains(text, "efined") || Contains(text, "EFINED")) &&
-        RE2::PartialMatch(cl.text, imported)) {
-      return {};
-    }
-    if (!cl.heading.empty()) defined.insert(Key(cl.heading));
-    // Each pattern only where it matches: one pass of the set says which do
-    // (all of them if the set cannot answer), then each of those finds its
-    // matches; and only where what it needs is present.
-    bool matches[std::size(patterns)] = {};
-    if (!definitions_set || !SetMatches(*definitions_set, text, &set_hits)) {
-      std::fill(std::begin(matches), std::end(matches), true);
-    } else {
-      for (int h : set_hits) matches[h] = true;
-    }
-    const bool needs[] = {
-        Contains(text, "\"") || Contains(text, "“"), true,
-        Contains(text, "mean") || Contains(text, "refer") || Contains(text, "defined"), true,
-        Contains(text, "(")};
-    re2::StringPiece m;
-    for (size_t i = 0; i < std::size(patterns); ++i) {
-      if (!needs[i] || !matches[i]) continue;
-      const RE2* re = patterns[i];
-      re2::StringPiece rest(cl.text);
-      while (RE2::FindAndConsume(&rest, *re, &m)) defined.insert(Key(std::string_view(m)));
-    }
-  }
-  defined.erase("");
-
   // Every capitalised phrase by key, and the keys in document order.
   std::map<std::string, Uses> uses;
   std::vector<std::string> order;
@@ -440,6 +410,42 @@ std::vector<CheckHit> UndefinedTerms(const CheckContext& c) {
       line_begin = line_end + 1;
     }
   }
+
+  // Nothing used twice: nothing to report, whatever the definitions are (a
+  // Chinese contract has no capitalised phrases), so they are not looked for.
+  if (std::none_of(uses.begin(), uses.end(), [](const auto& u) { return u.second.count >= 2; })) {
+    return {};
+  }
+
+  for (const Clause& cl : c.clauses) {
+    const std::string_view text(cl.text);
+    if ((Contains(text, "efined") || Contains(text, "EFINED")) &&
+        RE2::PartialMatch(cl.text, imported)) {
+      return {};
+    }
+    if (!cl.heading.empty()) defined.insert(Key(cl.heading));
+    // Each pattern only where it matches: one pass of the set says which do
+    // (all of them if the set cannot answer), then each of those finds its
+    // matches; and only where what it needs is present.
+    bool matches[std::size(patterns)] = {};
+    if (!definitions_set || !SetMatches(*definitions_set, text, &set_hits)) {
+      std::fill(std::begin(matches), std::end(matches), true);
+    } else {
+      for (int h : set_hits) matches[h] = true;
+    }
+    const bool needs[] = {
+        Contains(text, "\"") || Contains(text, "“"), true,
+        Contains(text, "mean") || Contains(text, "refer") || Contains(text, "defined"), true,
+        Contains(text, "(")};
+    re2::StringPiece m;
+    for (size_t i = 0; i < std::size(patterns); ++i) {
+      if (!needs[i] || !matches[i]) continue;
+      const RE2* re = patterns[i];
+      re2::StringPiece rest(cl.text);
+      while (RE2::FindAndConsume(&rest, *re, &m)) defined.insert(Key(std::string_view(m)));
+    }
+  }
+  defined.erase("");
 
   std::vector<CheckHit> hits;
   for (const std::string& k : order) {
