@@ -14,6 +14,7 @@
 #include "analyzer/check_terms.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
@@ -26,6 +27,7 @@
 #include <vector>
 
 #include "analyzer/rule_shapes.h"
+#include "core/ascii.h"
 
 namespace clausecheck::analyzer {
 namespace {
@@ -38,40 +40,65 @@ RE2::Options Opts() {
   return o;
 }
 
-// "Products" -> "product", "Parties" -> "party", "Licensee's" -> "licensee".
-std::string SingularWord(std::string w) {
-  for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  if (w.ends_with("'s")) w.resize(w.size() - 2);
-  if (w.size() > 4 && w.ends_with("ies")) return w.substr(0, w.size() - 3) + "y";
-  if (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && !w.ends_with("us") &&
-      !w.ends_with("is")) {
-    w.pop_back();
+// ASCII classes: what <cctype> answers in the "C" locale the program runs
+// in, without a call per byte.
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
+
+// Appends the singular of the word `w` in lower case to `out`: "Products"
+// -> "product", "Parties" -> "party", "Licensee's" -> "licensee".
+void AppendSingular(std::string_view w, std::string* out) {
+  const size_t start = out->size();
+  for (char ch : w) out->push_back(ascii::Lower(ch));
+  std::string_view l(out->data() + start, out->size() - start);
+  if (l.ends_with("'s")) {
+    out->resize(out->size() - 2);
+    l.remove_suffix(2);
   }
-  return w;
+  if (l.size() > 4 && l.ends_with("ies")) {
+    out->resize(out->size() - 3);
+    out->push_back('y');
+  } else if (l.size() > 3 && l.ends_with("s") && !l.ends_with("ss") && !l.ends_with("us") &&
+             !l.ends_with("is")) {
+    out->pop_back();
+  }
+}
+
+// Calls fn(word) for each word of `s`: letters, digits and apostrophes
+// ("Licensee’s": the curly apostrophe ends the word, and its "s" is not one).
+template <typename Fn>
+void ForEachWord(std::string_view s, Fn fn) {
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && !IsAsciiAlnum(s[i])) ++i;
+    size_t b = i;
+    while (i < s.size() && (IsAsciiAlnum(s[i]) || s[i] == '\'')) ++i;
+    if (i > b && s.substr(b, i - b) != "s") fn(s.substr(b, i - b));
+  }
 }
 
 std::vector<std::string> Words(std::string_view s) {
   std::vector<std::string> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && !std::isalnum(static_cast<unsigned char>(s[i]))) ++i;
-    size_t b = i;
-    while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '\'')) ++i;
-    // "Licensee’s": the curly apostrophe ends the word, and its "s" is not one.
-    if (i > b && s.substr(b, i - b) != "s")
-      out.push_back(SingularWord(std::string(s.substr(b, i - b))));
-  }
+  ForEachWord(s, [&](std::string_view w) {
+    out.emplace_back();
+    AppendSingular(w, &out.back());
+  });
   return out;
 }
 
+// The words of `s` in the singular, lower case, without a leading "the",
+// joined by spaces.
 std::string Key(std::string_view s) {
   std::string k;
-  std::vector<std::string> words = Words(s);
-  if (!words.empty() && words.front() == "the") words.erase(words.begin());
-  for (const std::string& w : words) {
+  bool first = true;
+  ForEachWord(s, [&](std::string_view w) {
+    const size_t before = k.size();
     if (!k.empty()) k += ' ';
-    k += w;
-  }
+    AppendSingular(w, &k);
+    if (first && std::string_view(k).substr(before) == "the") k.resize(before);
+    first = false;
+  });
   return k;
 }
 
@@ -129,10 +156,6 @@ bool CountryName(const std::string& key) {
   return names->count(key) > 0;
 }
 
-bool IsAsciiAlnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 bool IsWordByte(char c) { return IsAsciiAlnum(c) || c == '_'; }
 
 bool Contains(std::string_view text, std::string_view needle) {
@@ -146,8 +169,7 @@ bool TitleLike(std::string_view line) {
   static const RE2 toc_entry(R"(\b\d{1,3}\.\d{1,3}\s+[A-Z][^.]{1,80}?\s\d{1,3}\s)", Opts());
   int numbers = 0;  // "d.d", three needed before the pattern can count
   for (size_t i = 1; i + 1 < line.size() && numbers < 3; ++i) {
-    numbers += line[i] == '.' && std::isdigit(static_cast<unsigned char>(line[i - 1])) &&
-               std::isdigit(static_cast<unsigned char>(line[i + 1]));
+    numbers += line[i] == '.' && IsAsciiDigit(line[i - 1]) && IsAsciiDigit(line[i + 1]);
   }
   if (numbers >= 3) {
     re2::StringPiece rest(line.data(), line.size());
@@ -158,11 +180,11 @@ bool TitleLike(std::string_view line) {
   int words = 0, capitals = 0;
   size_t i = 0;
   while (i < line.size()) {
-    while (i < line.size() && !std::isalpha(static_cast<unsigned char>(line[i]))) ++i;
+    while (i < line.size() && !IsAsciiAlpha(line[i])) ++i;
     if (i >= line.size()) break;
     ++words;
-    if (std::isupper(static_cast<unsigned char>(line[i]))) ++capitals;
-    while (i < line.size() && std::isalpha(static_cast<unsigned char>(line[i]))) ++i;
+    if ((line[i] >= 'A' && line[i] <= 'Z')) ++capitals;
+    while (i < line.size() && IsAsciiAlpha(line[i])) ++i;
   }
   return words > 0 && words <= 30 && capitals * 10 >= words * 6;
 }
@@ -232,14 +254,14 @@ std::vector<std::pair<size_t, size_t>> DeterminedPhrases(std::string_view line) 
   std::vector<std::pair<size_t, size_t>> out;
   size_t i = 0;
   while (i < line.size()) {
-    // A determiner starts a word: at the line start or after a byte that is
-    // neither a letter, a digit nor an apostrophe.
-    const bool starts = i == 0 || !(IsAsciiAlnum(line[i - 1]) || line[i - 1] == '\'' ||
-                                    (i >= 3 && line.substr(i - 3, 3) == "’"));
+    // Only the letters a determiner can start with (tested first: most bytes
+    // are not one of them); a determiner starts a word: at the line start or
+    // after a byte that is neither a letter, a digit nor an apostrophe.
+    const char c = line[i];
+    const bool first = c == 't' || c == 'a' || c == 's' || c == 'e' || c == 'n' || c == 'o';
     size_t begin = std::string_view::npos;
-    // Only the letters a determiner can start with.
-    static constexpr std::string_view kFirst = "taseno";
-    if (starts && kFirst.find(line[i]) != std::string_view::npos) {
+    if (first && (i == 0 || !(IsAsciiAlnum(line[i - 1]) || line[i - 1] == '\'' ||
+                              (i >= 3 && line.substr(i - 3, 3) == "’")))) {
       for (std::string_view d : kDeterminers) {
         if (d[0] != line[i]) continue;
         size_t j = WordThenSpace(line, i, d);
@@ -288,6 +310,16 @@ std::vector<std::pair<size_t, size_t>> DeterminedPhrases(std::string_view line) 
   return out;
 }
 
+// The patterns of `set` that match somewhere in `text`, in *hits; false if
+// the set could not tell (its DFA out of memory), and the caller must run each
+// pattern itself.
+bool SetMatches(const RE2::Set& set, std::string_view text, std::vector<int>* hits) {
+  hits->clear();
+  RE2::Set::ErrorInfo info{};
+  if (set.Match(text, hits, &info)) return true;
+  return info.kind == RE2::Set::kNoError;  // no pattern matches
+}
+
 }  // namespace
 
 std::vector<CheckHit> UndefinedTerms(const CheckContext& c) {
@@ -321,6 +353,18 @@ std::vector<CheckHit> UndefinedTerms(const CheckContext& c) {
       R"(\((?:(?:hereinafter|herein|collectively|together|each|individually)\s+)?(?:(?:referred\s+to|called)\s+)?(?:as\s+)?(?:the\s+)?([A-Z0-9][\w-]*(?:\s+[A-Z][\w-]*){0,5})\))",
       Opts());
 
+  const RE2* const patterns[] = {&quoted, &run_in, &means, &line_is, &paren};
+  // The same patterns as one set, by index in `patterns` (null if it does not
+  // compile, which these patterns always do).
+  static const RE2::Set* definitions_set = [&]() -> const RE2::Set* {
+    auto* set = new RE2::Set(Opts(), RE2::UNANCHORED);
+    for (const RE2* re : patterns) {
+      if (set->Add(re->pattern(), nullptr) < 0) return nullptr;
+    }
+    return set->Compile() ? set : nullptr;
+  }();
+  std::vector<int> set_hits;
+
   // Definitions of every kind the contract gives: extracted definitions,
   // anything it puts in quotation marks, its parties, its headings.
   std::set<std::string> defined;
@@ -337,29 +381,6 @@ std::vector<CheckHit> UndefinedTerms(const CheckContext& c) {
     }
   }
   if (definitions < 3) return {};
-  for (const Clause& cl : c.clauses) {
-    const std::string_view text(cl.text);
-    if ((Contains(text, "efined") || Contains(text, "EFINED")) &&
-        RE2::PartialMatch(cl.text, imported)) {
-      return {};
-    }
-    if (!cl.heading.empty()) defined.insert(Key(cl.heading));
-    // Each pattern only where what it needs is present.
-    const bool needs[] = {
-        Contains(text, "\"") || Contains(text, "“"), true,
-        Contains(text, "mean") || Contains(text, "refer") || Contains(text, "defined"), true,
-        Contains(text, "(")};
-    const RE2* const patterns[] = {&quoted, &run_in, &means, &line_is, &paren};
-    re2::StringPiece m;
-    for (size_t i = 0; i < std::size(patterns); ++i) {
-      if (!needs[i]) continue;
-      const RE2* re = patterns[i];
-      re2::StringPiece rest(cl.text);
-      while (RE2::FindAndConsume(&rest, *re, &m)) defined.insert(Key(std::string_view(m)));
-    }
-  }
-  defined.erase("");
-
   // Every capitalised phrase by key, and the keys in document order.
   std::map<std::string, Uses> uses;
   std::vector<std::string> order;
@@ -389,6 +410,42 @@ std::vector<CheckHit> UndefinedTerms(const CheckContext& c) {
       line_begin = line_end + 1;
     }
   }
+
+  // Nothing used twice: nothing to report, whatever the definitions are (a
+  // Chinese contract has no capitalised phrases), so they are not looked for.
+  if (std::none_of(uses.begin(), uses.end(), [](const auto& u) { return u.second.count >= 2; })) {
+    return {};
+  }
+
+  for (const Clause& cl : c.clauses) {
+    const std::string_view text(cl.text);
+    if ((Contains(text, "efined") || Contains(text, "EFINED")) &&
+        RE2::PartialMatch(cl.text, imported)) {
+      return {};
+    }
+    if (!cl.heading.empty()) defined.insert(Key(cl.heading));
+    // Each pattern only where it matches: one pass of the set says which do
+    // (all of them if the set cannot answer), then each of those finds its
+    // matches; and only where what it needs is present.
+    bool matches[std::size(patterns)] = {};
+    if (!definitions_set || !SetMatches(*definitions_set, text, &set_hits)) {
+      std::fill(std::begin(matches), std::end(matches), true);
+    } else {
+      for (int h : set_hits) matches[h] = true;
+    }
+    const bool needs[] = {
+        Contains(text, "\"") || Contains(text, "“"), true,
+        Contains(text, "mean") || Contains(text, "refer") || Contains(text, "defined"), true,
+        Contains(text, "(")};
+    re2::StringPiece m;
+    for (size_t i = 0; i < std::size(patterns); ++i) {
+      if (!needs[i] || !matches[i]) continue;
+      const RE2* re = patterns[i];
+      re2::StringPiece rest(cl.text);
+      while (RE2::FindAndConsume(&rest, *re, &m)) defined.insert(Key(std::string_view(m)));
+    }
+  }
+  defined.erase("");
 
   std::vector<CheckHit> hits;
   for (const std::string& k : order) {

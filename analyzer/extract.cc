@@ -347,6 +347,13 @@ bool MayHaveEnDuration(const Cues& cues) {
   return cues.Any({Cue::kDay, Cue::kWeek, Cue::kMonth, Cue::kYear});
 }
 
+// Whether a Chinese duration (CC_ZH_DURATION) can be in the text: each of its
+// units has 日, 天, 周, 星期, 月 or 年.
+bool MayHaveZhDuration(const Cues& cues) {
+  return cues.Any(
+      {Cue::kZhDay, Cue::kZhTian, Cue::kZhWeek, Cue::kZhXingqi, Cue::kZhMonth, Cue::kZhYear});
+}
+
 void ScanDurations(const Cues& cues, std::vector<Candidate>* out) {
   const std::string_view text = cues.text();
   static const RE2 en("(?i)" CC_EN_DURATION, Opts());
@@ -355,7 +362,7 @@ void ScanDurations(const Cues& cues, std::vector<Candidate>* out) {
     auto d = EnDuration(&g[1]);
     if (d) AddDuration(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), *d, out);
   });
-  ForEachMatch(cues.han(), zh, text, [&](const std::vector<SP>& g) {
+  ForEachMatch(MayHaveZhDuration(cues), zh, text, [&](const std::vector<SP>& g) {
     size_t b = Off(text, g[0]), e = b + g[0].size();
     std::string_view num = Str(g[1]), unit = Str(g[3]);
     std::string_view before = text.substr(0, b);
@@ -486,7 +493,12 @@ void ScanRelativeDates(const Cues& cues, std::vector<Candidate>* out) {
                   false, out);
     }
   });
-  ForEachMatch(cues.han(), zh, text, [&](const std::vector<SP>& g) {
+  // CC_ZH_ANCHOR's words (期满 has 期), and a duration.
+  const bool zh_anchor =
+      cues.Any({Cue::kZhSign, Cue::kZhSeal, Cue::kZhEffect, Cue::kZhReceive, Cue::kZhHandOver,
+                Cue::kZhDeliver, Cue::kZhArrive, Cue::kZhAccept, Cue::kZhPay, Cue::kZhExpire,
+                Cue::kZhPeriod, Cue::kZhDue, Cue::kZhTerminate, Cue::kZhRescind});
+  ForEachMatch(zh_anchor && MayHaveZhDuration(cues), zh, text, [&](const std::vector<SP>& g) {
     auto d = ZhDuration(&g[3]);
     if (!d) return;
     AddRelative(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), Str(g[1]), d->number, d->unit,
@@ -665,7 +677,9 @@ void ScanMoney(const Cues& cues, std::vector<Candidate>* out) {
   // Figures before words so that the pair 人民币壹拾万元整（¥100,000.00）
   // keeps the figure's value; the words are merged in afterwards.
   std::vector<Candidate> words;
-  ForEachMatch(cues.digit() && cues.han(), zh_figures, text, [&](const std::vector<SP>& g) {
+  // zh_figures ends in a currency: 元 (美元, 港元, 欧元, 日元), 港币, 英镑 or 円.
+  const bool zh_currency = cues.Any({Cue::kZhYuan, Cue::kZhHkDollar, Cue::kZhPound, Cue::kZhJpYen});
+  ForEachMatch(cues.digit() && zh_currency, zh_figures, text, [&](const std::vector<SP>& g) {
     auto n = ParseFigure(std::string(Str(g[2])) + std::string(Str(g[3])));
     if (!n) return;
     size_t b = Off(text, g[0]), e = b + g[0].size();
@@ -673,8 +687,9 @@ void ScanMoney(const Cues& cues, std::vector<Candidate>* out) {
     AddNumberFact(FactType::kAmount, text, b, e, *n * Multiplier(Str(g[4])), out, &c);
     if (c) c->fact.currency = CurrencyOf(Str(g[1]), Str(g[5]));
   });
+  // The marks of `marked`; its Chinese ones are 人民币, 美元, 港币 and 港元.
   const bool marked_currency =
-      cues.han() ||
+      cues.Any({Cue::kZhRenminbi, Cue::kZhYuan, Cue::kZhHkDollar}) ||
       cues.Any({Cue::kDollarSign, Cue::kEuroSign, Cue::kPoundSign, Cue::kYenSign,
                 Cue::kFullwidthYen, Cue::kUsd, Cue::kHkd, Cue::kSgd, Cue::kEur, Cue::kGbp,
                 Cue::kJpy, Cue::kCny, Cue::kRmb, Cue::kAud, Cue::kCad, Cue::kChf});
@@ -818,6 +833,9 @@ void ScanPercentages(const Cues& cues, std::vector<Candidate>* out) {
     std::string_view wide = text.substr(0, b);
     size_t stops = 0, cut_at = 0;
     for (size_t i = wide.size(); i-- > 0;) {
+      // ，and ；start with the byte 0xEF, 。with 0xE3.
+      const unsigned char lead = static_cast<unsigned char>(wide[i]);
+      if (lead != 0xEF && lead != 0xE3) continue;
       std::string_view tail = wide.substr(i);
       if (tail.starts_with("，") || tail.starts_with("。") || tail.starts_with("；")) {
         if (tail.starts_with("。") || tail.starts_with("；") || ++stops == 2) {
@@ -1547,18 +1565,26 @@ void ArbitrationFromFamily(const std::vector<Clause>& clauses, std::vector<Fact>
 
 // Each party's mentions: the clauses that name it, by name or short name.
 void PartyMentions(const std::vector<Clause>& clauses, std::vector<Fact>* facts) {
+  std::optional<JoinedClauses> joined;
   for (Fact& f : *facts) {
     if (f.type != FactType::kParty || f.placeholder) continue;
     std::vector<std::string> names;
     if (f.value) names.push_back(*f.value);
     if (f.short_name.size() >= 2) names.push_back(f.short_name);
-    for (const Clause& c : clauses) {
-      for (const std::string& n : names) {
-        if (CountWord(c.text, n) > 0) {
-          f.mentions.push_back(c.id);
-          break;
-        }
+    // The clauses that hold a name, found in the joined texts for a name
+    // without a line break, else clause by clause.
+    if (!joined) joined.emplace(clauses);
+    std::vector<bool> named(clauses.size(), false);
+    for (const std::string& n : names) {
+      if (n.find('\n') == std::string::npos) {
+        ForEachWord(joined->text, n, [&](size_t p) { named[joined->ClauseAt(p)] = true; });
+      } else {
+        for (size_t i = 0; i < clauses.size(); ++i)
+          named[i] = named[i] || CountWord(clauses[i].text, n) > 0;
       }
+    }
+    for (size_t i = 0; i < clauses.size(); ++i) {
+      if (named[i]) f.mentions.push_back(clauses[i].id);
     }
   }
 }

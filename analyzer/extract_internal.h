@@ -7,6 +7,7 @@
 
 #include <bitset>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -63,6 +64,31 @@ enum class Cue : uint8_t {
   kZhCourt,           // 人民法院
   kZhCalled,          // 称 (简称, 以下称)
   kZhOrdinal,         // 第
+  // The units of a Chinese duration: 日, 天, 周, 星期, 月 (and 年 above).
+  kZhDay,
+  kZhTian,
+  kZhWeek,
+  kZhXingqi,
+  kZhMonth,
+  // Currencies (元 above), as a Chinese amount names them.
+  kZhRenminbi,  // 人民币
+  kZhHkDollar,  // 港币
+  kZhPound,     // 英镑
+  kZhJpYen,     // 円
+  // What a Chinese relative date counts from (期满 has 期 above).
+  kZhSign,       // 签 (签订, 签署, 签字, 签章)
+  kZhSeal,       // 盖章
+  kZhEffect,     // 生效
+  kZhReceive,    // 收到
+  kZhHandOver,   // 交付
+  kZhDeliver,    // 交货
+  kZhArrive,     // 到货
+  kZhAccept,     // 验收
+  kZhPay,        // 付款
+  kZhExpire,     // 届满
+  kZhDue,        // 到期
+  kZhTerminate,  // 终止
+  kZhRescind,    // 解除
   // English words in any case, as a pattern under (?i) finds them.
   kDay,
   kWeek,
@@ -191,10 +217,50 @@ inline size_t Boundary(std::string_view s, size_t pos) {
   return pos;
 }
 
-// Occurrences of `needle` in `hay` that stand as words of their own where the
-// needle starts or ends with a letter or digit (Chinese has no word
-// boundaries to check): "Party" is not counted in "Parties".
+inline bool IsAsciiWordChar(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+// Calls fn(p) for each occurrence of `needle` at p in `hay` that stands as a
+// word of its own where the needle starts or ends with a letter or digit
+// (Chinese has no word boundaries to check): "Party" is not one in "Parties".
+template <typename Fn>
+void ForEachWord(std::string_view hay, std::string_view needle, Fn fn) {
+  if (needle.empty()) return;
+  // A needle that opens with an ASCII byte is searched for by that byte
+  // (memchr), which is rare enough in text; one that opens with a UTF-8 lead
+  // byte by glibc's memmem, which skips ahead by a table of byte pairs: in
+  // Chinese text the lead byte of a character is shared by thousands of
+  // others.
+  const bool ascii = static_cast<unsigned char>(needle.front()) < 0x80;
+  auto find = [&](size_t from) -> size_t {
+    if (ascii) return hay.find(needle, from);
+    if (from > hay.size()) return std::string_view::npos;
+    const void* at = memmem(hay.data() + from, hay.size() - from, needle.data(), needle.size());
+    return at ? static_cast<size_t>(static_cast<const char*>(at) - hay.data())
+              : std::string_view::npos;
+  };
+  for (size_t p = find(0); p != std::string_view::npos; p = find(p + 1)) {
+    bool left = p == 0 || !IsAsciiWordChar(hay[p - 1]) || !IsAsciiWordChar(needle.front());
+    size_t e = p + needle.size();
+    bool right = e >= hay.size() || !IsAsciiWordChar(hay[e]) || !IsAsciiWordChar(needle.back());
+    if (left && right) fn(p);
+  }
+}
+
+// The number of those occurrences.
 int CountWord(std::string_view hay, std::string_view needle);
+
+// The clause texts joined by line breaks, and where each starts: a needle
+// without a line break is found in them at once as in each clause alone, the
+// break standing where a clause starts or ends.
+struct JoinedClauses {
+  explicit JoinedClauses(const std::vector<Clause>& clauses);
+  // The index of the clause whose text (or line break after it) holds `offset`.
+  size_t ClauseAt(size_t offset) const;
+  std::string text;
+  std::vector<size_t> starts;
+};
 
 // Defined terms ("Affiliate" means ...; (the "Services"); 本合同所称“…”是指)
 // in one block's text.

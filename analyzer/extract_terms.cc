@@ -2,6 +2,7 @@
 // way its clauses point at each other.
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <map>
 #include <optional>
 #include <string>
@@ -98,14 +99,16 @@ std::map<std::string, size_t> ClauseKeys(const std::vector<Clause>& clauses) {
     const int parent = c.parent >= 0 && static_cast<size_t>(c.parent) < i ? c.parent : -1;
     const std::string parent_key = parent >= 0 ? full[parent] : "";
     std::string inner;
-    if (RE2::FullMatch(label, zh_article_re, &inner)) {
+    // Each pattern opens with what the label must start with.
+    if (label.starts_with("第") && RE2::FullMatch(label, zh_article_re, &inner)) {
       if (inner.find('.') != std::string::npos) {
         if (auto k = DecimalKey(inner)) full[i] = *k;
       } else if (int v = ZhValue(inner); v > 0) {
         full[i] = std::to_string(v);
       }
       zh_article[i] = true;
-    } else if (RE2::FullMatch(label, paren, &inner)) {
+    } else if ((label.starts_with("(") || label.starts_with("（")) &&
+               RE2::FullMatch(label, paren, &inner)) {
       int v = ZhValue(inner);
       if (parent >= 0 && zh_article[parent] && v > 0) {
         full[i] = parent_key + "/" + std::to_string(v);
@@ -128,23 +131,27 @@ std::map<std::string, size_t> ClauseKeys(const std::vector<Clause>& clauses) {
 
 }  // namespace
 
-static bool IsAsciiWordChar(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+JoinedClauses::JoinedClauses(const std::vector<Clause>& clauses) {
+  size_t size = 0;
+  for (const Clause& c : clauses) size += c.text.size() + 1;
+  text.reserve(size);
+  starts.reserve(clauses.size());
+  for (const Clause& c : clauses) {
+    starts.push_back(text.size());
+    text += c.text;
+    text += '\n';
+  }
 }
 
-// Occurrences of `needle` in `hay` that stand as words of their own where the
-// needle starts or ends with a letter or digit.
+size_t JoinedClauses::ClauseAt(size_t offset) const {
+  return static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), offset) -
+                             starts.begin()) -
+         1;
+}
+
 int CountWord(std::string_view hay, std::string_view needle) {
   int n = 0;
-  if (needle.empty()) return 0;
-  for (size_t p = hay.find(needle); p != std::string_view::npos; p = hay.find(needle, p + 1)) {
-    bool left = p == 0 || !IsAsciiWordChar(hay[p - 1]) || !IsAsciiWordChar(needle.front());
-    size_t e = p + needle.size();
-    bool right = e >= hay.size() || !IsAsciiWordChar(hay[e]) || !IsAsciiWordChar(needle.back());
-    // "Service" is not used by "Services": a plural belongs to the plural's
-    // own definition when there is one; we count only whole words.
-    if (left && right) ++n;
-  }
+  ForEachWord(hay, needle, [&](size_t) { ++n; });
   return n;
 }
 
@@ -321,10 +328,18 @@ void CountTermUses(const std::vector<Clause>& clauses, std::vector<Fact>* facts)
   for (const Fact& f : *facts) {
     if (f.type == FactType::kDefinedTerm && f.value) ++definitions[*f.value];
   }
+  // A term holds no line break (the patterns that find terms exclude them):
+  // counted in the joined texts at once.
+  std::optional<JoinedClauses> joined;
+  if (!definitions.empty()) joined.emplace(clauses);
   std::map<std::string, int> uses;
   for (auto& [term, n] : definitions) {
     int total = 0;
-    for (const Clause& c : clauses) total += CountWord(c.text, term);
+    if (term.find('\n') == std::string::npos) {
+      total = CountWord(joined->text, term);
+    } else {
+      for (const Clause& c : clauses) total += CountWord(c.text, term);
+    }
     uses[term] = std::max(0, total - n);
   }
   for (Fact& f : *facts) {

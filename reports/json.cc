@@ -4,7 +4,9 @@
 #include <charconv>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +20,50 @@ namespace clausecheck::reports {
 namespace {
 
 using Json = nlohmann::ordered_json;
+
+// Eight bytes of `s` from `i`, in memory order (any byte order works: the
+// tests below only ask whether some byte qualifies).
+inline uint64_t Load8(std::string_view s, size_t i) {
+  uint64_t w;
+  std::memcpy(&w, s.data() + i, sizeof w);
+  return w;
+}
+
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+constexpr uint64_t kHighs = 0x8080808080808080ULL;
+
+// Whether some byte of `w` is below 0x20, '"' or '\\' (exact: the classic
+// "has zero byte" and "has byte less than" tests have no false positives).
+inline bool HasSpecial(uint64_t w) {
+  const uint64_t quote = w ^ (kOnes * '"');
+  const uint64_t backslash = w ^ (kOnes * '\\');
+  const uint64_t below = (w - kOnes * 0x20) & ~w;
+  return ((below | ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash)) & kHighs) != 0;
+}
+
+inline bool IsSpecial(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+// The first byte at or after `i` that JSON must escape, or s.size().
+size_t FirstSpecial(std::string_view s, size_t i) {
+  while (i + 8 <= s.size() && !HasSpecial(Load8(s, i))) i += 8;
+  while (i < s.size() && !IsSpecial(static_cast<unsigned char>(s[i]))) ++i;
+  return i;
+}
+
+// The first byte at or after `i` that must be escaped or is not ASCII, or s.size().
+size_t FirstSpecialOrNonAscii(std::string_view s, size_t i) {
+  while (i + 8 <= s.size()) {
+    const uint64_t w = Load8(s, i);
+    if ((w & kHighs) != 0 || HasSpecial(w)) break;
+    i += 8;
+  }
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80 || IsSpecial(c)) break;
+    ++i;
+  }
+  return i;
+}
 
 // Writes JSON text straight from the Review, byte for byte what
 // nlohmann::ordered_json::dump writes for the same values (2-space indent
@@ -138,6 +184,8 @@ class Writer {
   }
 
   std::string Take() { return std::move(out_); }
+  // Room for `bytes` of output, so that a large report is not copied as it grows.
+  void Reserve(size_t bytes) { out_.reserve(bytes); }
 
  private:
   void Open(char bracket) {
@@ -168,27 +216,26 @@ class Writer {
   // As nlohmann escapes with ensure_ascii off: ", \ and control characters
   // escaped, UTF-8 as it is. Invalid UTF-8 (which block text never is, by
   // construction) is left to nlohmann itself, which writes U+FFFD for it.
+  // The bytes between two that need escaping are copied as one run.
   void Escaped(std::string_view s) {
-    size_t i = 0;
-    while (i < s.size()) {
-      const unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
-      ++i;
-    }
-    if (i == s.size()) {
+    const size_t first = FirstSpecialOrNonAscii(s, 0);
+    if (first == s.size()) {
       out_ += '"';
       out_ += s;
       out_ += '"';
       return;
     }
-    if (!utf8::IsValid(s)) {
+    if (!utf8::IsValid(s.substr(first))) {  // the bytes before `first` are ASCII
       out_ += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
       return;
     }
     out_ += '"';
-    out_.append(s.data(), i);
-    for (; i < s.size(); ++i) {
-      const char c = s[i];
+    size_t i = 0;
+    while (true) {
+      const size_t special = FirstSpecial(s, i);
+      out_.append(s.data() + i, special - i);
+      if (special == s.size()) break;
+      const char c = s[special];
       switch (c) {
         case '\b': out_ += "\\b"; break;
         case '\t': out_ += "\\t"; break;
@@ -197,15 +244,13 @@ class Writer {
         case '\r': out_ += "\\r"; break;
         case '"': out_ += "\\\""; break;
         case '\\': out_ += "\\\\"; break;
-        default:
-          if (static_cast<unsigned char>(c) < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-            out_ += buf;
-          } else {
-            out_ += c;
-          }
+        default: {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+          out_ += buf;
+        }
       }
+      i = special + 1;
     }
     out_ += '"';
   }
@@ -473,6 +518,12 @@ Json ToolJson(const ToolInfo& tool) {
 
 std::string ReportJsonText(const Review& review, const ToolInfo& tool, bool pretty) {
   Writer w(pretty);
+  // About what the report takes: the clause texts, and a few hundred bytes
+  // for each clause's other fields, each finding and each fact.
+  size_t estimate = 4096;
+  for (const Clause& c : review.clauses) estimate += c.text.size() + c.heading.size() + 256;
+  estimate += 512 * (review.findings.size() + review.facts.size());
+  w.Reserve(pretty ? estimate * 2 : estimate);
   w.BeginObject();
   w.Field("schema", kReportSchema);
   w.Key("tool");

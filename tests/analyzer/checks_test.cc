@@ -122,6 +122,38 @@ TEST(Checks, UndefinedTermsNeedAContractThatDefinesItsOwnTerms) {
   EXPECT_TRUE(ReviewWith(kUndefinedTermRule, two_definitions).findings.empty());
 }
 
+// Each definition pattern runs only on the clauses a set of all of them says
+// it matches: a term defined in each way alone, in a clause of its own, is
+// still defined (and reported when that clause is left out).
+TEST(Checks, UndefinedTermsSeeEachWayOfDefiningAlone) {
+  const std::vector<std::string> body = {
+      "1. Definitions", "\"Affiliate\" means an affiliate. \"Territory\" means Canada.",
+      "\"Fees\" means the fees.", "2. Support",
+      "The Seller shall install the Licensed Software and report the Licensed Software."};
+  ASSERT_EQ(UndefinedTermValues(ReviewWith(kUndefinedTermRule, body)),
+            (std::vector<std::string>{
+                "Licensed Software|\"Licensed Software\" used 2 times, never defined"}));
+  const std::string kDefinitions[] = {
+      "Licensed Software means the software in Schedule 2.",       // X means
+      "Licensed Software refers to the software in Schedule 2.",   // X refers to
+      "Licensed Software: the software in Schedule 2.",            // run-in heading, colon
+      "Licensed Software. The software in Schedule 2.",            // run-in heading, full stop
+      "4.2 Licensed Software - the software in Schedule 2.",       // numbered, dash
+      "See clause 7: 4.2 Licensed Software. The software apply.",  // after a number in the line
+      "Licensed Software is the software of Schedule 2.",          // X is the
+      "(a) Licensed Software are the software of Schedule 2.",     // X are the, numbered
+      "The software in Schedule 2 (Licensed Software) apply.",     // short name in brackets
+      "The software in Schedule 2 (hereinafter Licensed Software) apply.",
+      "The software in Schedule 2 (the “Licensed Software”) apply.",  // quotation marks
+      "The software in Schedule 2 are the \"Licensed Software\"."};
+  for (const std::string& definition : kDefinitions) {
+    std::vector<std::string> lines = body;
+    lines.insert(lines.begin() + 3, "3. Credits");
+    lines.insert(lines.begin() + 4, definition);
+    EXPECT_TRUE(ReviewWith(kUndefinedTermRule, lines).findings.empty()) << definition;
+  }
+}
+
 TEST(Checks, FillTemplate) {
   EXPECT_EQ(FillTemplate("{value}% > {limit}%", {{"value", "30"}, {"limit", "20"}}), "30% > 20%");
   EXPECT_EQ(FillTemplate("keep {unknown} and {", {{"value", "1"}}), "keep {unknown} and {");

@@ -40,6 +40,28 @@ const std::vector<std::pair<Cue, std::string>>& Examples() {
       {Cue::kZhCourt, "向甲方所在地人民法院起诉"},
       {Cue::kZhCalled, "以下简称“甲方”"},
       {Cue::kZhOrdinal, "第三条"},
+      {Cue::kZhDay, "三十日"},
+      {Cue::kZhTian, "三十天"},
+      {Cue::kZhWeek, "两周"},
+      {Cue::kZhXingqi, "两个星期"},
+      {Cue::kZhMonth, "三个月"},
+      {Cue::kZhRenminbi, "人民币100"},
+      {Cue::kZhHkDollar, "100港币"},
+      {Cue::kZhPound, "100英镑"},
+      {Cue::kZhJpYen, "100円"},
+      {Cue::kZhSign, "签订"},
+      {Cue::kZhSeal, "盖章"},
+      {Cue::kZhEffect, "生效"},
+      {Cue::kZhReceive, "收到"},
+      {Cue::kZhHandOver, "交付"},
+      {Cue::kZhDeliver, "交货"},
+      {Cue::kZhArrive, "到货"},
+      {Cue::kZhAccept, "验收"},
+      {Cue::kZhPay, "付款"},
+      {Cue::kZhExpire, "届满"},
+      {Cue::kZhDue, "到期"},
+      {Cue::kZhTerminate, "终止"},
+      {Cue::kZhRescind, "解除"},
       {Cue::kDay, "30 Days"},
       {Cue::kWeek, "two WEEKS"},
       {Cue::kMonth, "one month"},
@@ -156,6 +178,47 @@ TEST(Cues, GatedScannersStillSeeFoldedLetters) {
     }
   }
   EXPECT_EQ(durations, 1);
+}
+
+// The Chinese scanners run where a unit, an anchor or a currency is: each of
+// them, alone in a block, still gives its fact.
+TEST(Cues, GatedChineseScannersSeeEveryUnitAnchorAndCurrency) {
+  auto facts_of = [](const std::string& text) {
+    Document doc;
+    Block b;
+    b.text = text;
+    doc.blocks.push_back(b);
+    Clause c;
+    c.id = "c1";
+    c.first_block = 0;
+    c.end_block = 1;
+    c.text = b.text;
+    c.block_offsets = {0};
+    return ExtractFacts(doc, {c}, ExtractOptions{"zh", DateOrder::kAuto});
+  };
+  auto has = [&](const std::string& text, FactType type, bool relative, const std::string& span) {
+    for (const Fact& f : facts_of(text)) {
+      if (f.type == type && f.relative.has_value() == relative && f.text == span) return true;
+    }
+    return false;
+  };
+  for (const char* unit : {"个工作日", "工作日", "个自然日", "自然日", "日", "天", "周", "个星期",
+                           "星期", "个月", "年"}) {
+    const std::string span = std::string("30") + unit;
+    EXPECT_TRUE(has("乙方应在" + span + "内完成。", FactType::kDuration, false, span)) << unit;
+  }
+  for (const char* anchor :
+       {"签订", "签署",     "签字盖章", "签字并盖章", "签章", "签字",     "盖章",
+        "生效", "收到发票", "交付",     "交货",       "到货", "验收合格", "验收",
+        "付款", "届满",     "期满",     "到期",       "终止", "解除"}) {
+    const std::string span = std::string("自") + anchor + "之日起30日内";
+    EXPECT_TRUE(has("甲方应" + span + "通知乙方。", FactType::kDate, true, span)) << anchor;
+  }
+  for (const char* amount : {"100元", "100美元", "100港元", "100港币", "100欧元", "100英镑",
+                             "100日元", "100円", "人民币100", "美元100", "港币100", "港元100"}) {
+    EXPECT_TRUE(has("价款为" + std::string(amount) + "，", FactType::kAmount, false, amount))
+        << amount;
+  }
 }
 
 }  // namespace

@@ -89,6 +89,19 @@ TEST(ExtractLinks, DefinedTermsAndTheirUses) {
   EXPECT_EQ(terms[4].clause_id, c.IdOf("1.1"));
 }
 
+// Uses are counted over all clause texts at once: a use that opens the first
+// clause or closes one counts, a longer word never does.
+TEST(ExtractLinks, TermUsesAtTheEdgesOfClauses) {
+  Contract c =
+      Read({"Widget Supply Terms", "1. Definitions", "\"Widget\" means a widget.", "2. Supply",
+            "The buyer takes each Widget", "3. Sale",
+            "Widgets and WidgetWidget are no uses; Widget_1 neither.", "4. End", "Widget"});
+  auto terms = c.Of(FactType::kDefinedTerm);
+  ASSERT_EQ(terms.size(), 1u);
+  EXPECT_EQ(*terms[0].value, "Widget");
+  EXPECT_EQ(terms[0].uses, 3);
+}
+
 TEST(ExtractLinks, CrossReferencesResolveToClauses) {
   Contract c = Read(kEnglish);
   auto refs = c.Of(FactType::kReference);
@@ -139,6 +152,23 @@ TEST(ExtractLinks, PartiesAreFollowedThroughTheContract) {
   EXPECT_EQ(*parties[1].value, "Beta LLC");
   EXPECT_EQ(parties[1].mentions,
             (std::vector<std::string>{c.clauses[0].id, c.IdOf("2.1"), c.IdOf("3"), c.IdOf("(b)")}));
+}
+
+// Mentions are found over all clause texts at once: a name that opens or
+// closes a clause's text marks that clause, and only once; a longer word
+// ("Betamax") is no mention.
+TEST(ExtractLinks, PartyMentionsAtTheEdgesOfClauses) {
+  Contract c =
+      Read({"This Agreement is made between Acme Corp. (\"Acme\") and Beta LLC (\"Beta\").",
+            "1. Supply", "The goods go to Beta", "2. Price", "Betamax tapes cost nothing.",
+            "3. Acme", "Acme pays Acme", "4. End", "Beta"});
+  auto parties = c.Of(FactType::kParty);
+  ASSERT_EQ(parties.size(), 2u);
+  EXPECT_EQ(*parties[0].value, "Acme Corp.");
+  EXPECT_EQ(parties[0].mentions, (std::vector<std::string>{c.clauses[0].id, c.IdOf("3")}));
+  EXPECT_EQ(*parties[1].value, "Beta LLC");
+  EXPECT_EQ(parties[1].mentions,
+            (std::vector<std::string>{c.clauses[0].id, c.IdOf("1"), c.IdOf("4")}));
 }
 
 TEST(ExtractLinks, SignatureBlocksNameOnlyNewParties) {

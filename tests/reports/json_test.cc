@@ -349,5 +349,48 @@ TEST(ReportJsonText, SameBytesAsNlohmannWouldWrite) {
   EXPECT_NE(compact.find(R"("value":100000.0,"currency")"), std::string::npos);
 }
 
+// The escaper copies the runs between bytes that need escaping, eight bytes
+// at a time: every such byte, and every byte that does not need it, at every
+// position of strings around the eight-byte steps, comes out as nlohmann
+// writes it and reads back as it was.
+TEST(ReportJsonText, EscapesEveryByteAtEveryPosition) {
+  const std::string kBytes[] = {"\"",   "\\",   "\n", "\t", "\x01",
+                                "\x1f", "\x7f", " ",  "~",  "\x80\x80" /* not UTF-8 */,
+                                "é",    "中"};
+  Review r = RichReview();
+  std::vector<std::string> texts;
+  for (size_t len = 0; len <= 26; ++len) {
+    for (size_t pos = 0; pos <= len; ++pos) {
+      for (const std::string& b : kBytes) {
+        std::string t(len, 'a');
+        t.insert(pos, b);
+        texts.push_back(t);
+        texts.push_back(t + b);  // and a second one at the end
+      }
+    }
+  }
+  r.clauses.resize(1);
+  Clause proto = r.clauses[0];
+  r.clauses.clear();
+  for (const std::string& t : texts) {
+    r.clauses.push_back(proto);
+    r.clauses.back().text = t;
+  }
+  const std::string text = ReportJsonText(r, kTool, false);
+  EXPECT_EQ(Serialize(ordered_json::parse(text), false), text);
+  const ordered_json j = ordered_json::parse(text);
+  ASSERT_EQ(j["clauses"].size(), texts.size());
+  for (size_t k = 0; k < texts.size(); ++k) {
+    // As written and read back by nlohmann: the text itself, or with U+FFFD
+    // for what is not UTF-8.
+    const std::string want =
+        ordered_json(texts[k]).dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+    EXPECT_EQ(j["clauses"][k]["text"], ordered_json::parse(want)) << k;
+    if (texts[k].find("\x80") == std::string::npos) {
+      EXPECT_EQ(j["clauses"][k]["text"], texts[k]) << k;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace clausecheck::reports
