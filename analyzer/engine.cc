@@ -201,9 +201,6 @@ std::string MarkEvidence(const Block& b, const Mark& m) {
   return m.text;
 }
 
-// What a mark's finding may say of it: {change} (the kind of mark, in the
-// document's language), {author} (or that none is named) and {comment} (a
-// comment's text, cut at 160 code points).
 // A deletion that an insertion by the same author replaces: deleted text
 // where the inserted text starts. The deleted texts there, in order; empty
 // when the insertion replaces nothing.
@@ -227,7 +224,10 @@ bool IsReplaced(const Block& b, const Mark& del) {
          });
 }
 
-// `replaced`: the text an insertion replaces ({change} says so, quoting it).
+// What a mark's finding may say of it: {change} (the kind of mark, in the
+// document's language; for an insertion that replaces `replaced`, a
+// replacement quoting it), {author} (or that none is named) and {comment} (a
+// comment's text, cut at 160 code points).
 std::map<std::string, std::string> MarkValues(const Mark& m, bool chinese,
                                               std::string_view replaced = {}) {
   static constexpr std::string_view kEn[] = {"insertion", "deletion",    "move away",
@@ -458,17 +458,16 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
   auto mark_findings = [&](int first, int end, const std::string& clause_id) {
     for (const Rule* rule : mark_rules) {
       const Rule& r = *rule;
+      // Text deleted and text inserted in its place by the same author is
+      // one change, reported at the insertion, when the rule asks for both.
+      const bool both =
+          std::find(r.marks.begin(), r.marks.end(), MarkKind::kInsertion) != r.marks.end() &&
+          std::find(r.marks.begin(), r.marks.end(), MarkKind::kDeletion) != r.marks.end();
       for (int bi = first; bi < end; ++bi) {
         const Block& block = doc.blocks[bi];
         for (const Mark& mark : block.marks) {
           if (std::find(r.marks.begin(), r.marks.end(), mark.kind) == r.marks.end()) continue;
           if (mark.resolved) continue;  // a resolved comment is no longer open
-          // Text deleted and text inserted in its place by the same author
-          // is one change, reported at the insertion, when the rule asks
-          // for both.
-          const bool both =
-              std::find(r.marks.begin(), r.marks.end(), MarkKind::kInsertion) != r.marks.end() &&
-              std::find(r.marks.begin(), r.marks.end(), MarkKind::kDeletion) != r.marks.end();
           if (both && IsReplaced(block, mark)) continue;
           findings.push_back(FindingAt(
               r, chinese,
