@@ -6,17 +6,13 @@
 namespace clausecheck {
 namespace {
 
-bool EndsWith(std::string_view s, std::string_view tail) {
-  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
-}
-
 bool AllDigits(std::string_view s) {
   return !s.empty() &&
          std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
 }
 
 std::string Cited(const std::vector<Clause>& clauses, const Clause& c, int depth) {
-  const bool bracketed = c.number.rfind("(", 0) == 0 || c.number.rfind("（", 0) == 0;
+  const bool bracketed = c.number.starts_with("(") || c.number.starts_with("（");
   const bool bare = AllDigits(c.number);
   if ((bracketed || bare) && c.parent >= 0 && static_cast<size_t>(c.parent) < clauses.size() &&
       depth < 16) {
@@ -24,7 +20,7 @@ std::string Cited(const std::vector<Clause>& clauses, const Clause& c, int depth
     if (up.empty()) return c.number;
     if (bracketed) return up + c.number;
     // "1." under "第十一条" is that article's paragraph 1: 第十一条第1款.
-    if (EndsWith(up, "条")) return up + "第" + c.number + "款";
+    if (up.ends_with("条")) return up + "第" + c.number + "款";
   }
   return c.number;
 }
