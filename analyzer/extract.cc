@@ -1597,6 +1597,7 @@ std::vector<Fact> ExtractFacts(const Document& doc, const std::vector<Clause>& c
   std::vector<std::string> party_names;
   std::vector<Fact> known_parties;
   const bool day_first = DayFirstByDefault(clauses, options);
+  const std::vector<bool> definition_tables = DefinitionTables(doc, clauses);
   for (size_t ci = 0; ci < clauses.size(); ++ci) {
     const Clause& c = clauses[ci];
     for (size_t k = 0; k < c.block_offsets.size(); ++k) {
@@ -1627,6 +1628,11 @@ std::vector<Fact> ExtractFacts(const Document& doc, const std::vector<Clause>& c
       }
       std::vector<Candidate> terms;
       ScanDefinedTerms(cues, &terms);
+      if (const int t = doc.blocks[block_index].source.table; t >= 0) {
+        ScanTableDefinition(
+            text, doc.blocks, block_index,
+            static_cast<size_t>(t) < definition_tables.size() && definition_tables[t], &terms);
+      }
       ScanReferences(cues, &terms);
       for (Candidate& t : terms) found.push_back(std::move(t));
       std::vector<Candidate> parties, signatures;

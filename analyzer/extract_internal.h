@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/clause.h"
+#include "core/document.h"
 #include "core/fact.h"
 
 namespace clausecheck::analyzer::internal {
@@ -265,6 +266,22 @@ struct JoinedClauses {
 // Defined terms ("Affiliate" means ...; (the "Services"); 本合同所称“…”是指)
 // in one block's text.
 void ScanDefinedTerms(const Cues& cues, std::vector<Candidate>* out);
+
+// Tables that define terms, by SourceRef::table: a header row whose first
+// cell names the column of terms ("Term", "Defined Term", "Expression",
+// 词语, 术语), or a table inside a clause (or a sub-clause of one) headed
+// "Definitions", "Interpretation", 定义 or 释义.
+std::vector<bool> DefinitionTables(const Document& doc, const std::vector<Clause>& clauses);
+
+// A term defined by a row of a table: `text` is the text of blocks[index],
+// a table cell. Its term is defined when the next block is the next cell of
+// the same row, the cells before it in the row (if any) only number the row
+// ("1", "(a)"), and either the table defines terms (`definitions_table`) or
+// the next cell opens with "means" / "refers to" / 指 / 是指. A term is short
+// (at most eight words or twenty Chinese characters, one line, no full stop
+// at its end), may be quoted, and in English opens with a capital.
+void ScanTableDefinition(std::string_view text, const std::vector<Block>& blocks, size_t index,
+                         bool definitions_table, std::vector<Candidate>* out);
 
 // Cross-references to clauses of the same contract in one block's text:
 // Section 14.3, clause 5(b), 第十二条, 本合同第三条第二款. `value` is the

@@ -13,6 +13,7 @@
 #include "analyzer/extract_internal.h"
 #include "analyzer/numbers.h"
 #include "core/numbering.h"
+#include "core/utf8.h"
 
 namespace clausecheck::analyzer::internal {
 namespace {
@@ -206,6 +207,133 @@ void ScanDefinedTerms(const Cues& cues, std::vector<Candidate>* out) {
   ForEachMatch(cues.Has(Cue::kZhCalled), zh_short, text, [&](const std::vector<SP>& g) {
     AddTerm(text, Off(text, g[1]), Off(text, g[1]) + g[1].size(), std::string(Str(g[2])), out);
   });
+}
+
+namespace {
+
+// The header of a table's column of terms: "Term", "Defined Terms", "Word or
+// Expression", 词语, 释义.
+bool TermsHeader(std::string_view cell) {
+  static const RE2 en(
+      R"((?i)^\s*(?:defined\s+)?(?:terms?|words?|expressions?|definitions?|abbreviations?|acronyms?)(?:\s*(?:and|or|/|&)\s*(?:terms?|words?|expressions?|phrases?|abbreviations?))?\s*[:：]?\s*$)",
+      Opts());
+  static const RE2 zh(
+      R"(^\s*(?:词语|术语|用语|名词|名词术语|词汇|简称|缩略语|定义|释义)\s*[:：]?\s*$)", Opts());
+  return cell.size() <= 60 && (RE2::FullMatch(cell, en) || RE2::FullMatch(cell, zh));
+}
+
+// The header of a column that numbers the rows: "No.", "#", 序号.
+bool NumberHeader(std::string_view cell) {
+  static const RE2 re(R"((?i)^\s*(?:no\.?|#|s/n|item|序号|编号)\s*$)", Opts());
+  return cell.size() <= 20 && RE2::FullMatch(cell, re);
+}
+
+bool DefinitionsHeading(std::string_view heading) {
+  static const RE2 re(
+      R"((?i)\bdefinitions?\b|\binterpretations?\b|\bdefined\s+terms\b|定义|释义|术语|词语)",
+      Opts());
+  return !heading.empty() && RE2::PartialMatch(heading, re);
+}
+
+bool SameRow(const SourceRef& a, const SourceRef& b) {
+  return a.table >= 0 && a.table == b.table && a.row == b.row;
+}
+
+// A cell that only numbers its row: "1", "2.", "(a)", "一".
+bool RowNumber(std::string_view cell) {
+  static const RE2 re(
+      R"(^\s*\(?(?:\d{1,3}|[a-z]|[ivx]{1,4}|[一二三四五六七八九十]{1,3})[.)）、]?\s*$)", Opts());
+  return cell.size() <= 12 && RE2::FullMatch(cell, re);
+}
+
+}  // namespace
+
+std::vector<bool> DefinitionTables(const Document& doc, const std::vector<Clause>& clauses) {
+  std::vector<bool> out;
+  auto mark = [&](int table) {
+    if (table < 0) return;
+    if (static_cast<size_t>(table) >= out.size()) out.resize(table + 1, false);
+    out[table] = true;
+  };
+  // The header: its first cell, or the one after a "No." / 序号 column.
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& b = doc.blocks[i];
+    if (b.kind != BlockKind::kTableCell || b.source.row != 0 || !TermsHeader(b.text)) continue;
+    const bool first = i == 0 || !SameRow(doc.blocks[i - 1].source, b.source);
+    const bool after_number = !first && (i < 2 || !SameRow(doc.blocks[i - 2].source, b.source)) &&
+                              NumberHeader(doc.blocks[i - 1].text);
+    if (first || after_number) mark(b.source.table);
+  }
+  for (const Clause& c : clauses) {
+    bool tables = false;
+    for (int i = c.first_block; i < c.end_block && i < static_cast<int>(doc.blocks.size()); ++i) {
+      tables |= doc.blocks[i].kind == BlockKind::kTableCell;
+    }
+    if (!tables) continue;
+    bool definitions = false;
+    for (int p = static_cast<int>(&c - clauses.data()); p >= 0 && !definitions;
+         p = clauses[p].parent) {
+      definitions = DefinitionsHeading(clauses[p].heading);
+    }
+    if (!definitions) continue;
+    for (int i = c.first_block; i < c.end_block && i < static_cast<int>(doc.blocks.size()); ++i) {
+      if (doc.blocks[i].kind == BlockKind::kTableCell) mark(doc.blocks[i].source.table);
+    }
+  }
+  return out;
+}
+
+void ScanTableDefinition(std::string_view text, const std::vector<Block>& blocks, size_t index,
+                         bool definitions_table, std::vector<Candidate>* out) {
+  const Block& cell = blocks[index];
+  if (cell.kind != BlockKind::kTableCell || index + 1 >= blocks.size()) return;
+  // The next cell of the same row holds the meaning; the cells before this
+  // one in its row, if any, only number the row.
+  const Block& next = blocks[index + 1];
+  if (next.kind != BlockKind::kTableCell || !SameRow(cell.source, next.source) ||
+      next.source.column <= cell.source.column) {
+    return;
+  }
+  for (size_t i = index; i-- > 0 && SameRow(blocks[i].source, cell.source);) {
+    if (blocks[i].source.column == cell.source.column || !RowNumber(blocks[i].text)) return;
+  }
+  static const RE2 verb(
+      R"((?i)^\s*(?:shall\s+)?(?:means?\b|refers?\s+to\b|is\s+defined\b)|^\s*(?:是指|系指|意指|指))",
+      Opts());
+  if (!definitions_table && !RE2::PartialMatch(next.text, verb)) return;
+  if (next.text.find_first_not_of(" \t") == std::string::npos) return;
+  if (cell.source.row == 0 && (TermsHeader(text) || NumberHeader(text))) return;
+  // The term: the cell without spaces, quotation marks or a colon around it.
+  size_t b = 0, e = text.size();
+  auto trim = [&] {
+    while (b < e && (text[b] == ' ' || text[b] == '\t')) ++b;
+    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
+  };
+  trim();
+  const size_t span_b = b, span_e = e;
+  for (bool changed = true; changed && b < e;) {
+    changed = false;
+    for (std::string_view q : {"\"", "“", "「", "‘", "'"}) {
+      if (text.substr(b, e - b).starts_with(q)) b += q.size(), changed = true;
+    }
+    for (std::string_view q : {"\"", "”", "」", "’", "'", ":", "："}) {
+      if (e - b > q.size() && text.substr(b, e - b).ends_with(q)) e -= q.size(), changed = true;
+    }
+    trim();
+  }
+  const std::string_view term = text.substr(b, e - b);
+  if (term.empty() || term.size() > 80 || term.find('\n') != std::string_view::npos) return;
+  for (std::string_view stop : {".", "。", "；", ";", "，", ","}) {
+    if (term.ends_with(stop)) return;
+  }
+  const unsigned char first = static_cast<unsigned char>(term[0]);
+  if (first < 0x80) {
+    if (first < 'A' || first > 'Z') return;
+    if (std::count(term.begin(), term.end(), ' ') > 7) return;
+  } else if (utf8::CodePointCount(term) > 20) {
+    return;
+  }
+  AddTerm(text, span_b, span_e, std::string(term), out);
 }
 
 void ScanReferences(const Cues& cues, std::vector<Candidate>* out) {

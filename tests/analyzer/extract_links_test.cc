@@ -3,6 +3,7 @@
 // details from sibling sub-clauses, and the default day/month order.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -100,6 +101,113 @@ TEST(ExtractLinks, TermUsesAtTheEdgesOfClauses) {
   ASSERT_EQ(terms.size(), 1u);
   EXPECT_EQ(*terms[0].value, "Widget");
   EXPECT_EQ(terms[0].uses, 3);
+}
+
+// `lines`, with the blocks given as {block, table, row, column} made table
+// cells, as the DOCX, ODT and HTML parsers give them.
+Contract ReadWithTables(const std::vector<std::string>& lines,
+                        const std::vector<std::array<int, 4>>& cells,
+                        const std::string& language = "en") {
+  Document d = Lines(lines);
+  for (auto [block, table, row, column] : cells) {
+    Block& b = d.blocks[block];
+    b.kind = BlockKind::kTableCell;
+    b.source.table = table;
+    b.source.row = row;
+    b.source.column = column;
+  }
+  Contract c;
+  c.clauses = Segment(d);
+  c.facts = ExtractFacts(d, c.clauses, ExtractOptions{language, DateOrder::kAuto});
+  return c;
+}
+
+std::vector<std::string> Values(const std::vector<Fact>& facts) {
+  std::vector<std::string> out;
+  for (const Fact& f : facts) out.push_back(f.value.value_or("?"));
+  return out;
+}
+
+TEST(ExtractLinks, TermsDefinedByTheRowsOfATable) {
+  // A table with a "Term" header defines its first column; a table under a
+  // "Definitions" heading does too; elsewhere a row defines only when its
+  // second cell says "means". A fee table's labels are not definitions, nor
+  // is a sentence, a lower-case phrase or a cell with no second cell.
+  Contract c = ReadWithTables(
+      {"LICENCE AGREEMENT",                                                         // 0
+       "1. Interpretation",                                                         // 1
+       "Term",                                                                      // 2  t0 header
+       "Meaning",                                                                   // 3
+       "Licensed Software",                                                         // 4
+       "the software listed in Schedule 1",                                         // 5
+       "\u201cTerritory\u201d:",                                                    // 6
+       "the People's Republic of China",                                            // 7
+       "2. Licence",                                                                // 8
+       "Licensor grants a licence to use the Licensed Software in the Territory.",  // 9
+       "Support Fee",                                // 10 t1: fees, no header
+       "USD 1,000 per month",                        // 11
+       "Deliverables",                               // 12
+       "means the reports described in Schedule 2",  // 13
+       "The Customer shall pay promptly.",           // 14
+       "within 30 days",                             // 15
+       "qualified staff",                            // 16
+       "means staff with a degree",                  // 17
+       "Orphan Term"},                               // 18 t1, no second cell
+      {{2, 0, 0, 0},
+       {3, 0, 0, 1},
+       {4, 0, 1, 0},
+       {5, 0, 1, 1},
+       {6, 0, 2, 0},
+       {7, 0, 2, 1},
+       {10, 1, 0, 0},
+       {11, 1, 0, 1},
+       {12, 1, 1, 0},
+       {13, 1, 1, 1},
+       {14, 1, 2, 0},
+       {15, 1, 2, 1},
+       {16, 1, 3, 0},
+       {17, 1, 3, 1},
+       {18, 1, 4, 0}});
+  auto terms = c.Of(FactType::kDefinedTerm);
+  EXPECT_EQ(Values(terms),
+            (std::vector<std::string>{"Licensed Software", "Territory", "Deliverables"}));
+  ASSERT_EQ(terms.size(), 3u);
+  EXPECT_EQ(terms[0].text, "Licensed Software");
+  EXPECT_EQ(terms[0].location->block, 4);
+  EXPECT_EQ(terms[0].location->start, 0);
+  EXPECT_EQ(terms[0].location->end, 17);
+  EXPECT_EQ(terms[0].uses, 1);
+  EXPECT_EQ(terms[1].text, "\u201cTerritory\u201d:");
+  EXPECT_EQ(terms[1].uses, 1);
+  EXPECT_EQ(terms[2].location->block, 12);
+}
+
+TEST(ExtractLinks, ChineseTermsDefinedByTheRowsOfATable) {
+  Contract c = ReadWithTables(
+      {"技术服务合同", "第一条 释义", "甲方", "指委托方北京某某科技有限公司", "服务成果",
+       "指乙方依本合同交付的报告", "第二条 费用", "服务费", "人民币十万元"},
+      {{2, 0, 0, 0}, {3, 0, 0, 1}, {4, 0, 1, 0}, {5, 0, 1, 1}, {7, 1, 0, 0}, {8, 1, 0, 1}}, "zh");
+  EXPECT_EQ(Values(c.Of(FactType::kDefinedTerm)), (std::vector<std::string>{"甲方", "服务成果"}));
+  // A "序号" column before the terms; a first cell spanning two grid columns
+  // (the next cell's column is 2, as the DOCX parser counts gridSpan). A
+  // second cell that is not the first cell's meaning ("序号" | "1") is not.
+  Contract numbered =
+      ReadWithTables({"采购合同", "序号", "词语", "释义", "1", "买方", "指甲公司", "2", "货物",
+                      "指附件一所列设备", "第二条 价格", "交货期", "合同签订后三十日内"},
+                     {{1, 0, 0, 0},
+                      {2, 0, 0, 1},
+                      {3, 0, 0, 2},
+                      {4, 0, 1, 0},
+                      {5, 0, 1, 1},
+                      {6, 0, 1, 2},
+                      {7, 0, 2, 0},
+                      {8, 0, 2, 1},
+                      {9, 0, 2, 2},
+                      {11, 1, 0, 0},
+                      {12, 1, 0, 2}},
+                     "zh");
+  EXPECT_EQ(Values(numbered.Of(FactType::kDefinedTerm)),
+            (std::vector<std::string>{"买方", "货物"}));
 }
 
 TEST(ExtractLinks, CrossReferencesResolveToClauses) {

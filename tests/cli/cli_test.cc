@@ -121,6 +121,41 @@ TEST_F(Cli, CleanContractPassesWithNoFindings) {
   EXPECT_EQ(j["document"]["path"], path);
 }
 
+// A definitions table (a "Term | Meaning" header) defines its first column:
+// its terms are facts and are not reported as undefined; a capitalised term
+// that nothing defines still is.
+TEST_F(Cli, TermsDefinedInATableAreDefined) {
+  std::string path = Write("licence.html", R"(<html><body>
+<h1>SOFTWARE LICENCE AGREEMENT</h1>
+<p>This Agreement is made between Alpha Systems Ltd ("Licensor") and Beta Retail Ltd ("Licensee").</p>
+<h2>1. Definitions</h2>
+<p>The licence fee (the "Fees") is set out in Schedule 3. The following terms have these meanings:</p>
+<table>
+<tr><td>Term</td><td>Meaning</td></tr>
+<tr><td>Licensed Software</td><td>the software products listed in Schedule 1</td></tr>
+<tr><td>Authorised Users</td><td>the employees of the Licensee who use the Licensed Software</td></tr>
+</table>
+<h2>2. Licence</h2>
+<p>The Licensor grants a licence for the Authorised Users to use the Licensed Software.</p>
+<p>The Licensee shall ensure that the Authorised Users use the Licensed Software only as the
+Acceptance Criteria allow.</p>
+<h2>3. Support</h2>
+<p>The Licensor shall meet the Acceptance Criteria.</p>
+</body></html>
+)");
+  Outcome o = RunCli({"review", "--format", "json", path});
+  ASSERT_EQ(o.code, 0) << o.err;
+  auto j = nlohmann::json::parse(o.out);
+  std::vector<std::string> undefined, terms;
+  for (const auto& f : j["findings"]) {
+    if (f["rule"] == "drafting.undefined_term") undefined.push_back(f["evidence"]);
+  }
+  for (const auto& f : j["facts"]["defined_terms"]) terms.push_back(f["value"]);
+  EXPECT_EQ(undefined, std::vector<std::string>{"Acceptance Criteria"}) << j["findings"].dump(2);
+  EXPECT_EQ(terms, (std::vector<std::string>{"Licensor", "Licensee", "Fees", "Licensed Software",
+                                             "Authorised Users"}));
+}
+
 TEST_F(Cli, GateFailsOnlyAtOrAboveFailOn) {
   std::string path = Write("uncapped.txt", Uncapped());
   Outcome json = RunCli({"review", "--format", "json", path});
