@@ -16,17 +16,17 @@ output is deterministic, so regenerated files are byte-identical.
   tools/redline2docx.py corpus/sources/en-nda-mutual-redline.txt corpus/contracts/en-nda-mutual-redline.docx
 """
 import argparse
+import os
 import re
 import sys
-import zipfile
 from xml.sax.saxutils import escape, quoteattr
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from txt2docx import REL, W, write_package  # noqa: E402  (the package boilerplate)
+
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
-FIXED_DATE = (2026, 1, 1, 0, 0, 0)
 MARK = re.compile(r"\{([+\-~!?])(.*?)\1\}", re.S)
-REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
 
 def run(text, props="", tag="w:t"):
@@ -97,42 +97,13 @@ def main():
     document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                 f'<w:document xmlns:w="{W}"><w:body>{"".join(body)}<w:sectPr/></w:body>'
                 f'</w:document>')
-    main_type = "application/vnd.openxmlformats-officedocument.wordprocessingml"
-    overrides = f'<Override PartName="/word/document.xml" ContentType="{main_type}.document.main+xml"/>'
-    rels = ""
+    extras = []
     if writer.comments:
-        overrides += (f'<Override PartName="/word/comments.xml" ContentType="{main_type}.comments+xml"/>'
-                      f'<Override PartName="/word/commentsExtended.xml" '
-                      f'ContentType="{main_type}.commentsExtended+xml"/>')
-        rels = (f'<Relationship Id="rId1" Type="{REL}comments" Target="comments.xml"/>'
-                f'<Relationship Id="rId2" '
-                f'Type="http://schemas.microsoft.com/office/2011/relationships/commentsExtended" '
-                f'Target="commentsExtended.xml"/>')
-    parts = {
-        "[Content_Types].xml":
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Default Extension="xml" ContentType="application/xml"/>' + overrides + "</Types>",
-        "_rels/.rels":
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            f'<Relationship Id="rId1" Type="{REL}officeDocument" Target="word/document.xml"/>'
-            "</Relationships>",
-        "word/_rels/document.xml.rels":
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            + rels + "</Relationships>",
-        "word/document.xml": document,
-    }
-    if writer.comments:
-        parts["word/comments.xml"] = writer.comments_xml()
-        parts["word/commentsExtended.xml"] = writer.comments_extended_xml()
-    with zipfile.ZipFile(args.output, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, content in parts.items():
-            info = zipfile.ZipInfo(name, FIXED_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, content.encode("utf-8"))
+        extras = [("word/comments.xml", "comments", REL + "comments", writer.comments_xml()),
+                  ("word/commentsExtended.xml", "commentsExtended",
+                   "http://schemas.microsoft.com/office/2011/relationships/commentsExtended",
+                   writer.comments_extended_xml())]
+    write_package(args.output, document, extras)
     return 0
 
 

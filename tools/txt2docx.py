@@ -42,6 +42,43 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FIXED_DATE = (2026, 1, 1, 0, 0, 0)
 
 
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+
+
+def write_package(output, document_xml, extras=()):
+    """Writes a .docx: word/document.xml and `extras`, each a tuple (part name
+    under word/, content type suffix after MAIN_TYPE + ".", relationship type,
+    content), related from the document as rId1, rId2, ... in order."""
+    head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    overrides = f'<Override PartName="/word/document.xml" ContentType="{MAIN_TYPE}.document.main+xml"/>'
+    rels = ""
+    for i, (name, type_suffix, rel_type, _) in enumerate(extras, 1):
+        overrides += f'<Override PartName="/{name}" ContentType="{MAIN_TYPE}.{type_suffix}+xml"/>'
+        rels += f'<Relationship Id="rId{i}" Type="{rel_type}" Target="{name[len("word/"):]}"/>'
+    parts = {
+        "[Content_Types].xml":
+            head + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>' + overrides + "</Types>",
+        "_rels/.rels":
+            head + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{REL}officeDocument" Target="word/document.xml"/>'
+            "</Relationships>",
+        "word/_rels/document.xml.rels":
+            head + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            + rels + "</Relationships>",
+        "word/document.xml": document_xml,
+    }
+    for name, _, _, content in extras:
+        parts[name] = content
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, content in parts.items():
+            info = zipfile.ZipInfo(name, FIXED_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, content.encode("utf-8"))
+
+
 def paragraph(text, level=None):
     ppr = ""
     if level is not None:
@@ -88,34 +125,11 @@ def main():
     ap.add_argument("--scheme", choices=sorted(SCHEMES))
     args = ap.parse_args()
     text = open(args.input, encoding="utf-8").read()
-    parts = {
-        "[Content_Types].xml":
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Default Extension="xml" ContentType="application/xml"/>'
-            '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-            + ('<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>'
-               if args.scheme else "") + "</Types>",
-        "_rels/.rels":
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
-            "</Relationships>",
-        "word/_rels/document.xml.rels":
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            + ('<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>'
-               if args.scheme else "") + "</Relationships>",
-        "word/document.xml": convert(text, args.scheme),
-    }
+    extras = []
     if args.scheme:
-        parts["word/numbering.xml"] = numbering_xml(args.scheme)
-    with zipfile.ZipFile(args.output, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, content in parts.items():
-            info = zipfile.ZipInfo(name, FIXED_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, content.encode("utf-8"))
+        extras.append(("word/numbering.xml", "numbering", REL + "numbering",
+                       numbering_xml(args.scheme)))
+    write_package(args.output, convert(text, args.scheme), extras)
     return 0
 
 
