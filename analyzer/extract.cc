@@ -1330,10 +1330,10 @@ void ScanEnSignature(std::string_view text, std::string_view next, std::vector<C
 // 'by and between X, a Delaware corporation ("Acme"), and Y ("Beta")' and
 // '(1) CALDERWOOD LOGISTICS LIMITED, ... ("Customer"); and'.
 void ScanEnParties(std::string_view text, std::vector<Candidate>* out) {
-  static const RE2 between(R"((?i)\bbetween\s*:?\s*)", Opts());
+  static const RE2 between(R"((?i)\b(?:between|among)\s*:?\s*)", Opts());
   static const RE2 numbered(R"(^\s*\(?\d{1,2}[).]\s+)", Opts());
   static const RE2 defined(
-      R"(\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?|each\s+)?["“]([^"”]{1,40})["”]\s*\))",
+      R"(\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?|each\s+)?["“]([^"”]{1,40}?)(?:["”]\s*|,["”]\s*[^()]{0,200}|["”]\s*[,;][^()]{0,200})\))",
       Opts());
   static const RE2 cut(
       R"(,\s+(?:a|an|the|whose|having|with|which|incorporated|organi[sz]ed|existing|located|registered)\b|\s*;)",
@@ -1346,11 +1346,18 @@ void ScanEnParties(std::string_view text, std::vector<Candidate>* out) {
     start = m.size();
   }
   if (start == std::string_view::npos) return;
+  // The parties are named before the recitals: a short name defined in them
+  // ("WHEREAS, ... the "Master Agreement"") is not a party's.
+  static const RE2 recitals(
+      R"(\b(?:WHEREAS|Whereas|RECITALS|Recitals|BACKGROUND|W\s?I\s?T\s?N\s?E\s?S\s?S\s?E\s?T\s?H|NOW,?\s+THEREFORE)\b)",
+      Opts());
+  size_t limit = text.size();
+  if (recitals.Match(text, start, text.size(), RE2::UNANCHORED, &m, 1)) limit = Off(text, m);
   static const RE2 lead(R"(^\s*(?:[,;]\s*)?(?:and\s+)?)", Opts());
   size_t pos = start;
   for (int n = 0; n < 6; ++n) {
     SP d[2];
-    if (!defined.Match(text, pos, text.size(), RE2::UNANCHORED, d, 2)) break;
+    if (!defined.Match(text, pos, limit, RE2::UNANCHORED, d, 2)) break;
     std::string_view seg = text.substr(pos, Off(text, d[0]) - pos);
     SP l;
     size_t skip = 0;
@@ -1368,7 +1375,7 @@ void ScanEnParties(std::string_view text, std::vector<Candidate>* out) {
     std::string short_name(Str(d[1]));
     static const RE2 generic(
         R"((?i)^(?:agreement|effective\s+date|party|parties|this\s+agreement)$)", Opts());
-    static const RE2 looks_like_name(R"(^(?:\[.*\]|[A-Z0-9].{1,150})$)", Opts());
+    static const RE2 looks_like_name(R"(^(?:\[.*\]|[A-Z0-9].{1,150}|[a-z][A-Z].{1,150})$)", Opts());
     if (!RE2::FullMatch(short_name, generic) && RE2::FullMatch(name, looks_like_name)) {
       AddParty(text, name_b, name_b + name.size(), std::string(name), short_name,
                IsRoleWord(short_name) ? short_name : "", out);

@@ -911,6 +911,26 @@ TEST(ExtractParties, EnglishPreamble) {
   EXPECT_EQ(p[1].role, "Supplier");
 }
 
+TEST(ExtractParties, AmongRecitalsAndShortNamesWithMoreWords) {
+  // "by and among"; a short name with more words after it, inside or after
+  // its quotation marks; a name defined in the recitals is no party.
+  std::string text =
+      "This Agreement is entered into by and among eFashion Solutions, LLC, a New Jersey limited "
+      "liability company (\"EFS\"), Rio Royal LLC, a Michigan limited liability company (\"Rio "
+      "Royal\", and together with EFS, the \"Sellers\") and Playboy.com, Inc., a Delaware "
+      "corporation (\"Client,\" which shall include its affiliates). WHEREAS, Client sells "
+      "merchandise via mail order catalogs (the \"Catalogs\").";
+  auto p = OfType(Extract(text), FactType::kParty);
+  ASSERT_EQ(p.size(), 3u);
+  EXPECT_EQ(*p[0].value, "eFashion Solutions, LLC");
+  EXPECT_EQ(p[0].short_name, "EFS");
+  EXPECT_EQ(*p[1].value, "Rio Royal LLC");
+  EXPECT_EQ(p[1].short_name, "Rio Royal");
+  EXPECT_EQ(*p[2].value, "Playboy.com, Inc.");
+  EXPECT_EQ(p[2].short_name, "Client");
+  ExpectSpan(p[2], text, "Playboy.com, Inc.");
+}
+
 TEST(ExtractParties, NumberedPartyAndPlaceholder) {
   auto p = OfType(Extract("(1) CALDERWOOD LOGISTICS LIMITED, a company incorporated in England "
                           "(\"Customer\"); and"),
