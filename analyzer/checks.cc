@@ -12,6 +12,7 @@
 
 #include "analyzer/check_terms.h"
 #include "analyzer/sentence.h"
+#include "core/ascii.h"
 #include "core/utf8.h"
 
 namespace clausecheck::analyzer {
@@ -357,8 +358,42 @@ std::vector<CheckHit> UnresolvedReference(const CheckContext& c) {
     resolved += !f.target.empty();
   }
   if (numbered < 3 || resolved < 3 || resolved * 3 < refs * 2) return hits;
+  // A number the text sets as a clause label ("7.1" opening a line, or
+  // after a full stop or a run of spaces and before a capital: "7.0
+  // MANAGEMENT   7.1 You shall ...") is a clause the reader did not split
+  // out (text converted from PDF runs headings and clauses together), not
+  // a missing one.
+  std::string joined;
+  auto labelled_in_text = [&](const std::string& number) {
+    static const RE2 decimal(R"(^\d{1,3}(?:\.\d{1,3}){0,4}$)", Opts());
+    if (!RE2::FullMatch(number, decimal)) return false;
+    if (joined.empty()) {
+      for (const Clause& cl : c.clauses) joined += cl.text + "\n";
+    }
+    const std::string quoted = RE2::QuoteMeta(number);
+    const RE2 label("(?m)^[ \\t]*" + quoted + "\\.?[ \\t]|(?:[.:;][ \\t]|[ \\t]{2})[ \\t]*" +
+                        quoted + "\\.?[ \\t]+[A-Z]",
+                    Opts());
+    return RE2::PartialMatch(joined, label);
+  };
+  // "this Section 15.2.2" names the clause it stands in, whatever the
+  // reader made of that clause's number.
+  auto self_reference = [&](const Fact& f) {
+    for (const Clause& cl : c.clauses) {
+      if (cl.id != f.clause_id) continue;
+      for (size_t at = cl.text.find(f.text); at != std::string::npos;
+           at = cl.text.find(f.text, at + 1)) {
+        if (at >= 5 &&
+            ascii::EqualsIgnoreCase(std::string_view(cl.text).substr(at - 5, 5), "this ")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
   for (const Fact& f : c.facts) {
-    if (f.type == FactType::kReference && f.target.empty() && f.value) {
+    if (f.type == FactType::kReference && f.target.empty() && f.value &&
+        !labelled_in_text(*f.value) && !self_reference(f)) {
       CheckHit h = HitOn(f);
       h.values = {{"value", *f.value}};
       hits.push_back(std::move(h));

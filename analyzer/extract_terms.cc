@@ -448,6 +448,14 @@ void ResolveReferences(const std::vector<Clause>& clauses, std::vector<Fact>* fa
       if (cut == std::string::npos || cut == 0) break;
       k = k.substr(0, cut);
     }
+    // "Article 12" where the reader found no clause 12 (its heading run into
+    // the paragraph before it, say) but found 12.1: a clause's sub-clauses
+    // show that it is there. The reference points at the first of them.
+    for (const char* sep : {".", "(", "/"}) {
+      if (!f.target.empty()) break;
+      auto it = keys.lower_bound(key + sep);
+      if (it != keys.end() && it->first.starts_with(key + sep)) f.target = clauses[it->second].id;
+    }
   }
 }
 

@@ -230,6 +230,25 @@ TEST(ExtractLinks, CrossReferencesResolveToClauses) {
   EXPECT_EQ(refs[4].target, c.IdOf("4"));
 }
 
+TEST(ExtractLinks, ReferencesToAClauseKnownByItsSubClauses) {
+  // Article 12's heading ran into the paragraph before it (text converted
+  // from PDF), so only 12.1 and 12.2 are clauses: "Article 12" is there.
+  // Clause 10.1 does not make a clause 1, nor does 12.1 make a 13.
+  Contract c = Read({"SUPPLY AGREEMENT", "10.1 Fees. The Buyer shall pay the Fees. 12. INDEMNITIES",
+                     "12.1 By the Supplier. The Supplier shall indemnify the Buyer.",
+                     "12.2 Procedure. Claims under Article 12 follow this Section 12.2.",
+                     "12.3 Other. See Article 13 and Section 1."});
+  auto refs = c.Of(FactType::kReference);
+  ASSERT_EQ(refs.size(), 4u);
+  EXPECT_EQ(*refs[0].value, "12");
+  EXPECT_EQ(refs[0].target, c.IdOf("12.1"));
+  EXPECT_EQ(refs[1].target, c.IdOf("12.2"));
+  EXPECT_EQ(*refs[2].value, "13");
+  EXPECT_EQ(refs[2].target, "");
+  EXPECT_EQ(*refs[3].value, "1");
+  EXPECT_EQ(refs[3].target, "");
+}
+
 TEST(ExtractLinks, ChineseCrossReferences) {
   Contract c =
       Read({"买卖合同", "第一条 标的", "乙方向甲方出售货物。", "第二条 价款",
