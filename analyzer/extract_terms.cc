@@ -477,6 +477,29 @@ void CountTermUses(const std::vector<Clause>& clauses, std::vector<Fact>* facts)
       for (const Clause& c : clauses) total += CountWord(c.text, term);
     }
     uses[term] = std::max(0, total - n);
+    // "Customer(s)" is used as "Customer" or "Customers"; "Bonus or
+    // Bonuses" as either word. Each form is counted, less its occurrences in
+    // the definitions.
+    if (uses[term] == 0 && term.find('\n') == std::string::npos) {
+      std::vector<std::string> forms;
+      for (std::string_view plural : {"(s)", "(es)", "(S)", "(ES)"}) {
+        if (term.size() > plural.size() + 1 && std::string_view(term).ends_with(plural)) {
+          std::string base = term.substr(0, term.size() - plural.size());
+          std::string inner(plural.substr(1, plural.size() - 2));
+          forms = {base, base + inner};
+        }
+      }
+      if (size_t o = term.find(" or "); forms.empty() && o != std::string::npos && o > 0) {
+        forms = {term.substr(0, o), term.substr(o + 4)};
+      }
+      int form_uses = 0;
+      for (const std::string& form : forms) {
+        if (!form.empty()) {
+          form_uses += std::max(0, CountWord(joined->text, form) - n * CountWord(term, form));
+        }
+      }
+      uses[term] = form_uses;
+    }
   }
   for (Fact& f : *facts) {
     if (f.type == FactType::kDefinedTerm && f.value) f.uses = uses[*f.value];

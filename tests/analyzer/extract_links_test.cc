@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -88,6 +89,19 @@ TEST(ExtractLinks, DefinedTermsAndTheirUses) {
   EXPECT_EQ(uses("Services"), 2);   // the heading "3. Services" and the text
   EXPECT_EQ(terms[4].text, "\"Affiliate\"");
   EXPECT_EQ(terms[4].clause_id, c.IdOf("1.1"));
+}
+
+// A term defined with its plural ("Customer(s)") or as alternatives ("Bonus
+// or Bonuses") is used when any of its forms is; its definition is no use.
+TEST(ExtractLinks, TermsWithPluralOrAlternativeForms) {
+  Contract c =
+      Read({"Terms", "1. Definitions", "\"Customer(s)\" means the buyers.",
+            "\"Bonus or Bonuses\" means the extra payments.", "\"Region(s)\" means the areas.",
+            "2. Sales", "Each Customer pays. Customers pay promptly. Bonuses are paid yearly."});
+  std::map<std::string, int> uses;
+  for (const Fact& f : c.Of(FactType::kDefinedTerm)) uses[*f.value] = f.uses;
+  EXPECT_EQ(uses, (std::map<std::string, int>{
+                      {"Customer(s)", 2}, {"Bonus or Bonuses", 1}, {"Region(s)", 0}}));
 }
 
 // Uses are counted over all clause texts at once: a use that opens the first
