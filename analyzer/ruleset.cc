@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <utility>
 
@@ -17,13 +19,29 @@
 
 namespace clausecheck::analyzer {
 
+struct CompiledPattern::Lazy {
+  std::once_flag once;
+  std::unique_ptr<const RE2> re;
+};
+
 CompiledPattern CompilePattern(std::string source) {
   CompiledPattern p;
   p.source = std::move(source);
-  RE2::Options options;
-  options.set_log_errors(false);
-  p.re = std::make_shared<const RE2>(p.source, options);
+  if (!p.source.empty()) p.lazy = std::make_shared<CompiledPattern::Lazy>();
   return p;
+}
+
+const RE2& CompiledPattern::re() const {
+  if (!lazy) {
+    static const RE2 kNever("[^\\x00-\\x{10FFFF}]");  // matches nothing
+    return kNever;
+  }
+  std::call_once(lazy->once, [this] {
+    RE2::Options options;
+    options.set_log_errors(false);
+    lazy->re = std::make_unique<const RE2>(source, options);
+  });
+  return *lazy->re;
 }
 
 std::string_view Name(Lang l) {

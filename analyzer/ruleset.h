@@ -49,18 +49,23 @@ struct ClauseSelector {
   bool operator==(const ClauseSelector&) const = default;
 };
 
-/// A pattern compiled once at load and shared by the copies of a ruleset.
+/// A pattern of a fact selector, compiled the first time it is matched (at
+/// most once, thread-safe) and shared by the copies of a ruleset: a run
+/// compiles only the patterns of the rules that reach them. The loader has
+/// checked its syntax.
 struct CompiledPattern {
   std::string source;
-  std::shared_ptr<const re2::RE2> re;
   bool empty() const { return source.empty(); }
-  /// Same source, and compiled (or not) alike.
-  bool operator==(const CompiledPattern& o) const {
-    return source == o.source && (re == nullptr) == (o.re == nullptr);
-  }
+  /// The compiled pattern; only for a pattern made by CompilePattern.
+  const re2::RE2& re() const;
+  bool operator==(const CompiledPattern& o) const { return source == o.source; }
+
+  struct Lazy;
+  std::shared_ptr<Lazy> lazy;  // null when empty
 };
 
-/// The pattern compiled as the loader compiles the patterns of fact selectors.
+/// The pattern as the loader makes the patterns of fact selectors (compiled
+/// with RE2's default options on first use).
 CompiledPattern CompilePattern(std::string source);
 
 /// Which facts a rule looks at: a fact type, filters on its fields, and
