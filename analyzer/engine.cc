@@ -287,7 +287,9 @@ Result<Engine> Engine::Compile(const Ruleset& ruleset) {
     impl->rule_unless.push_back(CompileOne(r.unless));
     impl->rule_except.push_back(CompileOne(r.except));
     if (r.match.empty()) continue;
-    if (!Parses(r.match, &err)) return fail(r.source, r.id, "invalid 'match': " + err);
+    if (!rs.patterns_checked && !Parses(r.match, &err)) {
+      return fail(r.source, r.id, "invalid 'match': " + err);
+    }
     for (int b = 0; b < kBuckets; ++b) {
       if (LangApplies(r.lang, kBucketLanguage[b]))
         impl->filters[b].Add(kRuleMatch, static_cast<int>(i), r.match);
@@ -315,10 +317,10 @@ Result<Engine> Engine::Compile(const Ruleset& ruleset) {
   for (size_t i = 0; i < rs.classifiers.size(); ++i) {
     const Classifier& c = rs.classifiers[i];
     impl->cls_unless.push_back(CompileOne(c.unless));
-    if (!c.heading.empty() && !Parses(c.heading, &err)) {
+    if (!rs.patterns_checked && !c.heading.empty() && !Parses(c.heading, &err)) {
       return fail(c.source, c.tag, "invalid 'heading': " + err);
     }
-    if (!c.text.empty() && !Parses(c.text, &err)) {
+    if (!rs.patterns_checked && !c.text.empty() && !Parses(c.text, &err)) {
       return fail(c.source, c.tag, "invalid 'text': " + err);
     }
     for (int b = 0; b < kBuckets; ++b) {

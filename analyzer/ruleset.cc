@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <utility>
 
@@ -16,6 +18,31 @@
 #include "analyzer/stance.h"
 
 namespace clausecheck::analyzer {
+
+struct CompiledPattern::Lazy {
+  std::once_flag once;
+  std::unique_ptr<const RE2> re;
+};
+
+CompiledPattern CompilePattern(std::string source) {
+  CompiledPattern p;
+  p.source = std::move(source);
+  if (!p.source.empty()) p.lazy = std::make_shared<CompiledPattern::Lazy>();
+  return p;
+}
+
+const RE2& CompiledPattern::re() const {
+  if (!lazy) {
+    static const RE2 kNever("[^\\x00-\\x{10FFFF}]");  // matches nothing
+    return kNever;
+  }
+  std::call_once(lazy->once, [this] {
+    RE2::Options options;
+    options.set_log_errors(false);
+    lazy->re = std::make_unique<const RE2>(source, options);
+  });
+  return *lazy->re;
+}
 
 std::string_view Name(Lang l) {
   switch (l) {
@@ -197,12 +224,7 @@ std::string Patterns(const YAML::Node& n, const std::string& id, std::string_vie
 }
 
 CompiledPattern Compiled(const YAML::Node& n, const std::string& id, std::string_view key) {
-  CompiledPattern p;
-  p.source = Patterns(n, id, key);
-  RE2::Options options;
-  options.set_log_errors(false);
-  p.re = std::make_shared<const RE2>(p.source, options);
-  return p;
+  return CompilePattern(Patterns(n, id, key));
 }
 
 std::vector<Category> CategoryList(const YAML::Node& n, const std::string& id,
@@ -637,6 +659,7 @@ Result<Ruleset> ParseRuleset(std::string_view yaml, std::string_view source_name
     YAML::Node root = YAML::Load(std::string(yaml));
     Ruleset rs;
     rs.name.clear();
+    rs.patterns_checked = options.check_patterns;
     if (!root.IsDefined() || root.IsNull()) return error(1, "", "empty ruleset");
     CheckKeys(root, {"ruleset", "classifiers", "rules", "disable", "parameters"}, "",
               "ruleset file");
@@ -688,6 +711,11 @@ Result<Ruleset> ParseRuleset(std::string_view yaml, std::string_view source_name
 }
 
 Result<bool> MergeRuleset(const Ruleset& overlay, Ruleset* base) {
+  // Checked when every pattern of both is: a side without any has none to check.
+  auto checked = [](const Ruleset& r) {
+    return r.patterns_checked || (r.rules.empty() && r.classifiers.empty());
+  };
+  base->patterns_checked = checked(*base) && checked(overlay);
   if (!overlay.name.empty()) base->name = overlay.name;
   if (!overlay.version.empty()) base->version = overlay.version;
   if (!overlay.description.empty()) base->description = overlay.description;
@@ -712,25 +740,6 @@ Result<bool> MergeRuleset(const Ruleset& overlay, Ruleset* base) {
     base->rules.erase(it);
   }
   return true;
-}
-
-}  // namespace clausecheck::analyzer
-
-#include "rulesets/embedded.h"
-
-namespace clausecheck::analyzer {
-
-Result<Ruleset> DefaultRuleset() {
-  Ruleset all;
-  for (const auto& [name, content] : rulesets::EmbeddedDefault()) {
-    // Embedded and checked in full by the tests: its patterns are not checked
-    // again at every start.
-    auto rs = ParseRuleset(content, name, ParseOptions{.check_patterns = false});
-    if (!rs.ok()) return rs.error();
-    auto merged = MergeRuleset(rs.value(), &all);
-    if (!merged.ok()) return merged.error();
-  }
-  return all;
 }
 
 }  // namespace clausecheck::analyzer

@@ -46,14 +46,27 @@ std::string_view Name(Lang l);
 struct ClauseSelector {
   std::vector<Category> categories;  // any of these
   std::vector<std::string> tags;     // any of these
+  bool operator==(const ClauseSelector&) const = default;
 };
 
-/// A pattern compiled once at load and shared by the copies of a ruleset.
+/// A pattern of a fact selector, compiled the first time it is matched (at
+/// most once, thread-safe) and shared by the copies of a ruleset: a run
+/// compiles only the patterns of the rules that reach them. The loader has
+/// checked its syntax.
 struct CompiledPattern {
   std::string source;
-  std::shared_ptr<const re2::RE2> re;
   bool empty() const { return source.empty(); }
+  /// The compiled pattern; only for a pattern made by CompilePattern.
+  const re2::RE2& re() const;
+  bool operator==(const CompiledPattern& o) const { return source == o.source; }
+
+  struct Lazy;
+  std::shared_ptr<Lazy> lazy;  // null when empty
 };
+
+/// The pattern as the loader makes the patterns of fact selectors (compiled
+/// with RE2's default options on first use).
+CompiledPattern CompilePattern(std::string source);
 
 /// Which facts a rule looks at: a fact type, filters on its fields, and
 /// where it stands. Every filter given must hold.
@@ -72,6 +85,7 @@ struct FactSelector {
   // The words right before / after the fact (up to 40 code points, within
   // its sentence) match.
   CompiledPattern preceded_by, followed_by;
+  bool operator==(const FactSelector&) const = default;
 };
 
 /// A condition on the whole document (`when`, `unless_document`).
@@ -82,6 +96,7 @@ struct Condition {
   FactSelector fact;                  // kFact: a fact fits
   CompiledPattern text;               // kText: some clause's text matches
   std::vector<Condition> conditions;  // kAny, kAll
+  bool operator==(const Condition&) const = default;
 };
 
 /// `occurrence`: how many clauses (counting a clause and the clauses nested
@@ -89,6 +104,7 @@ struct Condition {
 struct Occurrence {
   std::vector<ClauseSelector> select;  // any of these
   std::optional<int> min, max;
+  bool operator==(const Occurrence&) const = default;
 };
 
 /// `conflict`: facts of one kind that name several distinct values.
@@ -96,6 +112,7 @@ struct Conflict {
   FactSelector facts;
   std::string field = "value";  // value | currency | seat
   bool across_clauses = false;  // values named in the first value's clause combine
+  bool operator==(const Conflict&) const = default;
 };
 
 /// `compare`: each fact of `fact` against a limit, or against other facts.
@@ -110,6 +127,7 @@ struct Comparison {
   std::optional<FactSelector> per;
   // before / after: the earliest (before) or latest (after) of these dates.
   std::optional<FactSelector> other;
+  bool operator==(const Comparison&) const = default;
 };
 
 struct RuleExample {
@@ -121,6 +139,7 @@ struct RuleExample {
   // of the text and kept in the mark, as the parsers do).
   std::optional<MarkKind> mark;
   int line = 0;
+  bool operator==(const RuleExample&) const = default;
 };
 
 struct Classifier {
@@ -134,6 +153,7 @@ struct Classifier {
   std::vector<RuleExample> match_examples;
   std::vector<RuleExample> no_match_examples;
   std::string source;  // "file:line"
+  bool operator==(const Classifier&) const = default;
 };
 
 struct Rule {
@@ -178,6 +198,7 @@ struct Rule {
   std::vector<RuleExample> match_examples;
   std::vector<RuleExample> no_match_examples;
   std::string source;  // "file:line" of the rule, for messages
+  bool operator==(const Rule&) const = default;
 };
 
 struct Ruleset {
@@ -190,6 +211,12 @@ struct Ruleset {
   // Named numbers the checks read (deposit_cap_percent: 20); later files and
   // the configuration override them by name.
   std::map<std::string, double> parameters;
+  // Every pattern's syntax was checked when it was loaded (ParseRuleset with
+  // check_patterns, which gives the error with its file and line), so
+  // Engine::Compile does not parse them again. False for a ruleset built in
+  // code, or merged from one that was not checked.
+  bool patterns_checked = false;
+  bool operator==(const Ruleset&) const = default;
 };
 
 struct ParseOptions {
@@ -210,7 +237,14 @@ Result<Ruleset> ParseRuleset(std::string_view yaml, std::string_view source_name
 Result<bool> MergeRuleset(const Ruleset& overlay, Ruleset* base);
 
 /// The default bilingual playbook embedded in the binary (rulesets/default/*.yaml).
+/// It is read from the compact form that rulesets/pack_ruleset.cc wrote at
+/// build time with DefaultRulesetFromYaml (analyzer/ruleset_pack.h), so no
+/// YAML is parsed at startup.
 Result<Ruleset> DefaultRuleset();
+
+/// The same ruleset parsed from the embedded YAML files, with every pattern
+/// checked: what the build packs, and what the tests compare DefaultRuleset with.
+Result<Ruleset> DefaultRulesetFromYaml();
 
 }  // namespace clausecheck::analyzer
 

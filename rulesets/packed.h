@@ -1,0 +1,14 @@
+// The default ruleset as rulesets/pack_ruleset.cc packed it at build time
+// (analyzer/ruleset_pack.h), read by analyzer::DefaultRuleset().
+#ifndef CLAUSECHECK_RULESETS_PACKED_H_
+#define CLAUSECHECK_RULESETS_PACKED_H_
+
+#include <string_view>
+
+namespace clausecheck::rulesets {
+
+std::string_view PackedDefault();
+
+}  // namespace clausecheck::rulesets
+
+#endif  // CLAUSECHECK_RULESETS_PACKED_H_
