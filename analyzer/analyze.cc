@@ -38,9 +38,10 @@ Review Analyze(Document doc, const Engine& engine, const AnalyzeOptions& options
   r.language = options.language.empty() ? DetectLanguage(doc) : options.language;
   r.clauses = Segment(doc);
   r.contract_types = DetectContractTypes(doc, r.clauses);
-  engine.Classify(r.language, &r.clauses);
+  ClauseScans scans;  // the clauses' literal scan, made once for classifiers and rules
+  engine.Classify(r.language, &r.clauses, &scans);
   r.facts = ExtractFacts(doc, r.clauses, ExtractOptions{r.language, options.date_order});
-  r.findings = engine.Evaluate(doc, r.language, r.clauses, r.contract_types, r.facts);
+  r.findings = engine.Evaluate(doc, r.language, r.clauses, r.contract_types, r.facts, &scans);
   for (Finding& f :
        engine.RunChecks(doc, r.language, r.clauses, r.facts, options.as_of, r.contract_types)) {
     r.findings.push_back(std::move(f));

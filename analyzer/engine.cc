@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <functional>
 #include <mutex>
 #include <set>
 #include <utility>
@@ -73,14 +74,16 @@ class PatternFilter {
     pending_.push_back({group, owner, pattern});
   }
 
-  // Owners in `group` whose pattern may match `text` (all that do, and some
-  // that do not), ascending, each once. Where the scan cannot answer every
-  // owner of the group is a candidate and the fallback is counted.
-  std::vector<int> Candidates(Group group, std::string_view text,
-                              std::atomic<long>* fallbacks) const {
+  // Every pattern of every group that may match `text` (all that do, and
+  // some that do not): filter indices, ascending, in *ids. Where the scan
+  // cannot answer every pattern is a candidate and the fallback is counted.
+  void Scan(std::string_view text, std::vector<int>* ids, std::atomic<long>* fallbacks) const {
     Build();
-    std::vector<int> ids;
-    if (!filter_.Candidates(text, &ids)) fallbacks->fetch_add(1, std::memory_order_relaxed);
+    if (!filter_.Candidates(text, ids)) fallbacks->fetch_add(1, std::memory_order_relaxed);
+  }
+
+  // The owners in `group` of the scanned `ids`, ascending, each once.
+  std::vector<int> Owners(Group group, const std::vector<int>& ids) const {
     std::vector<int> out;
     for (int id : ids) {
       if (group_[id] == group) out.push_back(owner_[id]);
@@ -90,14 +93,26 @@ class PatternFilter {
     return out;
   }
 
+  // Owners in `group` whose pattern may match `text`, ascending, each once.
+  std::vector<int> Candidates(Group group, std::string_view text,
+                              std::atomic<long>* fallbacks) const {
+    std::vector<int> ids;
+    Scan(text, &ids, fallbacks);
+    return Owners(group, ids);
+  }
+
+  // Those of the candidate `owners` in `group` whose pattern matches `text`.
+  std::vector<int> Confirmed(Group group, std::vector<int> owners, std::string_view text) const {
+    owners.erase(
+        std::remove_if(owners.begin(), owners.end(),
+                       [&](int owner) { return !filter_.Matches(by_owner_[group][owner], text); }),
+        owners.end());
+    return owners;
+  }
+
   // Owners in `group` whose pattern matches somewhere in `text`, ascending.
   std::vector<int> Match(Group group, std::string_view text, std::atomic<long>* fallbacks) const {
-    std::vector<int> out = Candidates(group, text, fallbacks);
-    out.erase(
-        std::remove_if(out.begin(), out.end(),
-                       [&](int owner) { return !filter_.Matches(by_owner_[group][owner], text); }),
-        out.end());
-    return out;
+    return Confirmed(group, Candidates(group, text, fallbacks), text);
   }
 
   // Whether the owner's loosened pattern in `group` matches `text` (where
@@ -260,7 +275,14 @@ std::map<std::string, std::string> MarkValues(const Mark& m, bool chinese,
   return v;
 }
 
+size_t TextHash(std::string_view text) { return std::hash<std::string_view>{}(text); }
+
 }  // namespace
+
+ClauseScans::ClauseScans() = default;
+ClauseScans::~ClauseScans() = default;
+ClauseScans::ClauseScans(ClauseScans&&) noexcept = default;
+ClauseScans& ClauseScans::operator=(ClauseScans&&) noexcept = default;
 
 struct Engine::Impl {
   Ruleset ruleset;
@@ -332,9 +354,16 @@ Result<Engine> Engine::Compile(const Ruleset& ruleset) {
   return Engine(std::move(impl));
 }
 
-void Engine::Classify(std::string_view doc_language, std::vector<Clause>* clauses) const {
+void Engine::Classify(std::string_view doc_language, std::vector<Clause>* clauses,
+                      ClauseScans* scans) const {
   const Impl& m = *impl_;
-  const PatternFilter& filter = m.filters[BucketOf(doc_language)];
+  const int bucket = BucketOf(doc_language);
+  const PatternFilter& filter = m.filters[bucket];
+  if (scans) {
+    scans->bucket_ = bucket;
+    scans->scans_.assign(clauses->size(), {});
+  }
+  std::vector<int> ids;
   // Categories and tags from headings, including those inherited from ancestors.
   std::vector<std::vector<Category>> heading_cats(clauses->size());
   std::vector<std::vector<std::string>> heading_tags(clauses->size());
@@ -371,7 +400,10 @@ void Engine::Classify(std::string_view doc_language, std::vector<Clause>* clause
     if (!c.heading.empty()) {
       for (int k : filter.Match(kHeading, c.heading, &m.fallbacks)) take(k, true);
     }
-    for (int k : filter.Match(kText, c.text, &m.fallbacks)) take(k, false);
+    // One scan of the text for every group: the rules' candidates are kept.
+    filter.Scan(c.text, &ids, &m.fallbacks);
+    for (int k : filter.Confirmed(kText, filter.Owners(kText, ids), c.text)) take(k, false);
+    if (scans) scans->scans_[i] = {c.text.size(), TextHash(c.text), ids};
     cats.insert(heading_cats[i].begin(), heading_cats[i].end());
     tags.insert(heading_tags[i].begin(), heading_tags[i].end());
     c.categories.assign(cats.begin(), cats.end());
@@ -433,9 +465,11 @@ bool Applies(const Rule& r, std::string_view doc_language, const std::vector<std
 std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_language,
                                       const std::vector<Clause>& clauses,
                                       const std::vector<std::string>& types,
-                                      const std::vector<Fact>& facts) const {
+                                      const std::vector<Fact>& facts,
+                                      const ClauseScans* scans) const {
   const Impl& m = *impl_;
-  const PatternFilter& filter = m.filters[BucketOf(doc_language)];
+  const int bucket = BucketOf(doc_language);
+  const PatternFilter& filter = m.filters[bucket];
   std::vector<Finding> findings;
   const bool chinese = doc_language == "zh";
   const CheckContext context{doc, clauses, facts, "", m.ruleset.parameters};
@@ -512,10 +546,26 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
     }
     return state[k] == kRuns;
   };
-  for (const Clause& c : clauses) {
+  // The scan Classify made of a clause, where it is of this text and language.
+  const bool same_patterns = scans && scans->bucket_ == bucket;
+  std::vector<int> ids;
+  auto scan_of = [&](size_t ci, const Clause& c) -> const std::vector<int>& {
+    if (same_patterns && ci < scans->scans_.size()) {
+      const ClauseScans::Scan& s = scans->scans_[ci];
+      if (s.size == c.text.size() && s.hash == TextHash(c.text)) {
+        ++scans->reused_;
+        return s.ids;
+      }
+    }
+    if (scans) ++scans->rescanned_;
+    filter.Scan(c.text, &ids, &m.fallbacks);
+    return ids;
+  };
+  for (size_t ci = 0; ci < clauses.size(); ++ci) {
+    const Clause& c = clauses[ci];
     mark_findings(c.first_block, std::min<int>(c.end_block, doc.blocks.size()), c.id);
     // Candidates are confirmed by FirstMatch below, after the cheaper tests.
-    for (int k : filter.Candidates(kRuleMatch, c.text, &m.fallbacks)) {
+    for (int k : filter.Owners(kRuleMatch, scan_of(ci, c))) {
       const Rule& r = m.ruleset.rules[k];
       if (!runs(k)) continue;
       if (!r.in.empty() && !HasAny(c.categories, r.in)) continue;

@@ -2,9 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
+#include "analyzer/language.h"
+#include "analyzer/segment.h"
 #include "analyzer/sentence.h"
 
 namespace clausecheck::analyzer {
@@ -484,6 +488,145 @@ TEST(Sentence, ReachIsBoundedInARunOnParagraph) {
   EXPECT_NE(static_cast<unsigned char>(s.front()) & 0xC0, 0x80);
   const size_t end = s.data() - text.data() + s.size();
   EXPECT_TRUE(end == text.size() || (static_cast<unsigned char>(text[end]) & 0xC0) != 0x80);
+}
+
+// What a finding says, as one string: rule, clause, span and evidence.
+std::vector<std::string> Described(const std::vector<Finding>& findings) {
+  std::vector<std::string> out;
+  for (const Finding& x : findings) {
+    std::string s = x.rule + "@" + x.clause_id + ":" + x.evidence;
+    if (x.location) {
+      s += ":" + std::to_string(x.location->block) + ":" + std::to_string(x.location->start) + "-" +
+           std::to_string(x.location->end);
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+// Classify's scans, reused by Evaluate, give the findings of a fresh scan of
+// every clause: at clause edges (a match cut in two by a clause boundary),
+// in other case, in Chinese, in empty clauses and in clauses of equal text.
+TEST(Engine, ClassifysScansGiveTheFindingsOfAFreshScan) {
+  Engine e = MakeEngine();
+  Fixture f = Make(
+      {"9. Limitation of Liability", "The Customer is liable without", "limitation. Fees are [●].",
+       "", "WITHOUT LIMITATION, the Customer pays.", "WITHOUT LIMITATION, the Customer pays.",
+       "第八条 违约责任：赔偿不设上限。", "Governed by the laws of [●]."},
+      {{0, 1, -1, "Limitation of Liability"},
+       {1, 2, 0, ""},
+       {2, 3, 0, ""},
+       {3, 4, 0, ""},
+       {4, 5, 0, ""},
+       {5, 6, 0, ""},
+       {6, 7, -1, ""},
+       {7, 8, -1, ""}});
+  for (const char* lang : {"en", "zh", "mixed"}) {
+    std::vector<Clause> fresh = f.clauses, shared = f.clauses;
+    e.Classify(lang, &fresh);
+    ClauseScans scans;
+    e.Classify(lang, &shared, &scans);
+    for (size_t i = 0; i < fresh.size(); ++i) {
+      EXPECT_EQ(shared[i].categories, fresh[i].categories) << lang << " clause " << i;
+      EXPECT_EQ(shared[i].tags, fresh[i].tags) << lang << " clause " << i;
+    }
+    const auto want = Described(e.Evaluate(f.doc, lang, fresh));
+    EXPECT_EQ(Described(e.Evaluate(f.doc, lang, shared, {}, {}, &scans)), want) << lang;
+    EXPECT_EQ(scans.reused(), static_cast<long>(f.clauses.size())) << lang;
+    EXPECT_EQ(scans.rescanned(), 0) << lang;
+  }
+  // What the English rules find: not the match cut by the clause boundary
+  // (c2 | c3), the placeholder in c3, both upper-case matches, the Chinese
+  // clause's nothing, the law clause's placeholder exempt.
+  std::vector<Clause> clauses = f.clauses;
+  ClauseScans scans;
+  e.Classify("en", &clauses, &scans);
+  EXPECT_EQ(Described(e.Evaluate(f.doc, "en", clauses, {}, {}, &scans)),
+            (std::vector<std::string>{"placeholder@c3:[●]:2:21-24",
+                                      "liability.uncapped@c5:WITHOUT LIMITATION:4:0-18",
+                                      "liability.uncapped@c6:WITHOUT LIMITATION:5:0-18"}));
+}
+
+// A scan that is not of the clause's text or language is not used: the
+// clause is scanned again and the findings are those of a fresh scan.
+TEST(Engine, StaleOrForeignScansAreScannedAgain) {
+  Engine e = MakeEngine();
+  Fixture f = Make({"9. Limitation of Liability", "The Customer is liable.", "Fees are due."},
+                   {{0, 1, -1, "Limitation of Liability"}, {1, 2, 0, ""}, {2, 3, 0, ""}});
+  ClauseScans scans;
+  e.Classify("en", &f.clauses, &scans);
+  EXPECT_EQ(Described(e.Evaluate(f.doc, "en", f.clauses, {}, {}, &scans)),
+            std::vector<std::string>{"law.missing@:"});
+  EXPECT_EQ(scans.reused(), 3);
+  // Same length, other text: the rule's words appear only after the scan.
+  f.clauses[1].text = "The Customer is liable without limitation.";
+  f.doc.blocks[1].text = f.clauses[1].text;
+  f.clauses[2].text = "FEES ARE DUE.";  // same length and letters, other case
+  f.doc.blocks[2].text = f.clauses[2].text;
+  EXPECT_EQ(Described(e.Evaluate(f.doc, "en", f.clauses, {}, {}, &scans)),
+            Described(e.Evaluate(f.doc, "en", f.clauses)));
+  EXPECT_EQ(Described(e.Evaluate(f.doc, "en", f.clauses, {}, {}, &scans)),
+            (std::vector<std::string>{"law.missing@:",
+                                      "liability.uncapped@c2:without limitation:1:23-41"}));
+  EXPECT_EQ(scans.rescanned(), 2 * 2);
+  // Fewer clauses than scanned, and more.
+  std::vector<Clause> fewer(f.clauses.begin(), f.clauses.begin() + 2);
+  EXPECT_EQ(Described(e.Evaluate(f.doc, "en", fewer, {}, {}, &scans)),
+            Described(e.Evaluate(f.doc, "en", fewer)));
+  // Another language's patterns: nothing of the English scan is used.
+  Fixture zh = Make({"赔偿不设上限。"}, {{0, 1, -1, ""}});
+  ClauseScans en_scans;
+  e.Classify("en", &zh.clauses, &en_scans);
+  const auto got = Described(e.Evaluate(zh.doc, "zh", zh.clauses, {}, {}, &en_scans));
+  EXPECT_EQ(got,
+            (std::vector<std::string>{"law.missing@:", "zh.liability.uncapped@c1:不设上限:0:2-6"}));
+  EXPECT_EQ(en_scans.reused(), 0);
+  EXPECT_EQ(en_scans.rescanned(), 1);
+}
+
+// With the default ruleset, on every text contract of corpus/ (English and
+// Chinese): the same categories, tags and findings with the shared scans as
+// with a fresh scan in Evaluate, and every clause's scan reused.
+TEST(Engine, ClassifysScansAreTheRulesScansOnTheCorpus) {
+  auto rs = DefaultRuleset();
+  ASSERT_TRUE(rs.ok()) << rs.error().ToString();
+  auto engine = Engine::Compile(rs.value());
+  ASSERT_TRUE(engine.ok()) << engine.error().ToString();
+  const Engine& e = engine.value();
+  const std::filesystem::path dir =
+      std::filesystem::path(CLAUSECHECK_SOURCE_DIR) / "corpus/contracts";
+  int files = 0;
+  long findings = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".txt") continue;
+    Document doc;
+    std::ifstream in(entry.path(), std::ios::binary);
+    for (std::string line; std::getline(in, line);) {
+      if (line.empty()) continue;
+      Block b;
+      b.text = line;
+      b.source.part = "text";
+      b.source.index = static_cast<int>(doc.blocks.size());
+      doc.blocks.push_back(std::move(b));
+    }
+    const std::string lang = DetectLanguage(doc);
+    std::vector<Clause> fresh = Segment(doc);
+    std::vector<Clause> shared = fresh;
+    e.Classify(lang, &fresh);
+    ClauseScans scans;
+    e.Classify(lang, &shared, &scans);
+    for (size_t i = 0; i < fresh.size(); ++i) {
+      ASSERT_EQ(shared[i].tags, fresh[i].tags) << entry.path() << " clause " << i;
+      ASSERT_EQ(shared[i].categories, fresh[i].categories) << entry.path() << " clause " << i;
+    }
+    const auto want = Described(e.Evaluate(doc, lang, fresh));
+    EXPECT_EQ(Described(e.Evaluate(doc, lang, shared, {}, {}, &scans)), want) << entry.path();
+    EXPECT_EQ(scans.reused(), static_cast<long>(shared.size())) << entry.path();
+    findings += static_cast<long>(want.size());
+    ++files;
+  }
+  EXPECT_GT(files, 20);
+  EXPECT_GT(findings, 40);
 }
 
 }  // namespace
