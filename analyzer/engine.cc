@@ -110,11 +110,6 @@ class PatternFilter {
     return owners;
   }
 
-  // Owners in `group` whose pattern matches somewhere in `text`, ascending.
-  std::vector<int> Match(Group group, std::string_view text, std::atomic<long>* fallbacks) const {
-    return Confirmed(group, Candidates(group, text, fallbacks), text);
-  }
-
   // Whether the owner's loosened pattern in `group` matches `text` (where
   // the exact one does, and cheaper).
   bool LooseMatch(Group group, int owner, std::string_view text) const {
@@ -397,11 +392,18 @@ void Engine::Classify(std::string_view doc_language, std::vector<Clause>* clause
         if (!cl.tag.empty()) heading_tags[i].push_back(cl.tag);
       }
     };
-    if (!c.heading.empty()) {
-      for (int k : filter.Match(kHeading, c.heading, &m.fallbacks)) take(k, true);
-    }
     // One scan of the text for every group: the rules' candidates are kept.
     filter.Scan(c.text, &ids, &m.fallbacks);
+    if (!c.heading.empty()) {
+      // A heading found in the text has no literal the text lacks, so the
+      // text's candidates include the heading's (a formula only ever needs
+      // literals present): no scan of its own.
+      const std::vector<int> heading_owners =
+          c.text.find(c.heading) != std::string::npos
+              ? filter.Owners(kHeading, ids)
+              : filter.Candidates(kHeading, c.heading, &m.fallbacks);
+      for (int k : filter.Confirmed(kHeading, heading_owners, c.heading)) take(k, true);
+    }
     for (int k : filter.Confirmed(kText, filter.Owners(kText, ids), c.text)) take(k, false);
     if (scans) scans->scans_[i] = {c.text.size(), TextHash(c.text), ids};
     cats.insert(heading_cats[i].begin(), heading_cats[i].end());

@@ -1,7 +1,9 @@
 #include "analyzer/engine.h"
 
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -627,6 +629,85 @@ TEST(Engine, ClassifysScansAreTheRulesScansOnTheCorpus) {
   }
   EXPECT_GT(files, 20);
   EXPECT_GT(findings, 40);
+}
+
+// A heading found in its clause's text takes its candidates from the text's
+// scan, a heading that is not (other case, other spacing, empty text) is
+// scanned alone: both classify as the heading pattern alone says.
+TEST(Engine, HeadingsInAndOutOfTheirTextClassifyAlike) {
+  auto rs = ParseRuleset(R"(
+classifiers:
+  - category: liability
+    tag: cap
+    heading: '(?i)limitation of liability'
+  - category: dispute_resolution
+    tag: arbitration
+    heading: '仲裁|争议解决'
+  - category: confidentiality
+    tag: confidential
+    heading: '(?i)\bconfidential'
+)",
+                         "t.yaml");
+  ASSERT_TRUE(rs.ok()) << rs.error().ToString();
+  auto engine = Engine::Compile(rs.value());
+  ASSERT_TRUE(engine.ok()) << engine.error().ToString();
+  Fixture f = Make({"9. Limitation of Liability", "ARTICLE 9\nLIMITATION OF LIABILITY",
+                    "9. limitation  of liability", "第十条 争议解决", "12. Notices", ""},
+                   {{0, 1, -1, "Limitation of Liability"},
+                    {1, 2, -1, "LIMITATION OF LIABILITY"},
+                    {2, 3, -1, "Limitation of Liability"},
+                    {3, 4, -1, "争议解决"},
+                    {4, 5, -1, "Notices"},
+                    {5, 6, -1, "Confidentiality"}});
+  for (const char* lang : {"en", "zh"}) {
+    std::vector<Clause> clauses = f.clauses;
+    engine.value().Classify(lang, &clauses);
+    std::vector<std::vector<std::string>> got;
+    for (const Clause& c : clauses) got.push_back(c.tags);
+    EXPECT_EQ(got, (std::vector<std::vector<std::string>>{
+                       {"cap"}, {"cap"}, {"cap"}, {"arbitration"}, {}, {"confidential"}}))
+        << lang;
+  }
+}
+
+// On every text contract of corpus/, each clause has the tag of every
+// default classifier whose heading pattern (alone, no `unless`) matches its
+// heading.
+TEST(Engine, EveryHeadingMatchOfTheDefaultClassifiersTagsItsClauseOnTheCorpus) {
+  auto rs = DefaultRuleset();
+  ASSERT_TRUE(rs.ok()) << rs.error().ToString();
+  auto engine = Engine::Compile(rs.value());
+  ASSERT_TRUE(engine.ok()) << engine.error().ToString();
+  const std::filesystem::path dir =
+      std::filesystem::path(CLAUSECHECK_SOURCE_DIR) / "corpus/contracts";
+  long checked = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".txt") continue;
+    Document doc;
+    std::ifstream in(entry.path(), std::ios::binary);
+    for (std::string line; std::getline(in, line);) {
+      if (line.empty()) continue;
+      Block b;
+      b.text = line;
+      doc.blocks.push_back(std::move(b));
+    }
+    const std::string lang = DetectLanguage(doc);
+    std::vector<Clause> clauses = Segment(doc);
+    engine.value().Classify(lang, &clauses);
+    for (const Clause& c : clauses) {
+      if (c.heading.empty()) continue;
+      for (const Classifier& k : rs.value().classifiers) {
+        if (k.heading.empty() || !k.unless.empty() || k.tag.empty() || !LangApplies(k.lang, lang) ||
+            !RE2::PartialMatch(c.heading, RE2(k.heading))) {
+          continue;
+        }
+        ++checked;
+        EXPECT_TRUE(std::binary_search(c.tags.begin(), c.tags.end(), k.tag))
+            << entry.path() << ": " << c.heading << " lacks " << k.tag;
+      }
+    }
+  }
+  EXPECT_GT(checked, 200);
 }
 
 }  // namespace
