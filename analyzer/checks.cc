@@ -345,6 +345,29 @@ std::vector<CheckHit> ConflictingArbitration(const CheckContext& c) {
       ValueOf);
 }
 
+// Whether `number` ("7.1") stands in `text` as a clause label, with an
+// optional full stop and a blank after it: opening a line, or after a full
+// stop, colon or semicolon and a blank, or after two blanks, and then before
+// a capital ("7.0 MANAGEMENT  7.1 You shall ...").
+bool LabelledInText(std::string_view text, std::string_view number) {
+  auto blank = [](char ch) { return ch == ' ' || ch == '\t'; };
+  for (size_t at = text.find(number); at != std::string_view::npos;
+       at = text.find(number, at + 1)) {
+    size_t e = at + number.size();
+    if (e < text.size() && text[e] == '.') ++e;
+    if (e >= text.size() || !blank(text[e])) continue;
+    size_t b = at;
+    while (b > 0 && blank(text[b - 1])) --b;
+    if (b == 0 || text[b - 1] == '\n') return true;
+    const bool after_stop =
+        b < at && (text[b - 1] == '.' || text[b - 1] == ':' || text[b - 1] == ';');
+    if (!after_stop && at - b < 2) continue;
+    while (e < text.size() && blank(text[e])) ++e;
+    if (e < text.size() && text[e] >= 'A' && text[e] <= 'Z') return true;
+  }
+  return false;
+}
+
 std::vector<CheckHit> UnresolvedReference(const CheckContext& c) {
   std::vector<CheckHit> hits;
   // Only where the contract's own numbering was read: at least three
@@ -358,11 +381,9 @@ std::vector<CheckHit> UnresolvedReference(const CheckContext& c) {
     resolved += !f.target.empty();
   }
   if (numbered < 3 || resolved < 3 || resolved * 3 < refs * 2) return hits;
-  // A number the text sets as a clause label ("7.1" opening a line, or
-  // after a full stop or a run of spaces and before a capital: "7.0
-  // MANAGEMENT   7.1 You shall ...") is a clause the reader did not split
-  // out (text converted from PDF runs headings and clauses together), not
-  // a missing one.
+  // A number the text sets as a clause label is a clause the reader did not
+  // split out (text converted from PDF runs headings and clauses together),
+  // not a missing one.
   std::string joined;
   auto labelled_in_text = [&](const std::string& number) {
     static const RE2 decimal(R"(^\d{1,3}(?:\.\d{1,3}){0,4}$)", Opts());
@@ -370,11 +391,7 @@ std::vector<CheckHit> UnresolvedReference(const CheckContext& c) {
     if (joined.empty()) {
       for (const Clause& cl : c.clauses) joined += cl.text + "\n";
     }
-    const std::string quoted = RE2::QuoteMeta(number);
-    const RE2 label("(?m)^[ \\t]*" + quoted + "\\.?[ \\t]|(?:[.:;][ \\t]|[ \\t]{2})[ \\t]*" +
-                        quoted + "\\.?[ \\t]+[A-Z]",
-                    Opts());
-    return RE2::PartialMatch(joined, label);
+    return LabelledInText(joined, number);
   };
   // "this Section 15.2.2" names the clause it stands in, whatever the
   // reader made of that clause's number.
