@@ -274,11 +274,6 @@ size_t TextHash(std::string_view text) { return std::hash<std::string_view>{}(te
 
 }  // namespace
 
-ClauseScans::ClauseScans() = default;
-ClauseScans::~ClauseScans() = default;
-ClauseScans::ClauseScans(ClauseScans&&) noexcept = default;
-ClauseScans& ClauseScans::operator=(ClauseScans&&) noexcept = default;
-
 struct Engine::Impl {
   Ruleset ruleset;
   Patterns rule_unless, rule_except, cls_unless;

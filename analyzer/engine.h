@@ -52,11 +52,6 @@ bool TypesApply(const Rule& rule, const std::vector<std::string>& types);
 /// ClauseScans costs time, never a finding.
 class ClauseScans {
  public:
-  ClauseScans();
-  ~ClauseScans();
-  ClauseScans(ClauseScans&&) noexcept;
-  ClauseScans& operator=(ClauseScans&&) noexcept;
-
   /// How many clauses' scans Evaluate took from here, and how many it redid
   /// (tests and diagnostics).
   long reused() const { return reused_; }
