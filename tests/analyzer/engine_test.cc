@@ -6,12 +6,15 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analyzer/language.h"
 #include "analyzer/segment.h"
 #include "analyzer/sentence.h"
+#include "tests/analyzer/lines.h"
 
 namespace clausecheck::analyzer {
 namespace {
@@ -586,6 +589,24 @@ TEST(Engine, StaleOrForeignScansAreScannedAgain) {
   EXPECT_EQ(en_scans.rescanned(), 1);
 }
 
+// Every text contract of corpus/, one block a non-empty line (as the text
+// parser gives a contract with a paragraph a line), with its path.
+std::vector<std::pair<std::filesystem::path, Document>> CorpusTextContracts() {
+  std::vector<std::pair<std::filesystem::path, Document>> out;
+  const std::filesystem::path dir =
+      std::filesystem::path(CLAUSECHECK_SOURCE_DIR) / "corpus/contracts";
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".txt") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty()) lines.push_back(line);
+    }
+    out.emplace_back(entry.path(), Lines(lines));
+  }
+  return out;
+}
+
 // With the default ruleset, on every text contract of corpus/ (English and
 // Chinese): the same categories, tags and findings with the shared scans as
 // with a fresh scan in Evaluate, and every clause's scan reused.
@@ -595,22 +616,9 @@ TEST(Engine, ClassifysScansAreTheRulesScansOnTheCorpus) {
   auto engine = Engine::Compile(rs.value());
   ASSERT_TRUE(engine.ok()) << engine.error().ToString();
   const Engine& e = engine.value();
-  const std::filesystem::path dir =
-      std::filesystem::path(CLAUSECHECK_SOURCE_DIR) / "corpus/contracts";
   int files = 0;
   long findings = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    if (entry.path().extension() != ".txt") continue;
-    Document doc;
-    std::ifstream in(entry.path(), std::ios::binary);
-    for (std::string line; std::getline(in, line);) {
-      if (line.empty()) continue;
-      Block b;
-      b.text = line;
-      b.source.part = "text";
-      b.source.index = static_cast<int>(doc.blocks.size());
-      doc.blocks.push_back(std::move(b));
-    }
+  for (const auto& [path, doc] : CorpusTextContracts()) {
     const std::string lang = DetectLanguage(doc);
     std::vector<Clause> fresh = Segment(doc);
     std::vector<Clause> shared = fresh;
@@ -618,12 +626,12 @@ TEST(Engine, ClassifysScansAreTheRulesScansOnTheCorpus) {
     ClauseScans scans;
     e.Classify(lang, &shared, &scans);
     for (size_t i = 0; i < fresh.size(); ++i) {
-      ASSERT_EQ(shared[i].tags, fresh[i].tags) << entry.path() << " clause " << i;
-      ASSERT_EQ(shared[i].categories, fresh[i].categories) << entry.path() << " clause " << i;
+      ASSERT_EQ(shared[i].tags, fresh[i].tags) << path << " clause " << i;
+      ASSERT_EQ(shared[i].categories, fresh[i].categories) << path << " clause " << i;
     }
     const auto want = Described(e.Evaluate(doc, lang, fresh));
-    EXPECT_EQ(Described(e.Evaluate(doc, lang, shared, {}, {}, &scans)), want) << entry.path();
-    EXPECT_EQ(scans.reused(), static_cast<long>(shared.size())) << entry.path();
+    EXPECT_EQ(Described(e.Evaluate(doc, lang, shared, {}, {}, &scans)), want) << path;
+    EXPECT_EQ(scans.reused(), static_cast<long>(shared.size())) << path;
     findings += static_cast<long>(want.size());
     ++files;
   }
@@ -678,32 +686,27 @@ TEST(Engine, EveryHeadingMatchOfTheDefaultClassifiersTagsItsClauseOnTheCorpus) {
   ASSERT_TRUE(rs.ok()) << rs.error().ToString();
   auto engine = Engine::Compile(rs.value());
   ASSERT_TRUE(engine.ok()) << engine.error().ToString();
-  const std::filesystem::path dir =
-      std::filesystem::path(CLAUSECHECK_SOURCE_DIR) / "corpus/contracts";
+  // Each classifier's heading pattern alone, compiled once.
+  std::vector<std::unique_ptr<RE2>> headings;
+  for (const Classifier& k : rs.value().classifiers) {
+    headings.push_back(k.heading.empty() ? nullptr : std::make_unique<RE2>(k.heading));
+  }
   long checked = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    if (entry.path().extension() != ".txt") continue;
-    Document doc;
-    std::ifstream in(entry.path(), std::ios::binary);
-    for (std::string line; std::getline(in, line);) {
-      if (line.empty()) continue;
-      Block b;
-      b.text = line;
-      doc.blocks.push_back(std::move(b));
-    }
+  for (const auto& [path, doc] : CorpusTextContracts()) {
     const std::string lang = DetectLanguage(doc);
     std::vector<Clause> clauses = Segment(doc);
     engine.value().Classify(lang, &clauses);
     for (const Clause& c : clauses) {
       if (c.heading.empty()) continue;
-      for (const Classifier& k : rs.value().classifiers) {
-        if (k.heading.empty() || !k.unless.empty() || k.tag.empty() || !LangApplies(k.lang, lang) ||
-            !RE2::PartialMatch(c.heading, RE2(k.heading))) {
+      for (size_t ki = 0; ki < headings.size(); ++ki) {
+        const Classifier& k = rs.value().classifiers[ki];
+        if (!headings[ki] || !k.unless.empty() || k.tag.empty() || !LangApplies(k.lang, lang) ||
+            !RE2::PartialMatch(c.heading, *headings[ki])) {
           continue;
         }
         ++checked;
         EXPECT_TRUE(std::binary_search(c.tags.begin(), c.tags.end(), k.tag))
-            << entry.path() << ": " << c.heading << " lacks " << k.tag;
+            << path << ": " << c.heading << " lacks " << k.tag;
       }
     }
   }
