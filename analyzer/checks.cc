@@ -368,6 +368,63 @@ bool LabelledInText(std::string_view text, std::string_view number) {
   return false;
 }
 
+// Whether `text` names `number` as another instrument's section somewhere:
+// "Section 306 of the FD&C Act", "Section 10(a) of the 1933 Act", "Section
+// 9.02 thereof". A contract that says so once means the same section when it
+// writes "Section 306" alone later.
+bool NamedAsAnotherInstruments(std::string_view text, std::string_view number) {
+  auto digit = [](char ch) { return ch >= '0' && ch <= '9'; };
+  auto alnum = [&](char ch) {
+    return digit(ch) || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+  };
+  auto blank = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\n'; };
+  for (size_t at = text.find(number); at != std::string_view::npos;
+       at = text.find(number, at + 1)) {
+    if (at > 0 && (alnum(text[at - 1]) || text[at - 1] == '.')) continue;
+    size_t e = at + number.size();
+    if (e < text.size() &&
+        (alnum(text[e]) || (text[e] == '.' && e + 1 < text.size() && digit(text[e + 1])))) {
+      continue;
+    }
+    // The sub-paragraphs after it: "(a)(ii)".
+    while (e < text.size() && text[e] == '(') {
+      size_t close = text.find(')', e);
+      if (close == std::string_view::npos || close - e > 6) break;
+      e = close + 1;
+    }
+    size_t w = e;
+    while (w < text.size() && blank(text[w])) ++w;
+    std::string_view rest = text.substr(w);
+    auto word = [&](std::string_view s) {
+      return ascii::StartsWithIgnoreCase(rest, s) &&
+             (rest.size() == s.size() || !alnum(rest[s.size()]));
+    };
+    if (word("thereof") || word("therein") || word("thereunder")) return true;
+    size_t skip = word("of") ? 2 : word("under") ? 5 : 0;
+    if (skip == 0 || w == e) continue;
+    rest.remove_prefix(skip);
+    auto eat_blanks = [&] {
+      size_t n = 0;
+      while (n < rest.size() && blank(rest[n])) ++n;
+      rest.remove_prefix(n);
+      return n;
+    };
+    if (eat_blanks() == 0) continue;
+    if (word("the")) {
+      rest.remove_prefix(3);
+      if (eat_blanks() == 0) continue;
+    }
+    if (rest.size() > 4 && digit(rest[0]) && digit(rest[1]) && digit(rest[2]) && digit(rest[3])) {
+      rest.remove_prefix(4);
+      if (eat_blanks() == 0) continue;
+    }
+    if (rest.empty() || rest[0] < 'A' || rest[0] > 'Z') continue;
+    if (word("Agreement") || word("Contract")) continue;
+    return true;
+  }
+  return false;
+}
+
 std::vector<CheckHit> UnresolvedReference(const CheckContext& c) {
   std::vector<CheckHit> hits;
   // Only where the contract's own numbering was read: at least three
@@ -385,13 +442,24 @@ std::vector<CheckHit> UnresolvedReference(const CheckContext& c) {
   // split out (text converted from PDF runs headings and clauses together),
   // not a missing one.
   std::string joined;
-  auto labelled_in_text = [&](const std::string& number) {
-    static const RE2 decimal(R"(^\d{1,3}(?:\.\d{1,3}){0,4}$)", Opts());
-    if (!RE2::FullMatch(number, decimal)) return false;
+  auto join = [&] {
     if (joined.empty()) {
       for (const Clause& cl : c.clauses) joined += cl.text + "\n";
     }
-    return LabelledInText(joined, number);
+    return std::string_view(joined);
+  };
+  // "4.2(c)(ii)" is there when 4.2 is: its sub-paragraphs run in its text.
+  auto labelled_in_text = [&](const std::string& number) {
+    static const RE2 decimal(R"(^(\d{1,3}(?:\.\d{1,3}){0,4})(?:\([a-zA-Z0-9]{1,5}\))*$)", Opts());
+    std::string base;
+    if (!RE2::FullMatch(number, decimal, &base)) return false;
+    return LabelledInText(join(), base);
+  };
+  // The first mention said whose section it is: "Section 306 of the FD&C Act",
+  // then "Section 306" alone; "Section 351(l)(7) of the PHSA", then "Section
+  // 351(l)(5)(B)".
+  auto anothers = [&](const std::string& number) {
+    return NamedAsAnotherInstruments(join(), std::string_view(number).substr(0, number.find('(')));
   };
   // "this Section 15.2.2" names the clause it stands in, whatever the
   // reader made of that clause's number.
@@ -410,7 +478,7 @@ std::vector<CheckHit> UnresolvedReference(const CheckContext& c) {
   };
   for (const Fact& f : c.facts) {
     if (f.type == FactType::kReference && f.target.empty() && f.value &&
-        !labelled_in_text(*f.value) && !self_reference(f)) {
+        !labelled_in_text(*f.value) && !self_reference(f) && !anothers(*f.value)) {
       CheckHit h = HitOn(f);
       h.values = {{"value", *f.value}};
       hits.push_back(std::move(h));

@@ -339,7 +339,7 @@ void ScanTableDefinition(std::string_view text, const std::vector<Block>& blocks
 void ScanReferences(const Cues& cues, std::vector<Candidate>* out) {
   const std::string_view text = cues.text();
 #define CC_REF_NUM \
-  R"((?:\d{1,3}(?:\.\d{1,3})*[a-z]?|[IVXLC]{1,6}(?:\.\d{1,3})*)(?:\s?\([a-zA-Z0-9]{1,5}\))*)"
+  R"((?:\d+(?:\.\d+)*[a-z]?|[IVXLC]{1,6}(?:\.\d+)*)\b(?:\s?\((?:[a-z]{1,4}|[A-Z]{1,2}|[0-9]{1,3}|[IVXL]{1,5})\))*)"
   static const RE2 en(
       R"(((?:\b(?i:sections?|clauses?|articles?|paragraphs?|subsections?))\s+|§§?\s*)()" CC_REF_NUM
       R"((?:\s*(?:,|and|or|through|to|-|–)\s*)" CC_REF_NUM R"()*))",
@@ -347,10 +347,28 @@ void ScanReferences(const Cues& cues, std::vector<Candidate>* out) {
   static const RE2 one(R"(()" CC_REF_NUM R"())", Opts());
 #undef CC_REF_NUM
   // Another instrument's section: "Section 365 of the Bankruptcy Code",
-  // "Section 3 of Exhibit B", "Article 2 of the UCC", "26 U.S.C. § 501".
-  static const RE2 next_word(R"(^\s*(?:of|under)\s+(?:the\s+)?([A-Za-z][\w.-]*))", Opts());
-  static const RE2 statute_before(R"((?:U\.S\.C\.|C\.F\.R\.|\bCode|\bAct|\bRules?|\bTreaty)\s*$)",
-                                  Opts());
+  // "Section 3 of Exhibit B", "Article 2 of the UCC", "Section 10(a) of the
+  // 1933 Act", "Section 9.02(c) thereof", "26 U.S.C. § 501", "21 CFR § 312.21".
+  // "DFAR Section 227.7202", "IRC Section 1092": an acronym names the code.
+  // A number with a part of four digits or more is a statute's or a
+  // regulation's section, not a clause ("Section 4975", "Section 73.3555");
+  // the number's `\b` keeps the C of "Clause" or "Cisco" after a list's
+  // comma from reading as a Roman 100.
+  static const RE2 next_word(
+      R"(^(?:\s*(?:,|and|or)?\s*\([a-zA-Z0-9]{1,5}\))*\s*(?:(?:of|under)\s+(?:the\s+)?(?:\d{4}\s+)?([A-Za-z][\w.-]*)|(there(?:of|in|under))\b))",
+      Opts());
+  static const RE2 statute_before(
+      R"((?:\bU\.?\s?S\.?\s?C\.?|\bC\.?\s?F\.?\s?R\.?|\bCode|\bAct|\bRules?|\bRegulations?|\bTreaty)\s*,?\s*$)",
+      Opts());
+  static const RE2 acronym_before(R"(\b[A-Z][A-Z&]{1,5}\s+$)", Opts());
+  auto clause_number = [](std::string_view n) {
+    size_t run = 0;
+    for (char ch : n) {
+      run = ch >= '0' && ch <= '9' ? run + 1 : 0;
+      if (run > 3) return false;
+    }
+    return true;
+  };
   const bool en_word =
       cues.Any({Cue::kSection, Cue::kClause, Cue::kArticle, Cue::kParagraph, Cue::kSectionSign});
   ForEachMatch(en_word, en, text, [&](const std::vector<SP>& g) {
@@ -358,15 +376,26 @@ void ScanReferences(const Cues& cues, std::vector<Candidate>* out) {
     // "Section 5. Payment" opening the block is the clause's own number.
     if (text.substr(0, b).find_first_not_of(" \t") == std::string_view::npos) return;
     if (RE2::PartialMatch(text.substr(0, b), statute_before)) return;
-    std::string next;
-    if (RE2::PartialMatch(text.substr(e), next_word, &next) &&
-        std::isupper(static_cast<unsigned char>(next[0])) && next != "Agreement" &&
-        next != "AGREEMENT" && next != "Contract" && next != "CONTRACT") {
+    std::string_view word = Str(g[1]);
+    if ((word.starts_with("§") ||
+         std::any_of(word.begin(), word.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; })) &&
+        RE2::PartialMatch(text.substr(0, b), acronym_before)) {
+      return;
+    }
+    std::string next, there;
+    if (RE2::PartialMatch(text.substr(e), next_word, &next, &there) &&
+        (!there.empty() ||
+         (std::isupper(static_cast<unsigned char>(next[0])) && next != "Agreement" &&
+          next != "AGREEMENT" && next != "Contract" && next != "CONTRACT"))) {
       return;
     }
     std::string_view nums = Str(g[2]);
     bool first = true;
     ForEachMatch(one, nums, [&](const std::vector<SP>& n) {
+      if (!clause_number(Str(n[1]))) {
+        first = false;
+        return;
+      }
       std::string value;
       for (char ch : Str(n[1])) {
         if (ch != ' ') value.push_back(ch);

@@ -263,6 +263,35 @@ TEST(ExtractLinks, ReferencesToAClauseKnownByItsSubClauses) {
   EXPECT_EQ(refs[3].target, "");
 }
 
+TEST(ExtractLinks, OtherInstrumentsSectionsAreNotReferences) {
+  // Statutes, regulations and other agreements number their sections too;
+  // only the contract's own are references. A list's next item or a title in
+  // brackets is not a number: the C of "Clause", "(EULA)".
+  Contract c = Read({
+      "SUPPLY AGREEMENT",
+      "1. Definitions",
+      "1.1 \"Plan\" is as in Section 4975 of the Code and Section 10(a) of the 1933 Act.",
+      "1.2 \"Phase I\" is as in 21 CFR § 312.21(b) and the Code of Federal Regulations, "
+      "Section 314.81(b)(2).",
+      "2. Supply",
+      "2.1 Supply follows Section 9.02(c)(iii) thereof, DFAR Section 227.7202 and subsections "
+      "306(a) or (b) of the Federal Food, Drug, and Cosmetic Act.",
+      "2.2 A breach of Clause 2.1 (EULA), Clause 1.2 (a) or Section 1.1(c)(ii); see Sections 2 "
+      "and 3 of this Agreement.",
+      "3. Law",
+  });
+  auto refs = c.Of(FactType::kReference);
+  std::vector<std::string> values;
+  for (const Fact& f : refs) values.push_back(*f.value);
+  EXPECT_EQ(values, (std::vector<std::string>{"2.1", "1.2(a)", "1.1(c)(ii)", "2", "3"}));
+  ASSERT_EQ(refs.size(), 5u);
+  EXPECT_EQ(refs[0].text, "Clause 2.1");
+  EXPECT_EQ(refs[0].target, c.IdOf("2.1"));
+  EXPECT_EQ(refs[1].text, "Clause 1.2 (a)");
+  EXPECT_EQ(refs[1].target, "");  // 1.2 has no "(a)"
+  EXPECT_EQ(refs[4].target, c.IdOf("3"));
+}
+
 TEST(ExtractLinks, ChineseCrossReferences) {
   Contract c =
       Read({"买卖合同", "第一条 标的", "乙方向甲方出售货物。", "第二条 价款",
