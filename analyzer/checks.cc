@@ -204,18 +204,54 @@ double DaysOf(const Fact& d) { return DurationDays(d); }
 
 // ------------------------------------------------------------- checks --
 
+// Whether a date is one of the contract's term: its sentence is about the
+// agreement or its term ("This Agreement shall commence on ... and terminate
+// on ...", "The term of this Lease shall continue ... until ...", "租赁期限
+// 自...至..."), or the date is named the term's ("... on December 31, 2006
+// (the "Term")"). The agreement is what the sentence is about when it is not
+// the object of a preposition: in "the financial statements for the period
+// from the date of this Agreement ending on September 30, 2001" or "any
+// assignment of this Agreement shall be void until ..." it is not; nor is it
+// in "support the trial until December 31, 2010".
+bool TermDate(const CheckContext& c, const Fact& f) {
+  static const RE2 named(
+      R"((?i)^\s*[(（]\s*(?:the\s+)?["“]?(?:\w+\s+)?(?:term|expiration\s+date|expiry\s+date|end\s+date|commencement\s+date|effective\s+date)\b)",
+      Opts());
+  if (RE2::PartialMatch(c.Around().After(f, 40), named)) return true;
+  static const RE2 chinese(R"((?:本合同|本协议|合同|协议|期限|有效期|租期))", Opts());
+  static const RE2 term(
+      R"((?i)\bterm\b|\b(?:contract|initial|renewal|subscription|licen[cs]e|lease|rental|agreement)\s+(?:period|term)\b)",
+      Opts());
+  const std::string_view before = c.Around().Before(f, 400);
+  if (RE2::PartialMatch(before, chinese) || RE2::PartialMatch(before, term)) return true;
+  static const RE2 agreement(
+      R"((?:(\w+)\s+)?\b(?:(?i:this|the)\s+(?:\w+\s+){0,2}(?i:agreement|contract|lease|licen[cs]e|venture)|[Tt]his\s+[A-Z]{2,6})\b)",
+      Opts());
+  re2::StringPiece rest(before.data(), before.size());
+  std::string word;
+  while (RE2::FindAndConsume(&rest, agreement, &word)) {
+    static const std::set<std::string, std::less<>> kPrepositions = {
+        "of", "under", "to", "with", "by", "in", "for", "from", "upon", "on", "into", "than"};
+    std::string lower = word;
+    for (char& ch : lower) ch = ascii::Lower(ch);
+    if (!kPrepositions.contains(lower)) return true;
+  }
+  return false;
+}
+
 std::vector<CheckHit> EndBeforeStart(const CheckContext& c) {
   std::string start;
   for (const Fact& f : c.facts) {
     if (FullDate(f) && !f.relative && (f.role == "start" || f.role == "effective") &&
-        (start.empty() || *f.value < start)) {
+        (start.empty() || *f.value < start) && TermDate(c, f)) {
       start = *f.value;
     }
   }
   std::vector<CheckHit> hits;
   if (start.empty()) return hits;
   for (const Fact& f : c.facts) {
-    if (FullDate(f) && (f.role == "end" || f.role == "expiry") && *f.value < start) {
+    if (FullDate(f) && (f.role == "end" || f.role == "expiry") && *f.value < start &&
+        TermDate(c, f)) {
       CheckHit h = HitOn(f);
       h.values = {{"value", *f.value}, {"start", start}};
       hits.push_back(std::move(h));
@@ -230,7 +266,7 @@ std::vector<CheckHit> Expired(const CheckContext& c) {
   const Fact* last = nullptr;
   for (const Fact& f : c.facts) {
     if (FullDate(f) && (f.role == "end" || f.role == "expiry") &&
-        (!last || *f.value > *last->value)) {
+        (!last || *f.value > *last->value) && TermDate(c, f)) {
       last = &f;
     }
   }

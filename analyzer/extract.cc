@@ -587,6 +587,21 @@ double Multiplier(std::string_view m) {
   return 1;
 }
 
+// Whether number words at `b` are only part of the number: the end of a
+// fraction ("twenty-five hundredths of one percent (0.25%)", "one half of one
+// percent"), or the scale after figures ("three (3) million dollars").
+bool NotWholeNumberWords(std::string_view text, size_t b, std::string_view words) {
+  static const RE2 fraction(R"((?i)\b(?:half|quarters?|thirds?|[a-z]+ths)\s+of\s+$)", Opts());
+  size_t from = b > 40 ? b - 40 : 0;
+  while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+  if (RE2::PartialMatch(text.substr(from, b - from), fraction)) return true;
+  static const RE2 scale(R"((?i)^(?:hundred|thousand|million|billion)\b)", Opts());
+  if (!RE2::PartialMatch(words, scale)) return false;
+  size_t p = b;
+  while (p > 0 && text[p - 1] == ' ') --p;
+  return p > 0 && (text[p - 1] == ')' || (text[p - 1] >= '0' && text[p - 1] <= '9'));
+}
+
 // Contracts write a value twice to guard against tampering: words, then
 // figures in brackets ("人民币壹拾万元整（¥100,000.00）", "thirty percent
 // (30%)") or figures, then words ("$100,000 (one hundred thousand dollars)").
@@ -752,14 +767,14 @@ void ScanMoney(const Cues& cues, std::vector<Candidate>* out) {
                });
   // "One Hundred Thousand Dollars", "two million US dollars and 50/100".
   static const RE2 en_words(
-      R"((?i)\b((?:)" CC_NUMWORD R"(|million|billion)(?:[\s-]+(?:and[\s-]+)?(?:)" CC_NUMWORD
+      R"((?i)\b((?:)" CC_NUMWORD R"(|million|billion)(?:,?[\s-]+(?:and[\s-]+)?(?:)" CC_NUMWORD
       R"(|million|billion))*)\s+(?:(United\s+States|U\.\s?S\.|US|Hong\s+Kong|Singapore|Australian|Canadian)\s+)?(dollars?|euros?|pounds(?:\s+sterling)?|yuan|renminbi|yen)\b(?:\s+and\s+(\d{1,2})/100)?)",
       Opts());
   const bool currency_word =
       cues.Any({Cue::kDollar, Cue::kEuro, Cue::kPound, Cue::kYuan, Cue::kRenminbi, Cue::kYen});
   ForEachMatch(currency_word, en_words, text, [&](const std::vector<SP>& g) {
     auto n = ParseEnglishNumber(Str(g[1]));
-    if (!n) return;
+    if (!n || NotWholeNumberWords(text, Off(text, g[1]), Str(g[1]))) return;
     double v = *n + (g[4].data() ? std::atoi(std::string(Str(g[4])).c_str()) / 100.0 : 0);
     std::string unit = Lower(Str(g[3])), where = Lower(Str(g[2]));
     std::string cur = unit.starts_with("euro")               ? "EUR"
@@ -891,7 +906,7 @@ void ScanPercentages(const Cues& cues, std::vector<Candidate>* out) {
   ForEachMatch(cues.Has(Cue::kPer), en_words, text, [&](const std::vector<SP>& g) {
     auto n = ParseEnglishNumber(Str(g[1]));
     size_t b = Off(text, g[0]), e = b + g[0].size();
-    if (!n || Overlaps(*out, b, e)) return;
+    if (!n || Overlaps(*out, b, e) || NotWholeNumberWords(text, b, Str(g[1]))) return;
     words.push_back(NumberCandidate(FactType::kPercentage, text, b, e, *n));
     words.back().fact.per = per(b, e);
   });

@@ -140,9 +140,14 @@ std::optional<double> ParseEnglishNumber(std::string_view s) {
   bool any = false;
   size_t i = 0;
   while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '-')) ++i;
+    // Words part at blanks, hyphens and the commas between groups:
+    // "fourteen million, eight hundred sixty-two thousand".
+    auto separator = [](char ch) {
+      return ch == ' ' || ch == '-' || ch == ',' || ch == '\t' || ch == '\n';
+    };
+    while (i < s.size() && separator(s[i])) ++i;
     size_t j = i;
-    while (j < s.size() && s[j] != ' ' && s[j] != '-') ++j;
+    while (j < s.size() && !separator(s[j])) ++j;
     if (j == i) break;
     std::string w(s.substr(i, j - i));
     for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));

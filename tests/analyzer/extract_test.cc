@@ -587,6 +587,22 @@ TEST(ExtractMoney, WordsAndFiguresThatDisagreeAreOneFactThatSaysSo) {
   EXPECT_FALSE(OfType(Extract("$100,000"), FactType::kAmount)[0].words.has_value());
 }
 
+TEST(ExtractMoney, WordsInCommaGroupsAndScalesAfterFigures) {
+  auto a =
+      OfType(Extract("FOURTEEN MILLION, EIGHT HUNDRED SIXTY TWO THOUSAND DOLLARS ($14,862,000)"),
+             FactType::kAmount);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(*a[0].number, 14862000);
+  ASSERT_TRUE(a[0].words.has_value());
+  EXPECT_EQ(*a[0].words, 14862000);
+  // "three (3) million dollars": the words after the figures are a scale,
+  // not "a million dollars" to compare with $3,000,000.
+  auto b = OfType(Extract("three (3) million dollars ($3,000,000)"), FactType::kAmount);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(*b[0].number, 3000000);
+  EXPECT_FALSE(b[0].words.has_value());
+}
+
 TEST(ExtractMoney, NumbersWithoutCurrencyAreNotMoney) {
   for (const char* text : {"Section 12.3", "250 units", "统一元件", "一元化管理", "第一元素"}) {
     SCOPED_TRACE(text);
@@ -774,6 +790,17 @@ TEST(ExtractPercentages, WordsAndFiguresThatDisagree) {
   ASSERT_EQ(z.size(), 1u);
   EXPECT_EQ(*z[0].number, 20);
   EXPECT_EQ(*z[0].words, 10);
+}
+
+TEST(ExtractPercentages, FractionsOfAPercentAreNotItsWords) {
+  for (const char* text :
+       {"twenty-five hundredths of one percent (0.25%)", "one half of one percent (0.5%)",
+        "three tenths of one percent (0.3%)"}) {
+    SCOPED_TRACE(text);
+    auto p = OfType(Extract(text), FactType::kPercentage);
+    ASSERT_EQ(p.size(), 1u);
+    EXPECT_FALSE(p[0].words.has_value());
+  }
 }
 
 TEST(ExtractPercentages, TableOfCases) {
