@@ -1010,11 +1010,41 @@ void ScanGoverningLaw(const Cues& cues, std::vector<Candidate>* out) {
         R"((?i)(?:excluding|except|other\s+than|not|conflicts?\s+of|choice\s+of|regard\s+to|principles\s+of)\s+(?:the\s+)?$)",
         Opts());
     if (RE2::PartialMatch(text.substr(near, b - near), excluded)) return;
+    // A statute's name: "Article 33 of the General Business Law of the State
+    // of New York", not the laws of New York.
+    static const RE2 statute(R"((\w+)\s+$)", Opts());
+    std::string prev;
+    if (RE2::PartialMatch(text.substr(near, b - near), statute, &prev) &&
+        std::isupper(static_cast<unsigned char>(prev[0]))) {
+      static const RE2 plain(
+          R"((?i)^(?:the|internal|substantive|applicable|governing|domestic|local|federal|respective|said|such)$)",
+          Opts());
+      if (!RE2::FullMatch(prev, plain)) return;
+    }
+    // Laws to comply with are not the contract's law: "comply with
+    // applicable laws, including without limitation the laws of the PRC".
+    size_t far = Boundary(text, b > 100 ? b - 100 : 0);
+    static const RE2 comply(R"((?i)\bcompl(?:y|ies|ying|iance)\s+with\b[^.;]*$)", Opts());
+    if (RE2::PartialMatch(text.substr(far, b - far), comply)) return;
     add(g[0], g[1]);
   });
   ForEachMatch(law, en_adj, text, [&](const std::vector<SP>& g) {
     static const RE2 skip(R"((?i)^(?:the|applicable|governing|such|any|this)$)", Opts());
-    if (!RE2::FullMatch(Str(g[1]), skip)) add(g[0], g[1]);
+    if (RE2::FullMatch(Str(g[1]), skip)) return;
+    // What is governed is the agreement or its disputes, not "franchisees
+    // governed by Minnesota law".
+    size_t b = Off(text, g[0]);
+    size_t from = Boundary(text, b > 160 ? b - 160 : 0);
+    std::string_view before = text.substr(from, b - from);
+    for (std::string_view stop : {". ", "; "}) {
+      size_t p = before.rfind(stop);
+      if (p != std::string_view::npos) before.remove_prefix(p + stop.size());
+    }
+    static const RE2 governed(
+        R"((?i)agreement|contract|\bterms\b|\border|here(?:of|under|in|to)|dispute|claim|controvers|\bit\b|\bthis\s+\w+\s*$|^\s*(?:this|these)\b)",
+        Opts());
+    if (!before.empty() && !RE2::PartialMatch(before, governed)) return;
+    add(g[0], g[1]);
   });
   ForEachMatch(cues.Has(Cue::kZhLaw), zh, text, [&](const std::vector<SP>& g) { add(g[0], g[1]); });
 }

@@ -857,6 +857,29 @@ TEST(ExtractGoverningLaw, WordsThatAreNoPlace) {
   }
 }
 
+TEST(ExtractGoverningLaw, StatutesLawsToComplyWithAndWhatIsNotTheContract) {
+  // Named statutes, laws to comply with, and another subject's law are not
+  // the contract's governing law.
+  for (const char* text :
+       {"The foregoing choice of law is no waiver of any right conferred by Article 33 of the "
+        "General Business Law of the State of New York.",
+        "The Parties agree to amend this Agreement as may be necessary to comply with applicable "
+        "laws, including without limitation the laws of the People's Republic of China.",
+        "With respect to franchisees governed by Minnesota law, we will comply with Minn. Stat. "
+        "§ 80C.14."}) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(OfType(Extract(text), FactType::kGoverningLaw).empty());
+  }
+  for (const char* text :
+       {"THIS AGREEMENT SHALL BE GOVERNED BY THE INTERNAL LAWS OF THE STATE OF NEW YORK.",
+        "This Power of Attorney is governed by and construed in accordance with English law.",
+        "Any dispute arising out of it shall be governed by the Substantive Laws of the State of "
+        "New York."}) {
+    SCOPED_TRACE(text);
+    EXPECT_EQ(OfType(Extract(text), FactType::kGoverningLaw).size(), 1u);
+  }
+}
+
 TEST(ExtractForums, ArbitrationInstitutionsSeatsAndRules) {
   auto f = OfType(Extract("Any dispute shall be finally resolved by arbitration under the Rules "
                           "of Arbitration of the International Chamber of Commerce. The seat of "
