@@ -12,6 +12,7 @@
 
 #include "analyzer/extract_internal.h"
 #include "analyzer/numbers.h"
+#include "core/ascii.h"
 #include "core/numbering.h"
 #include "core/utf8.h"
 
@@ -488,6 +489,16 @@ void ResolveReferences(const std::vector<Clause>& clauses, std::vector<Fact>* fa
   }
 }
 
+// Whether a term has letters and all of them are capitals.
+bool AllCaps(std::string_view term) {
+  bool letter = false;
+  for (char ch : term) {
+    if (ch >= 'a' && ch <= 'z') return false;
+    letter |= ch >= 'A' && ch <= 'Z';
+  }
+  return letter;
+}
+
 void CountTermUses(const std::vector<Clause>& clauses, std::vector<Fact>* facts) {
   std::map<std::string, int> definitions;
   for (const Fact& f : *facts) {
@@ -498,6 +509,7 @@ void CountTermUses(const std::vector<Clause>& clauses, std::vector<Fact>* facts)
   std::optional<JoinedClauses> joined;
   if (!definitions.empty()) joined.emplace(clauses);
   std::map<std::string, int> uses;
+  std::optional<std::string> lower_joined;
   for (auto& [term, n] : definitions) {
     int total = 0;
     if (term.find('\n') == std::string::npos) {
@@ -521,11 +533,28 @@ void CountTermUses(const std::vector<Clause>& clauses, std::vector<Fact>* facts)
       if (size_t o = term.find(" or "); forms.empty() && o != std::string::npos && o > 0) {
         forms = {term.substr(0, o), term.substr(o + 4)};
       }
+      // A term defined in the singular is used in the plural:
+      // "Sub-Contractor" as "Sub-Contractors", "Territory" as "Territories".
+      if (forms.empty() && !term.empty() && std::isalpha(static_cast<unsigned char>(term.back()))) {
+        const bool upper = std::isupper(static_cast<unsigned char>(term.back()));
+        forms = {term + (upper ? "S" : "s"), term + (upper ? "ES" : "es")};
+        if (term.size() > 1 && (term.back() == 'y' || term.back() == 'Y')) {
+          forms.push_back(term.substr(0, term.size() - 1) + (upper ? "IES" : "ies"));
+        }
+      }
       int form_uses = 0;
       for (const std::string& form : forms) {
         if (!form.empty()) {
           form_uses += std::max(0, CountWord(joined->text, form) - n * CountWord(term, form));
         }
+      }
+      // A term defined in capitals ("OUTSOURCING CUSTOMER USER" means ...) is
+      // used in any case: "an Outsourcing Customer User".
+      if (form_uses == 0 && AllCaps(term)) {
+        if (!lower_joined) lower_joined = ascii::ToLower(joined->text);
+        const std::string lower = ascii::ToLower(term);
+        form_uses = std::max(
+            0, CountWord(*lower_joined, lower) + CountWord(*lower_joined, lower + "s") - n);
       }
       uses[term] = form_uses;
     }

@@ -3,6 +3,7 @@
 #ifndef CLAUSECHECK_CORE_ASCII_H_
 #define CLAUSECHECK_CORE_ASCII_H_
 
+#include <string>
 #include <string_view>
 
 namespace clausecheck::ascii {
@@ -15,6 +16,13 @@ inline bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
     if (Lower(a[i]) != Lower(b[i])) return false;
   }
   return true;
+}
+
+/// `s` with ASCII capitals in lower case; other bytes as they are.
+inline std::string ToLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = Lower(c);
+  return out;
 }
 
 inline bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {

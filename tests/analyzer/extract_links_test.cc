@@ -85,7 +85,7 @@ TEST(ExtractLinks, DefinedTermsAndTheirUses) {
   EXPECT_EQ(uses("Acme"), 2);
   EXPECT_EQ(uses("Beta"), 4);
   EXPECT_EQ(uses("Party"), 2);      // "Parties" is a word of its own
-  EXPECT_EQ(uses("Affiliate"), 0);  // "Affiliates" is not "Affiliate"
+  EXPECT_EQ(uses("Affiliate"), 1);  // "Affiliates", its plural, when it has no other use
   EXPECT_EQ(uses("Services"), 2);   // the heading "3. Services" and the text
   EXPECT_EQ(terms[4].text, "\"Affiliate\"");
   EXPECT_EQ(terms[4].clause_id, c.IdOf("1.1"));
@@ -102,6 +102,23 @@ TEST(ExtractLinks, TermsWithPluralOrAlternativeForms) {
   for (const Fact& f : c.Of(FactType::kDefinedTerm)) uses[*f.value] = f.uses;
   EXPECT_EQ(uses, (std::map<std::string, int>{
                       {"Customer(s)", 2}, {"Bonus or Bonuses", 1}, {"Region(s)", 0}}));
+}
+
+// A term defined in the singular is used in the plural; one defined in
+// capitals is used in any case. Neither counts a longer word.
+TEST(ExtractLinks, TermsUsedInThePluralOrInAnotherCase) {
+  Contract c = Read({"Terms", "1. Definitions", "\"Sub-Contractor\" means a firm engaged.",
+                     "\"Authority\" means a regulator.", "\"CLIENT LICENSE\" means a seat.",
+                     "\"Region\" means an area.", "\"Fee\" means the charge.", "2. Sales",
+                     "Sub-Contractors and Authorities comply. Each Client License and two Client "
+                     "Licenses are sold. Regional offices pay no Feedback."});
+  std::map<std::string, int> uses;
+  for (const Fact& f : c.Of(FactType::kDefinedTerm)) uses[*f.value] = f.uses;
+  EXPECT_EQ(uses, (std::map<std::string, int>{{"Sub-Contractor", 1},
+                                              {"Authority", 1},
+                                              {"CLIENT LICENSE", 2},
+                                              {"Region", 0},
+                                              {"Fee", 0}}));
 }
 
 // Uses are counted over all clause texts at once: a use that opens the first

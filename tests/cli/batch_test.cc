@@ -3,6 +3,7 @@
 #include "cli/batch.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -127,7 +128,9 @@ std::vector<nlohmann::json> Lines(const std::string& text) {
 // first clauses, at a line break), a few whole DOCX contracts, and broken
 // files: truncated zips named .docx, binary junk and empty files.
 TEST(Batch, ThousandInputsEachReportedOnceInTheSameOrderForAnyJobsAndShards) {
-  const fs::path dir = fs::temp_directory_path() / "clausecheck_batch_1000";
+  // Per process: test runs of other checkouts on the machine share /tmp.
+  const fs::path dir =
+      fs::temp_directory_path() / ("clausecheck_batch_1000_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   std::vector<std::string> texts;
   std::vector<fs::path> docx;
