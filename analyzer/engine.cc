@@ -384,7 +384,7 @@ void Engine::Classify(std::string_view doc_language, std::vector<Clause>* clause
       if (!cl.tag.empty()) tags.insert(cl.tag);
       if (from_heading) {
         heading_cats[i].push_back(cl.category);
-        if (!cl.tag.empty()) heading_tags[i].push_back(cl.tag);
+        if (!cl.tag.empty() && cl.inherit_tag) heading_tags[i].push_back(cl.tag);
       }
     };
     // One scan of the text for every group: the rules' candidates are kept.

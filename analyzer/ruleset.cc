@@ -617,8 +617,10 @@ Rule ParseRule(const YAML::Node& n, const std::string& file) {
 }
 
 Classifier ParseClassifier(const YAML::Node& n, const std::string& file) {
-  CheckKeys(n, {"category", "tag", "lang", "heading", "text", "unless", "scope", "examples"}, "",
-            "classifier");
+  CheckKeys(
+      n,
+      {"category", "tag", "lang", "heading", "text", "unless", "scope", "inherit_tag", "examples"},
+      "", "classifier");
   Classifier c;
   if (!n["category"]) Fail(n, "", "classifier needs a 'category'");
   c.category = ParseCat(n["category"], Str(n["category"], "", "category"), "");
@@ -635,6 +637,12 @@ Classifier ParseClassifier(const YAML::Node& n, const std::string& file) {
   if (n["unless"]) c.unless = Patterns(n["unless"], label, "unless");
   if (n["scope"]) c.sentence_scope = ParseScope(n["scope"], label, false) == "sentence";
   if (c.heading.empty() && c.text.empty()) Fail(n, label, "classifier needs 'heading' or 'text'");
+  if (n["inherit_tag"]) {
+    if (!n["inherit_tag"].IsScalar() ||
+        !YAML::convert<bool>::decode(n["inherit_tag"], c.inherit_tag))
+      Fail(n["inherit_tag"], label, "inherit_tag must be true or false");
+    if (c.heading.empty()) Fail(n["inherit_tag"], label, "inherit_tag needs a 'heading'");
+  }
   if (n["examples"]) {
     ParseExamples(n["examples"], label, false, &c.match_examples, &c.no_match_examples);
   }

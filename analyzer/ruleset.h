@@ -150,6 +150,9 @@ struct Classifier {
   std::string text;             // RE2 pattern on the clause text, may be empty
   std::string unless;           // RE2 pattern: text also matching this is not classified
   bool sentence_scope = false;  // `unless` looks at the matching sentence only
+  // inherit_tag: false: the tag of a heading match holds for the heading's own
+  // clause only, not for the clauses nested under it (the category still does).
+  bool inherit_tag = true;
   std::vector<RuleExample> match_examples;
   std::vector<RuleExample> no_match_examples;
   std::string source;  // "file:line"

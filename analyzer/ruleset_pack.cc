@@ -12,7 +12,7 @@ namespace clausecheck::analyzer {
 namespace {
 
 // Bumped whenever a field is added, removed or reordered below.
-constexpr uint8_t kFormatVersion = 1;
+constexpr uint8_t kFormatVersion = 2;
 
 // The largest value of each enum the ruleset holds, for checking on reading.
 template <typename E>
@@ -55,8 +55,8 @@ void Fields(A& a, T& s) {
   } else if constexpr (std::is_same_v<S, RuleExample>) {
     a(s.text, s.evidence, s.as_of, s.mark, s.line);
   } else if constexpr (std::is_same_v<S, Classifier>) {
-    a(s.category, s.tag, s.lang, s.heading, s.text, s.unless, s.sentence_scope, s.match_examples,
-      s.no_match_examples, s.source);
+    a(s.category, s.tag, s.lang, s.heading, s.text, s.unless, s.sentence_scope, s.inherit_tag,
+      s.match_examples, s.no_match_examples, s.source);
   } else if constexpr (std::is_same_v<S, Rule>) {
     a(s.id, s.category, s.kind, s.severity, s.lang, s.in, s.in_tags, s.not_in, s.match, s.unless,
       s.except, s.sentence_scope, s.require, s.occurrence, s.conflict, s.compare, s.document_scope,

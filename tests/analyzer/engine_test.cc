@@ -152,6 +152,39 @@ TEST(Engine, HeadingCategoriesHoldForDescendants) {
   EXPECT_TRUE(f.clauses[2].categories.empty());
 }
 
+// inherit_tag: false: the heading's own clause has the tag, the clauses nested
+// under it only when their text says so; the category still holds for all.
+TEST(Engine, HeadingTagWithoutInheritanceHoldsForItsOwnClause) {
+  auto rs = ParseRuleset(R"(
+classifiers:
+  - category: intellectual_property
+    tag: license_grant
+    heading: '(?i)grant of licen[cs]e'
+    inherit_tag: false
+  - category: intellectual_property
+    tag: license_grant
+    text: '(?i)hereby grants'
+)",
+                         "t.yaml");
+  ASSERT_TRUE(rs.ok()) << rs.error().ToString();
+  EXPECT_FALSE(rs.value().classifiers[0].inherit_tag);
+  EXPECT_TRUE(rs.value().classifiers[1].inherit_tag);
+  auto e = Engine::Compile(rs.value());
+  ASSERT_TRUE(e.ok()) << e.error().ToString();
+  Fixture f = Make({"2. Grant of License", "2.1 Licensor hereby grants a licence.",
+                    "2.2 Licensee shall pay the fees.", "2.2.1 Fees are due monthly."},
+                   {{0, 1, -1, "Grant of License"}, {1, 2, 0, ""}, {2, 3, 0, ""}, {3, 4, 2, ""}});
+  e.value().Classify("en", &f.clauses);
+  const std::vector<std::string> tagged = {"license_grant"};
+  EXPECT_EQ(f.clauses[0].tags, tagged);
+  EXPECT_EQ(f.clauses[1].tags, tagged);
+  EXPECT_TRUE(f.clauses[2].tags.empty());
+  EXPECT_TRUE(f.clauses[3].tags.empty());
+  for (const Clause& c : f.clauses) {
+    EXPECT_EQ(c.categories, std::vector<Category>{Category::kIntellectualProperty}) << c.id;
+  }
+}
+
 TEST(Engine, FindsSpanInCodePointsOfTheRightBlock) {
   Engine e = MakeEngine();
   Fixture f = Make({"9. Limitation of Liability", "First paragraph.",

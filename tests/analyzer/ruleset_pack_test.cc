@@ -132,6 +132,7 @@ Ruleset EveryField() {
   k.text = "(?i)act of god";
   k.unless = "(?i)not";
   k.sentence_scope = true;
+  k.inherit_tag = false;
   k.match_examples = r.match_examples;
   k.no_match_examples = r.no_match_examples;
   k.source = "user.yaml:3";
@@ -180,7 +181,7 @@ TEST(PackedRuleset, TruncatedOrCorruptBytesAreAnError) {
   wrong_version[0] = 99;
   auto v = UnpackRuleset(wrong_version);
   ASSERT_FALSE(v.ok());
-  EXPECT_EQ(v.error().message, "packed ruleset: format version 99, expected 1");
+  EXPECT_EQ(v.error().message, "packed ruleset: format version 99, expected 2");
   // Every single byte changed: an error, or bytes that are exactly the
   // packed form of what was read (a changed letter in a string).
   size_t rejected = 0;

@@ -135,6 +135,13 @@ TEST(RulesetLoader, RejectsEachKindOfMistakeWithFileLineAndId) {
       {"unknown mark in example",
        Replace(kMarksRule, "mark: hidden", "mark: secret") + "      - hidden\n",
        "t.yaml:11: drafting.hidden: unknown mark kind 'secret'"},
+      {"inherit_tag not a bool",
+       "classifiers:\n  - category: general\n    tag: x\n    heading: 'h'\n    inherit_tag: "
+       "sometimes\n",
+       "t.yaml:5: x: inherit_tag must be true or false"},
+      {"inherit_tag without heading",
+       "classifiers:\n  - category: general\n    tag: x\n    text: 't'\n    inherit_tag: false\n",
+       "t.yaml:5: x: inherit_tag needs a 'heading'"},
       {"unknown top key", "rulez: []\n",
        "t.yaml:1: unknown key 'rulez' in ruleset file (known: classifiers, disable, parameters, "
        "rules, ruleset)"},
