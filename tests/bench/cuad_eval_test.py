@@ -175,7 +175,10 @@ class HeadingSectionTest(unittest.TestCase):
     overlap an excerpt: it is scored on its section (the heading and its
     sub-clauses). Here the heading and 7.1 are hits, 7.2 (jurisdiction, also
     tagged governing_law by its heading) is not: 2 of 3. Counting the heading
-    by its own text alone gave 1 of 3."""
+    by its own text alone gave 1 of 3. The ruleset is the test's own: a heading
+    classifier whose tag the sub-clauses inherit (the default playbook's
+    governing_law heading keeps its tag on the heading's clause, inherit_tag:
+    false)."""
 
     def test_a_heading_only_clause_is_scored_on_its_section(self):
         text = ("LICENCE AGREEMENT\n\n7. GOVERNING LAW\n\n"
@@ -186,9 +189,17 @@ class HeadingSectionTest(unittest.TestCase):
             "This Agreement shall be governed by the laws of the State of Delaware."]})}
         with tempfile.TemporaryDirectory() as root:
             write_dataset(root, contracts)
+            ruleset = os.path.join(root, "law.yaml")
+            with open(ruleset, "w", encoding="utf-8") as f:
+                f.write("classifiers:\n"
+                        "  - category: dispute_resolution\n"
+                        "    tag: governing_law\n"
+                        "    heading: '(?i)\\bgoverning law\\b'\n"
+                        "    text: '(?i)\\bgoverned by the laws? of\\b'\n")
             out = os.path.join(root, "out.json")
             r = subprocess.run([sys.executable, SCRIPT, "--binary", BINARY, "--data", root,
-                                "--tags", "governing_law", "--split", "all", "--json", out],
+                                "--tags", "governing_law", "--split", "all", "--json", out,
+                                "--ruleset", ruleset],
                                capture_output=True, text=True)
             self.assertEqual(r.returncode, 0, r.stderr)
             with open(out, encoding="utf-8") as f:
