@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "analyzer/check_terms.h"
+#include "analyzer/extract_internal.h"
 #include "analyzer/sentence.h"
 #include "core/ascii.h"
 #include "core/utf8.h"
@@ -232,9 +233,7 @@ bool TermDate(const CheckContext& c, const Fact& f) {
   while (RE2::FindAndConsume(&rest, agreement, &word)) {
     static const std::set<std::string, std::less<>> kPrepositions = {
         "of", "under", "to", "with", "by", "in", "for", "from", "upon", "on", "into", "than"};
-    std::string lower = word;
-    for (char& ch : lower) ch = ascii::Lower(ch);
-    if (!kPrepositions.contains(lower)) return true;
+    if (!kPrepositions.contains(ascii::ToLower(word))) return true;
   }
   return false;
 }
@@ -413,7 +412,6 @@ bool NamedAsAnotherInstruments(std::string_view text, std::string_view number) {
   auto alnum = [&](char ch) {
     return digit(ch) || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
   };
-  auto blank = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\n'; };
   for (size_t at = text.find(number); at != std::string_view::npos;
        at = text.find(number, at + 1)) {
     if (at > 0 && (alnum(text[at - 1]) || text[at - 1] == '.')) continue;
@@ -422,41 +420,7 @@ bool NamedAsAnotherInstruments(std::string_view text, std::string_view number) {
         (alnum(text[e]) || (text[e] == '.' && e + 1 < text.size() && digit(text[e + 1])))) {
       continue;
     }
-    // The sub-paragraphs after it: "(a)(ii)".
-    while (e < text.size() && text[e] == '(') {
-      size_t close = text.find(')', e);
-      if (close == std::string_view::npos || close - e > 6) break;
-      e = close + 1;
-    }
-    size_t w = e;
-    while (w < text.size() && blank(text[w])) ++w;
-    std::string_view rest = text.substr(w);
-    auto word = [&](std::string_view s) {
-      return ascii::StartsWithIgnoreCase(rest, s) &&
-             (rest.size() == s.size() || !alnum(rest[s.size()]));
-    };
-    if (word("thereof") || word("therein") || word("thereunder")) return true;
-    size_t skip = word("of") ? 2 : word("under") ? 5 : 0;
-    if (skip == 0 || w == e) continue;
-    rest.remove_prefix(skip);
-    auto eat_blanks = [&] {
-      size_t n = 0;
-      while (n < rest.size() && blank(rest[n])) ++n;
-      rest.remove_prefix(n);
-      return n;
-    };
-    if (eat_blanks() == 0) continue;
-    if (word("the")) {
-      rest.remove_prefix(3);
-      if (eat_blanks() == 0) continue;
-    }
-    if (rest.size() > 4 && digit(rest[0]) && digit(rest[1]) && digit(rest[2]) && digit(rest[3])) {
-      rest.remove_prefix(4);
-      if (eat_blanks() == 0) continue;
-    }
-    if (rest.empty() || rest[0] < 'A' || rest[0] > 'Z') continue;
-    if (word("Agreement") || word("Contract")) continue;
-    return true;
+    if (internal::NamesAnotherInstrument(text.substr(e))) return true;
   }
   return false;
 }

@@ -277,12 +277,6 @@ struct Duration {
   std::string unit;
 };
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return out;
-}
-
 // g points at CC_EN_DURATION's five groups.
 std::optional<Duration> EnDuration(const SP* g) {
   Duration d;
@@ -296,9 +290,9 @@ std::optional<Duration> EnDuration(const SP* g) {
   if (!figures && !words) return std::nullopt;
   d.number = figures ? *figures : *words;
   if (figures && words && g[1].data()) d.words = words;  // thirty (30) days
-  std::string unit = Lower(Str(g[4]));
+  std::string unit = ascii::ToLower(Str(g[4]));
   if (unit.back() == 's') unit.pop_back();
-  std::string kind = Lower(Str(g[3]));
+  std::string kind = ascii::ToLower(Str(g[3]));
   d.unit = unit == "day" && (kind == "business" || kind == "working" || kind == "banking")
                ? "business_day"
                : unit;
@@ -381,7 +375,7 @@ void ScanDurations(const Cues& cues, std::vector<Candidate>* out) {
 
 // What a relative date counts from, from the words that name it.
 std::string AnchorOf(std::string_view words) {
-  std::string w = Lower(words);
+  std::string w = ascii::ToLower(words);
   struct Key {
     const char* needle;
     const char* anchor;
@@ -473,7 +467,7 @@ void ScanRelativeDates(const Cues& cues, std::vector<Candidate>* out) {
   ForEachMatch(en_duration, en, text, [&](const std::vector<SP>& g) {
     auto d = EnDuration(&g[1]);
     if (!d) return;
-    std::string conn = Lower(Str(g[6]));
+    std::string conn = ascii::ToLower(Str(g[6]));
     bool before = conn == "before" || conn.starts_with("prior") || conn == "preceding" ||
                   conn.starts_with("in advance");
     AddRelative(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), Str(g[7]), d->number, d->unit,
@@ -482,7 +476,7 @@ void ScanRelativeDates(const Cues& cues, std::vector<Candidate>* out) {
   ForEachMatch(cues.Has(Cue::kAnniversary), anniversary, text, [&](const std::vector<SP>& g) {
     static const std::string_view kOrdinals[] = {"first", "second",  "third",  "fourth", "fifth",
                                                  "sixth", "seventh", "eighth", "ninth",  "tenth"};
-    std::string n = Lower(Str(g[1]));
+    std::string n = ascii::ToLower(Str(g[1]));
     int years = std::atoi(n.c_str());
     if (auto cardinal = ParseEnglishNumber(n)) years = static_cast<int>(*cardinal);
     for (int i = 0; i < 10; ++i) {
@@ -592,8 +586,7 @@ double Multiplier(std::string_view m) {
 // percent"), or the scale after figures ("three (3) million dollars").
 bool NotWholeNumberWords(std::string_view text, size_t b, std::string_view words) {
   static const RE2 fraction(R"((?i)\b(?:half|quarters?|thirds?|[a-z]+ths)\s+of\s+$)", Opts());
-  size_t from = b > 40 ? b - 40 : 0;
-  while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+  size_t from = Boundary(text, b > 40 ? b - 40 : 0);
   if (RE2::PartialMatch(text.substr(from, b - from), fraction)) return true;
   static const RE2 scale(R"((?i)^(?:hundred|thousand|million|billion)\b)", Opts());
   if (!RE2::PartialMatch(words, scale)) return false;
@@ -776,7 +769,7 @@ void ScanMoney(const Cues& cues, std::vector<Candidate>* out) {
     auto n = ParseEnglishNumber(Str(g[1]));
     if (!n || NotWholeNumberWords(text, Off(text, g[1]), Str(g[1]))) return;
     double v = *n + (g[4].data() ? std::atoi(std::string(Str(g[4])).c_str()) / 100.0 : 0);
-    std::string unit = Lower(Str(g[3])), where = Lower(Str(g[2]));
+    std::string unit = ascii::ToLower(Str(g[3])), where = ascii::ToLower(Str(g[2]));
     std::string cur = unit.starts_with("euro")               ? "EUR"
                       : unit.starts_with("pound")            ? "GBP"
                       : unit == "yen"                        ? "JPY"
@@ -1106,7 +1099,7 @@ void ArbitrationDetails(std::string_view text, Fact* f) {
   }
   if (!f->arbitrators) {
     if (arbitrators_en.Match(text, 0, text.size(), RE2::UNANCHORED, g, 2)) {
-      std::string n = Lower(Str(g[1]));
+      std::string n = ascii::ToLower(Str(g[1]));
       int k = n == "sole" || n == "single" || n == "one" ? 1
               : n == "two"                               ? 2
               : n == "three"                             ? 3

@@ -252,6 +252,12 @@ void ForEachWord(std::string_view hay, std::string_view needle, Fn fn) {
 // The number of those occurrences.
 int CountWord(std::string_view hay, std::string_view needle);
 
+// Whether the words after a section number make it another instrument's
+// section: "of the Bankruptcy Code", "of Exhibit B", "of the 1933 Act", "or
+// (b) of the FD&C Act", "thereof"; not "of this Agreement", "of the
+// Agreement". Shared by the reference scan and the unresolved_reference check.
+bool NamesAnotherInstrument(std::string_view after);
+
 // The clause texts joined by line breaks, and where each starts: a needle
 // without a line break is found in them at once as in each clause alone, the
 // break standing where a clause starts or ends.

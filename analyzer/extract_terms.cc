@@ -337,6 +337,17 @@ void ScanTableDefinition(std::string_view text, const std::vector<Block>& blocks
   AddTerm(text, span_b, span_e, std::string(term), out);
 }
 
+bool NamesAnotherInstrument(std::string_view after) {
+  static const RE2 next_word(
+      R"(^(?:\s*(?:,|and|or)?\s*\([a-zA-Z0-9][a-zA-Z0-9 ]{0,5}\))*\s*(?:(?:of|under)\s+(?:the\s+)?(?:\d{4}\s+)?([A-Za-z][\w.-]*)|(there(?:of|in|under))\b))",
+      Opts());
+  std::string next, there;
+  return RE2::PartialMatch(after, next_word, &next, &there) &&
+         (!there.empty() ||
+          (std::isupper(static_cast<unsigned char>(next[0])) && next != "Agreement" &&
+           next != "AGREEMENT" && next != "Contract" && next != "CONTRACT"));
+}
+
 void ScanReferences(const Cues& cues, std::vector<Candidate>* out) {
   const std::string_view text = cues.text();
 #define CC_REF_NUM \
@@ -355,9 +366,6 @@ void ScanReferences(const Cues& cues, std::vector<Candidate>* out) {
   // regulation's section, not a clause ("Section 4975", "Section 73.3555");
   // the number's `\b` keeps the C of "Clause" or "Cisco" after a list's
   // comma from reading as a Roman 100.
-  static const RE2 next_word(
-      R"(^(?:\s*(?:,|and|or)?\s*\([a-zA-Z0-9]{1,5}\))*\s*(?:(?:of|under)\s+(?:the\s+)?(?:\d{4}\s+)?([A-Za-z][\w.-]*)|(there(?:of|in|under))\b))",
-      Opts());
   static const RE2 statute_before(
       R"((?:\bU\.?\s?S\.?\s?C\.?|\bC\.?\s?F\.?\s?R\.?|\bCode|\bAct|\bRules?|\bRegulations?|\bTreaty)\s*,?\s*$)",
       Opts());
@@ -383,13 +391,7 @@ void ScanReferences(const Cues& cues, std::vector<Candidate>* out) {
         RE2::PartialMatch(text.substr(0, b), acronym_before)) {
       return;
     }
-    std::string next, there;
-    if (RE2::PartialMatch(text.substr(e), next_word, &next, &there) &&
-        (!there.empty() ||
-         (std::isupper(static_cast<unsigned char>(next[0])) && next != "Agreement" &&
-          next != "AGREEMENT" && next != "Contract" && next != "CONTRACT"))) {
-      return;
-    }
+    if (NamesAnotherInstrument(text.substr(e))) return;
     std::string_view nums = Str(g[2]);
     bool first = true;
     ForEachMatch(one, nums, [&](const std::vector<SP>& n) {

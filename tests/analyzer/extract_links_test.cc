@@ -292,7 +292,8 @@ TEST(ExtractLinks, OtherInstrumentsSectionsAreNotReferences) {
       "Section 314.81(b)(2).",
       "2. Supply",
       "2.1 Supply follows Section 9.02(c)(iii) thereof, DFAR Section 227.7202 and subsections "
-      "306(a) or (b) of the Federal Food, Drug, and Cosmetic Act.",
+      "306(a) or (b) of the Federal Food, Drug, and Cosmetic Act, and Section 101(35 A) of the "
+      "Bankruptcy Code.",
       "2.2 A breach of Clause 2.1 (EULA), Clause 1.2 (a) or Section 1.1(c)(ii); see Sections 2 "
       "and 3 of this Agreement.",
       "3. Law",
