@@ -542,6 +542,27 @@ std::vector<std::string> Described(const std::vector<Finding>& findings) {
   return out;
 }
 
+// Classifies `clauses` with and without a ClauseScans and expects the same
+// categories and tags; then expects Evaluate with those scans to give the
+// findings of a fresh scan, every clause's scan reused and none redone.
+// Returns how many findings there were.
+size_t ExpectScansReused(const Engine& e, const Document& doc, const std::string& lang,
+                         const std::vector<Clause>& clauses, const std::string& label) {
+  std::vector<Clause> fresh = clauses, shared = clauses;
+  e.Classify(lang, &fresh);
+  ClauseScans scans;
+  e.Classify(lang, &shared, &scans);
+  for (size_t i = 0; i < fresh.size(); ++i) {
+    EXPECT_EQ(shared[i].categories, fresh[i].categories) << label << " clause " << i;
+    EXPECT_EQ(shared[i].tags, fresh[i].tags) << label << " clause " << i;
+  }
+  const auto want = Described(e.Evaluate(doc, lang, fresh));
+  EXPECT_EQ(Described(e.Evaluate(doc, lang, shared, {}, {}, &scans)), want) << label;
+  EXPECT_EQ(scans.reused(), static_cast<long>(clauses.size())) << label;
+  EXPECT_EQ(scans.rescanned(), 0) << label;
+  return want.size();
+}
+
 // Classify's scans, reused by Evaluate, give the findings of a fresh scan of
 // every clause: at clause edges (a match cut in two by a clause boundary),
 // in other case, in Chinese, in empty clauses and in clauses of equal text.
@@ -560,18 +581,7 @@ TEST(Engine, ClassifysScansGiveTheFindingsOfAFreshScan) {
        {6, 7, -1, ""},
        {7, 8, -1, ""}});
   for (const char* lang : {"en", "zh", "mixed"}) {
-    std::vector<Clause> fresh = f.clauses, shared = f.clauses;
-    e.Classify(lang, &fresh);
-    ClauseScans scans;
-    e.Classify(lang, &shared, &scans);
-    for (size_t i = 0; i < fresh.size(); ++i) {
-      EXPECT_EQ(shared[i].categories, fresh[i].categories) << lang << " clause " << i;
-      EXPECT_EQ(shared[i].tags, fresh[i].tags) << lang << " clause " << i;
-    }
-    const auto want = Described(e.Evaluate(f.doc, lang, fresh));
-    EXPECT_EQ(Described(e.Evaluate(f.doc, lang, shared, {}, {}, &scans)), want) << lang;
-    EXPECT_EQ(scans.reused(), static_cast<long>(f.clauses.size())) << lang;
-    EXPECT_EQ(scans.rescanned(), 0) << lang;
+    ExpectScansReused(e, f.doc, lang, f.clauses, lang);
   }
   // What the English rules find: not the match cut by the clause boundary
   // (c2 | c3), the placeholder in c3, both upper-case matches, the Chinese
@@ -653,19 +663,7 @@ TEST(Engine, ClassifysScansAreTheRulesScansOnTheCorpus) {
   long findings = 0;
   for (const auto& [path, doc] : CorpusTextContracts()) {
     const std::string lang = DetectLanguage(doc);
-    std::vector<Clause> fresh = Segment(doc);
-    std::vector<Clause> shared = fresh;
-    e.Classify(lang, &fresh);
-    ClauseScans scans;
-    e.Classify(lang, &shared, &scans);
-    for (size_t i = 0; i < fresh.size(); ++i) {
-      ASSERT_EQ(shared[i].tags, fresh[i].tags) << path << " clause " << i;
-      ASSERT_EQ(shared[i].categories, fresh[i].categories) << path << " clause " << i;
-    }
-    const auto want = Described(e.Evaluate(doc, lang, fresh));
-    EXPECT_EQ(Described(e.Evaluate(doc, lang, shared, {}, {}, &scans)), want) << path;
-    EXPECT_EQ(scans.reused(), static_cast<long>(shared.size())) << path;
-    findings += static_cast<long>(want.size());
+    findings += static_cast<long>(ExpectScansReused(e, doc, lang, Segment(doc), path));
     ++files;
   }
   EXPECT_GT(files, 20);
