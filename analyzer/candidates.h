@@ -4,21 +4,18 @@
 // Running hundreds of patterns as one RE2::Set builds a DFA whose states are
 // the combinations of the patterns' half-finished matches; on contract text
 // its cache grows to tens of megabytes. Most patterns cannot match without
-// some literal words ("liability" and "exceed", or 违约金): RE2's FilteredRE2
-// computes, for each pattern, an AND/OR formula over such lowercased literals
-// (atoms) that holds on every text the pattern matches. The filter scans a
-// text once for all atoms (one RE2::Set of case-insensitive literals, whose
-// DFA states are bounded by the atoms' total length, as in Aho-Corasick),
-// evaluates the formulas, and returns every pattern whose formula holds plus
-// those without one. A candidate may still not match; every pattern that
-// matches is a candidate. The caller confirms a candidate with pattern(i),
-// the exact pattern, compiled on first use.
-//
-// The formulas are computed on each pattern loosened (prefilter.h): it
-// matches a superset, so its formula holds on every match of the pattern,
-// and it compiles and simplifies fast where a gap such as [^.\n]{0,400}
-// unrolls into hundreds of copies (FilteredRE2 compiles every pattern it
-// takes, and computes formulas on the simplified, unrolled form).
+// some literal words ("liability" and "exceed", or 违约金): RequiredLiterals
+// (literals.h) reads, from each pattern's syntax, an AND/OR formula over such
+// lowercased literals (atoms) that holds on every text the pattern matches.
+// The filter scans a text once for all atoms (one RE2::Set of
+// case-insensitive literals, whose DFA states are bounded by the atoms' total
+// length, as in Aho-Corasick), evaluates the formulas of the patterns that
+// hold a found atom, and returns every pattern whose formula holds plus those
+// without one. A candidate may still not match; every pattern that matches
+// is a candidate. The caller confirms a candidate with pattern(i), the exact
+// pattern, compiled on first use (and its loosened form, prefilter.h, also
+// compiled on first use, which is cheaper to run where the exact pattern
+// counts a long gap).
 //
 //   CandidateFilter f;
 //   int i = f.Add(R"((?i)\bliability\b[^.\n]{0,200}\bexceed)");
@@ -29,15 +26,18 @@
 #ifndef CLAUSECHECK_ANALYZER_CANDIDATES_H_
 #define CLAUSECHECK_ANALYZER_CANDIDATES_H_
 
-#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
+
+#include "analyzer/literals.h"
 
 namespace clausecheck::analyzer {
 
@@ -92,18 +92,30 @@ class CandidateFilter {
   /// with no formula (candidates for every text).
   int size() const { return static_cast<int>(exact_.size()); }
   int atoms() const { return atom_count_; }
-  int unfiltered() const;
+  int unfiltered() const { return static_cast<int>(always_.size()); }
 
  private:
-  re2::FilteredRE2 filtered_;  // the loosened patterns
+  // A pattern's formula, flattened: a node is an atom (index in the atom
+  // scan) or an AND / OR of the nodes kids_[begin, end).
+  struct Node {
+    enum Kind : uint8_t { kAtom, kAnd, kOr } kind;
+    int value;  // kAtom: the atom; else begin in kids_
+    int end;    // kAnd, kOr: end in kids_
+  };
+  int Flatten(const LiteralFormula& f);
+  bool Holds(int node, const std::vector<char>& found) const;
+
   RE2::Set atom_set_;
   std::vector<std::unique_ptr<LazyPattern>> exact_;  // by pattern
-  // By pattern: the index in filtered_ of its loosened form, or -1 where
-  // loosening does not change it (or FilteredRE2 could not take it).
-  std::vector<int> loose_;
-  std::vector<int> filtered_to_pattern_;
-  // Patterns FilteredRE2 could not take (too large even loosened), ascending:
-  // candidates for every text.
+  std::vector<std::unique_ptr<LazyPattern>>
+      loose_;  // by pattern; null where loosening changes nothing
+  std::unordered_map<std::string, int> atom_ids_;  // until Compile
+  std::vector<std::vector<int>> atom_patterns_;    // by atom: the patterns whose formula holds it
+  std::vector<int> root_;                          // by pattern: its node, or -1 (no formula)
+  std::vector<Node> nodes_;
+  std::vector<int> kids_;
+  // Patterns without a formula (nothing required), ascending: candidates
+  // for every text.
   std::vector<int> always_;
   int atom_count_ = 0;
   bool compiled_ = false;

@@ -1,0 +1,480 @@
+#include "analyzer/literals.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <utility>
+
+namespace clausecheck::analyzer {
+namespace {
+
+using Op = LiteralFormula::Op;
+
+// At most this many strings are kept exact (a concatenation multiplies
+// them); beyond, the strings so far become a requirement of their own.
+constexpr size_t kMaxExact = 16;
+// A character class of more characters than this requires nothing.
+constexpr size_t kMaxClass = 4;
+
+LiteralFormula AtomFormula(std::string s) {
+  LiteralFormula f;
+  f.op = Op::kAtom;
+  f.atom = std::move(s);
+  return f;
+}
+
+// AND and OR of `parts`, flattened and simplified: "all" drops out of an
+// AND and makes an OR "all"; one part left is that part.
+LiteralFormula Combine(Op op, std::vector<LiteralFormula> parts) {
+  LiteralFormula out;
+  out.op = op;
+  for (LiteralFormula& p : parts) {
+    if (p.all()) {
+      if (op == Op::kOr) return LiteralFormula{};
+      continue;
+    }
+    std::vector<LiteralFormula> flat;
+    if (p.op == op) {
+      flat = std::move(p.kids);
+    } else {
+      flat.push_back(std::move(p));
+    }
+    for (LiteralFormula& k : flat) {
+      if (std::find(out.kids.begin(), out.kids.end(), k) == out.kids.end()) {
+        out.kids.push_back(std::move(k));
+      }
+    }
+  }
+  if (out.kids.empty()) return LiteralFormula{};
+  if (out.kids.size() == 1) return std::move(out.kids.front());
+  return out;
+}
+
+// What a piece of a pattern matches: exactly one of a few strings (the
+// empty string among them for an assertion or an optional part), or a text
+// on which a formula holds.
+struct Info {
+  bool exact = false;
+  std::vector<std::string> strings;  // exact: sorted, unique
+  LiteralFormula match;              // not exact
+};
+
+Info Exact(std::vector<std::string> strings) {
+  std::sort(strings.begin(), strings.end());
+  strings.erase(std::unique(strings.begin(), strings.end()), strings.end());
+  Info i;
+  i.exact = true;
+  i.strings = std::move(strings);
+  return i;
+}
+
+Info Match(LiteralFormula f) {
+  Info i;
+  i.match = std::move(f);
+  return i;
+}
+
+Info Anything() { return Match(LiteralFormula{}); }
+
+char Fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string Fold(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = Fold(c);
+  return out;
+}
+
+// The number of bytes of the UTF-8 character whose first byte is `c` (1 for
+// a byte that cannot start one: RE2 has already refused invalid patterns).
+size_t CharLength(unsigned char c) {
+  if (c >= 0xF0) return 4;
+  if (c >= 0xE0) return 3;
+  if (c >= 0xC0) return 2;
+  return 1;
+}
+
+bool IsAsciiPunct(char c) {
+  return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) ||
+         (c >= 0x7B && c <= 0x7E);
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+class Parser {
+ public:
+  Parser(std::string_view s, int min_atom_length) : s_(s), min_(min_atom_length) {}
+
+  LiteralFormula Run() {
+    Info top = Alternation();
+    if (failed_ || i_ != s_.size()) return LiteralFormula{};
+    return ToFormula(std::move(top));
+  }
+
+ private:
+  bool AtEnd() const { return i_ >= s_.size(); }
+  char Peek(size_t ahead = 0) const { return i_ + ahead < s_.size() ? s_[i_ + ahead] : '\0'; }
+
+  Info Fail() {
+    failed_ = true;
+    return Anything();
+  }
+
+  // The requirement of `info`: the OR of its strings where exact (a string
+  // holding a shorter one of the set adds nothing to the OR), "all" when one
+  // of them is too short to look for.
+  LiteralFormula ToFormula(Info info) const {
+    if (!info.exact) return std::move(info.match);
+    std::vector<LiteralFormula> atoms;
+    for (const std::string& s : info.strings) {
+      if (s.size() < static_cast<size_t>(min_)) return LiteralFormula{};
+    }
+    for (const std::string& s : info.strings) {
+      const bool redundant =
+          std::any_of(info.strings.begin(), info.strings.end(), [&](const std::string& t) {
+            return t.size() < s.size() && s.find(t) != std::string::npos;
+          });
+      if (!redundant) atoms.push_back(AtomFormula(s));
+    }
+    return Combine(Op::kOr, std::move(atoms));
+  }
+
+  Info Alternation() {
+    std::vector<Info> branches;
+    branches.push_back(Concat());
+    while (!failed_ && Peek() == '|') {
+      ++i_;
+      branches.push_back(Concat());
+    }
+    if (failed_) return Anything();
+    if (branches.size() == 1) return std::move(branches.front());
+    std::vector<std::string> all;
+    bool exact = true;
+    for (const Info& b : branches) {
+      exact = exact && b.exact;
+      if (exact) all.insert(all.end(), b.strings.begin(), b.strings.end());
+    }
+    if (exact) {
+      Info u = Exact(std::move(all));
+      if (u.strings.size() <= kMaxExact) return u;
+    }
+    std::vector<LiteralFormula> ors;
+    for (Info& b : branches) ors.push_back(ToFormula(std::move(b)));
+    return Match(Combine(Op::kOr, std::move(ors)));
+  }
+
+  Info Concat() {
+    std::vector<LiteralFormula> terms;
+    std::vector<std::string> cur{""};
+    while (!failed_ && !AtEnd() && Peek() != '|' && Peek() != ')') {
+      Info x = Repeat();
+      if (failed_) return Anything();
+      if (x.exact && cur.size() * x.strings.size() <= kMaxExact) {
+        std::vector<std::string> next;
+        for (const std::string& a : cur) {
+          for (const std::string& b : x.strings) next.push_back(a + b);
+        }
+        cur = Exact(std::move(next)).strings;
+      } else if (x.exact) {
+        terms.push_back(ToFormula(Exact(std::move(cur))));
+        cur = std::move(x.strings);
+      } else {
+        terms.push_back(ToFormula(Exact(std::move(cur))));
+        cur = {""};
+        terms.push_back(std::move(x.match));
+      }
+    }
+    if (terms.empty()) return Exact(std::move(cur));
+    terms.push_back(ToFormula(Exact(std::move(cur))));
+    return Match(Combine(Op::kAnd, std::move(terms)));
+  }
+
+  // Reads {m}, {m,} or {m,n} at i_; false (i_ unchanged) if it is not one,
+  // in which case RE2 takes the brace as a literal.
+  bool Counted(int* lo, int* hi) {
+    size_t j = i_ + 1;
+    auto number = [&](int* out) {
+      const size_t start = j;
+      long v = 0;
+      while (j < s_.size() && IsDigit(s_[j])) {
+        if (v < 100000) v = v * 10 + (s_[j] - '0');
+        ++j;
+      }
+      *out = static_cast<int>(v);
+      return j > start;
+    };
+    if (!number(lo)) return false;
+    if (j < s_.size() && s_[j] == '}') {
+      *hi = *lo;
+    } else if (j < s_.size() && s_[j] == ',') {
+      ++j;
+      if (j < s_.size() && s_[j] == '}') {
+        *hi = -1;
+      } else if (!number(hi) || j >= s_.size() || s_[j] != '}') {
+        return false;
+      }
+    } else {
+      return false;
+    }
+    i_ = j + 1;
+    return true;
+  }
+
+  Info Optional(Info x) const {
+    if (!x.exact || x.strings.size() + 1 > kMaxExact) return Anything();
+    x.strings.push_back("");
+    return Exact(std::move(x.strings));
+  }
+
+  Info Repeat() {
+    Info x = Atom();
+    if (failed_) return x;
+    int lo = 0, hi = 0;
+    const char c = Peek();
+    if (c == '*') {
+      ++i_;
+      x = Anything();
+    } else if (c == '+') {
+      ++i_;
+      x = Match(ToFormula(std::move(x)));
+    } else if (c == '?') {
+      ++i_;
+      x = Optional(std::move(x));
+    } else if (c == '{' && Counted(&lo, &hi)) {
+      if (lo == 0) {
+        x = hi == 1 ? Optional(std::move(x)) : Anything();
+      } else if (!(lo == 1 && hi == 1)) {
+        x = Match(ToFormula(std::move(x)));
+      }
+    } else {
+      return x;
+    }
+    if (Peek() == '?') ++i_;  // non-greedy: the same texts
+    return x;
+  }
+
+  Info Atom() {
+    const char c = Peek();
+    switch (c) {
+      case '(': return Group();
+      case '[': return Class();
+      case '\\': return Escape();
+      case '.': ++i_; return Anything();
+      case '^':
+      case '$': ++i_; return Exact({""});
+      case '*':
+      case '+':
+      case '?':
+      case ')':
+      case '|': return Fail();  // RE2 refuses these here
+      default: {
+        const size_t n = CharLength(static_cast<unsigned char>(c));
+        if (i_ + n > s_.size()) return Fail();
+        Info x = Exact({Fold(s_.substr(i_, n))});
+        i_ += n;
+        return x;
+      }
+    }
+  }
+
+  Info Group() {
+    ++i_;  // '('
+    if (Peek() == '?') {
+      ++i_;
+      if (Peek() == 'P' || Peek() == '<') {  // (?P<name>re), (?<name>re)
+        const size_t close = s_.find('>', i_);
+        if (close == std::string_view::npos) return Fail();
+        i_ = close + 1;
+      } else {
+        while (!AtEnd() && std::string_view("imsU-").find(Peek()) != std::string_view::npos) ++i_;
+        if (Peek() == ')') {  // flags only: they change no literal's requirement
+          ++i_;
+          return Exact({""});
+        }
+        if (Peek() != ':') return Fail();
+        ++i_;
+      }
+    }
+    Info inner = Alternation();
+    if (failed_ || Peek() != ')') return Fail();
+    ++i_;
+    return inner;
+  }
+
+  // An escape at i_ (a backslash); *text gets its character when it stands
+  // for one, *anything is set when it stands for a class or a code point
+  // this does not decode, and *empty for an assertion. False for an escape
+  // this does not know.
+  bool ReadEscape(std::string* text, bool* anything, bool* empty) {
+    *anything = false;
+    *empty = false;
+    text->clear();
+    const char e = Peek(1);
+    if (e == '\0') return false;
+    i_ += 2;
+    switch (e) {
+      case 'b':
+      case 'B':
+      case 'A':
+      case 'z': *empty = true; return true;
+      case 'n': *text = "\n"; return true;
+      case 't': *text = "\t"; return true;
+      case 'r': *text = "\r"; return true;
+      case 'f': *text = "\f"; return true;
+      case 'v': *text = "\v"; return true;
+      case 'a': *text = "\a"; return true;
+      case 'd':
+      case 'D':
+      case 's':
+      case 'S':
+      case 'w':
+      case 'W':
+      case 'C': *anything = true; return true;
+      case 'p':
+      case 'P':
+      case 'x':
+        *anything = true;
+        if (Peek() == '{') {
+          const size_t close = s_.find('}', i_);
+          if (close == std::string_view::npos) return false;
+          i_ = close + 1;
+        } else if (e == 'x') {
+          i_ += 2;
+        } else {
+          i_ += CharLength(static_cast<unsigned char>(Peek()));
+        }
+        return i_ <= s_.size();
+      default:
+        if (e >= '0' && e <= '7') {  // octal, up to three digits
+          *anything = true;
+          for (int k = 0; k < 2 && Peek() >= '0' && Peek() <= '7'; ++k) ++i_;
+          return true;
+        }
+        if (IsAsciiPunct(e)) {
+          *text = std::string(1, e);
+          return true;
+        }
+        return false;
+    }
+  }
+
+  Info Escape() {
+    if (Peek(1) == 'Q') {  // \Q...\E: literal text up to \E or the end
+      const size_t start = i_ + 2;
+      const size_t end = s_.find("\\E", start);
+      const std::string_view lit =
+          s_.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+      i_ = end == std::string_view::npos ? s_.size() : end + 2;
+      return Exact({Fold(lit)});
+    }
+    std::string text;
+    bool anything = false, empty = false;
+    if (!ReadEscape(&text, &anything, &empty)) return Fail();
+    if (anything) return Anything();
+    if (empty) return Exact({""});
+    return Exact({Fold(text)});
+  }
+
+  // One member of a class at i_: a character (in *text) or something this
+  // does not enumerate (*anything). False on unknown syntax.
+  bool ClassMember(std::string* text, bool* anything) {
+    *anything = false;
+    if (Peek() == '[' && Peek(1) == ':') {  // [:alpha:]
+      const size_t close = s_.find(":]", i_ + 2);
+      if (close == std::string_view::npos) return false;
+      i_ = close + 2;
+      *anything = true;
+      return true;
+    }
+    if (Peek() == '\\') {
+      bool empty = false;
+      if (Peek(1) == 'Q' || !ReadEscape(text, anything, &empty) || empty) return false;
+      return true;
+    }
+    const size_t n = CharLength(static_cast<unsigned char>(Peek()));
+    if (i_ + n > s_.size()) return false;
+    *text = std::string(s_.substr(i_, n));
+    i_ += n;
+    return true;
+  }
+
+  Info Class() {
+    ++i_;  // '['
+    bool negated = false;
+    if (Peek() == '^') {
+      negated = true;
+      ++i_;
+    }
+    bool anything = negated;
+    std::vector<std::string> members;
+    bool first = true;
+    while (true) {
+      if (AtEnd()) return Fail();
+      if (Peek() == ']' && !first) break;
+      first = false;
+      std::string lo;
+      bool wide = false;
+      if (!ClassMember(&lo, &wide)) return Fail();
+      if (Peek() == '-' && Peek(1) != ']' && Peek(1) != '\0') {
+        ++i_;
+        std::string hi;
+        bool wide_hi = false;
+        if (!ClassMember(&hi, &wide_hi)) return Fail();
+        if (wide || wide_hi || lo.size() != 1 || hi.size() != 1 ||
+            static_cast<unsigned char>(hi[0]) - static_cast<unsigned char>(lo[0]) >= 26) {
+          anything = true;
+        } else {
+          for (int ch = static_cast<unsigned char>(lo[0]); ch <= static_cast<unsigned char>(hi[0]);
+               ++ch) {
+            members.push_back(std::string(1, Fold(static_cast<char>(ch))));
+          }
+        }
+        continue;
+      }
+      if (wide) {
+        anything = true;
+      } else {
+        members.push_back(Fold(lo));
+      }
+    }
+    ++i_;  // ']'
+    if (anything) return Anything();
+    Info x = Exact(std::move(members));
+    if (x.strings.empty() || x.strings.size() > kMaxClass) return Anything();
+    return x;
+  }
+
+  std::string_view s_;
+  int min_;
+  size_t i_ = 0;
+  bool failed_ = false;
+};
+
+void Write(const LiteralFormula& f, bool nested, std::string* out) {
+  switch (f.op) {
+    case Op::kAll: *out += "all"; return;
+    case Op::kAtom: *out += f.atom; return;
+    case Op::kAnd:
+    case Op::kOr: {
+      if (nested) *out += '(';
+      for (size_t k = 0; k < f.kids.size(); ++k) {
+        if (k > 0) *out += f.op == Op::kAnd ? " AND " : " OR ";
+        Write(f.kids[k], true, out);
+      }
+      if (nested) *out += ')';
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+std::string LiteralFormula::ToString() const {
+  std::string out;
+  Write(*this, false, &out);
+  return out;
+}
+
+LiteralFormula RequiredLiterals(std::string_view pattern, int min_atom_length) {
+  return Parser(pattern, min_atom_length).Run();
+}
+
+}  // namespace clausecheck::analyzer

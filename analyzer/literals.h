@@ -1,0 +1,52 @@
+// RequiredLiterals: what a pattern cannot match without, as a formula over
+// literal strings.
+//
+// The candidate filter (candidates.h) scans a clause once for the literals
+// of all patterns and tries only the patterns whose formula holds. RE2's
+// FilteredRE2 computes such formulas, but it compiles every pattern to do so
+// (its prefilter code is not in the installed headers): for the default
+// ruleset's 330 patterns that was about 500 M instructions on the first
+// document of each language, three quarters of the program's startup. This
+// reads the pattern's syntax instead, in the way RE2's prefilter does, and
+// costs a few thousand instructions a pattern.
+//
+// The formula holds on every text the pattern matches (it is sound): a
+// literal, an AND of formulas or an OR of formulas, or "all" where nothing
+// is required. The literals are ASCII-lowercased; they are meant to be
+// searched for case-insensitively (RE2's `(?i)`, which also folds KELVIN
+// SIGN onto k and LONG S onto s), so case flags do not matter. Literals
+// shorter than `min_atom_length` bytes are not required (an AND drops them,
+// an OR holding one holds always). Syntax it does not read (a construct RE2
+// has that contract patterns do not use) gives "all" for that part, never a
+// wrong requirement.
+//
+//   RequiredLiterals(R"((?i)\bliabilit(?:y|ies)\b[^.]*\bexceed)").ToString()
+//     == "(liability OR liabilities) AND exceed"   // OR of one kept: see ToString
+#ifndef CLAUSECHECK_ANALYZER_LITERALS_H_
+#define CLAUSECHECK_ANALYZER_LITERALS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace clausecheck::analyzer {
+
+struct LiteralFormula {
+  enum class Op { kAll, kAtom, kAnd, kOr };
+  Op op = Op::kAll;
+  std::string atom;                  // kAtom
+  std::vector<LiteralFormula> kids;  // kAnd, kOr: at least two, none kAll
+
+  bool all() const { return op == Op::kAll; }
+  bool operator==(const LiteralFormula& other) const = default;
+  /// "all", an atom, or its kids joined by " AND " / " OR ", a nested one in
+  /// parentheses. For tests and diagnostics.
+  std::string ToString() const;
+};
+
+/// The formula of `pattern` (RE2 syntax; one RE2 accepts). See above.
+LiteralFormula RequiredLiterals(std::string_view pattern, int min_atom_length = 3);
+
+}  // namespace clausecheck::analyzer
+
+#endif  // CLAUSECHECK_ANALYZER_LITERALS_H_
