@@ -28,13 +28,9 @@ RE2::Options PatternOptions(int64_t max_mem) {
   return o;
 }
 
-// The literal scan: a DFA over the atoms only, whose states are bounded by
-// their total length; 8 MB is far more than the default ruleset's atoms need.
-RE2::Options AtomOptions() { return PatternOptions(int64_t{8} << 20); }
-
 }  // namespace
 
-CandidateFilter::CandidateFilter() : atom_set_(AtomOptions(), RE2::UNANCHORED) {}
+CandidateFilter::CandidateFilter() = default;
 
 CandidateFilter::~CandidateFilter() = default;
 
@@ -46,85 +42,59 @@ int CandidateFilter::Add(const std::string& pattern) {
   const LiteralFormula formula = RequiredLiterals(pattern, kMinAtomLength);
   if (formula.all()) {
     always_.push_back(i);
-    root_.push_back(-1);
-    return i;
-  }
-  const int root = Flatten(formula);
-  root_.push_back(root);
-  // The pattern is looked at when one of its atoms is found: a formula
-  // without "all" holds on no text that has none of its atoms.
-  for (int k = root; k < static_cast<int>(nodes_.size()); ++k) {
-    if (nodes_[k].kind != Node::kAtom) continue;
-    std::vector<int>& users = atom_patterns_[nodes_[k].value];
-    if (users.empty() || users.back() != i) users.push_back(i);
+  } else {
+    Flatten(formula, -1, i);
   }
   return i;
 }
 
-int CandidateFilter::Flatten(const LiteralFormula& f) {
-  const int id = static_cast<int>(nodes_.size());
+void CandidateFilter::Flatten(const LiteralFormula& f, int parent, int pattern) {
   if (f.op == LiteralFormula::Op::kAtom) {
-    auto [it, added] = atom_ids_.emplace(f.atom, static_cast<int>(atom_ids_.size()));
-    if (added) atom_patterns_.emplace_back();
-    nodes_.push_back({Node::kAtom, it->second, 0});
-    return id;
+    const size_t atom = static_cast<size_t>(atoms_.Add(f.atom));
+    if (atom >= atom_parents_.size()) {
+      atom_parents_.resize(atom + 1);
+      atom_roots_.resize(atom + 1);
+    }
+    if (parent < 0) {
+      atom_roots_[atom].push_back(pattern);
+    } else {
+      atom_parents_[atom].push_back(parent);
+    }
+    return;
   }
-  nodes_.push_back({f.op == LiteralFormula::Op::kAnd ? Node::kAnd : Node::kOr, 0, 0});
-  std::vector<int> kids;
-  for (const LiteralFormula& k : f.kids) kids.push_back(Flatten(k));
-  nodes_[id].value = static_cast<int>(kids_.size());
-  kids_.insert(kids_.end(), kids.begin(), kids.end());
-  nodes_[id].end = static_cast<int>(kids_.size());
-  return id;
+  const int id = static_cast<int>(nodes_.size());
+  const int need = f.op == LiteralFormula::Op::kAnd ? static_cast<int>(f.kids.size()) : 1;
+  nodes_.push_back({need, parent, parent < 0 ? pattern : -1});
+  for (const LiteralFormula& k : f.kids) Flatten(k, id, pattern);
 }
 
-bool CandidateFilter::Holds(int node, const std::vector<char>& found) const {
-  const Node& n = nodes_[node];
-  if (n.kind == Node::kAtom) return found[n.value] != 0;
-  for (int k = n.value; k < n.end; ++k) {
-    if (Holds(kids_[k], found) != (n.kind == Node::kAnd)) return n.kind == Node::kOr;
-  }
-  return n.kind == Node::kAnd;
-}
+void CandidateFilter::Compile() { atoms_.Compile(); }
 
-void CandidateFilter::Compile() {
-  compiled_ = true;
-  atom_count_ = static_cast<int>(atom_ids_.size());
-  if (atom_count_ == 0) return;
-  std::vector<const std::string*> atoms(atom_ids_.size());
-  for (const auto& [atom, id] : atom_ids_) atoms[id] = &atom;
-  // Atoms are lowercased; a case-insensitive literal finds every text that
-  // lowercases to it (RE2's own case folding, so KELVIN SIGN finds "k").
-  for (const std::string* atom : atoms) atom_set_.Add("(?i)" + RE2::QuoteMeta(*atom), nullptr);
-  compiled_ = atom_set_.Compile();
-  std::unordered_map<std::string, int>().swap(atom_ids_);
-}
-
-bool CandidateFilter::Candidates(std::string_view text, std::vector<int>* out) const {
+void CandidateFilter::Candidates(std::string_view text, std::vector<int>* out) const {
   out->clear();
   std::vector<int> found;
-  if (atom_count_ > 0) {
-    RE2::Set::ErrorInfo info{};
-    if (!compiled_ || (!atom_set_.Match(text, &found, &info) && info.kind != RE2::Set::kNoError)) {
-      for (int i = 0; i < size(); ++i) out->push_back(i);
-      return false;
-    }
-  }
-  if (!found.empty()) {
-    std::vector<char> present(static_cast<size_t>(atom_count_), 0);
-    for (int a : found) present[a] = 1;
-    std::vector<char> judged(static_cast<size_t>(size()), 0);
-    for (int a : found) {
-      for (int p : atom_patterns_[a]) {
-        if (judged[p] != 0) continue;
-        judged[p] = 1;
-        if (Holds(root_[p], present)) out->push_back(p);
+  atoms_.Scan(text, &found);
+  // How many kids of each node hold so far: zero between calls (the nodes
+  // touched are reset before returning), kept per thread to spare an
+  // allocation per call.
+  thread_local std::vector<int> held;
+  if (held.size() < nodes_.size()) held.resize(nodes_.size(), 0);
+  std::vector<int> touched;
+  for (int a : found) {  // each atom once: a kid tells its parent once
+    out->insert(out->end(), atom_roots_[a].begin(), atom_roots_[a].end());
+    for (int node : atom_parents_[a]) {
+      while (node >= 0) {
+        if (held[node]++ == 0) touched.push_back(node);
+        const Node& n = nodes_[node];
+        if (held[node] != n.need) break;  // not yet, or already told
+        if (n.pattern >= 0) out->push_back(n.pattern);
+        node = n.parent;
       }
     }
   }
+  for (int node : touched) held[node] = 0;
   out->insert(out->end(), always_.begin(), always_.end());
   std::sort(out->begin(), out->end());
-  return true;
 }
 
 const RE2& CandidateFilter::pattern(int i) const { return **exact_[i]; }

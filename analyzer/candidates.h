@@ -27,14 +27,12 @@
 #define CLAUSECHECK_ANALYZER_CANDIDATES_H_
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "analyzer/literals.h"
@@ -71,10 +69,8 @@ class CandidateFilter {
   void Compile();
 
   /// The indices of the patterns that may match somewhere in `text`,
-  /// ascending: every pattern that matches is among them. Returns false when
-  /// the literal scan could not answer (its DFA ran out of memory); *out then
-  /// holds every index.
-  bool Candidates(std::string_view text, std::vector<int>* out) const;
+  /// ascending: every pattern that matches is among them.
+  void Candidates(std::string_view text, std::vector<int>* out) const;
 
   /// Pattern i, compiled (on first use, as a LazyPattern).
   const RE2& pattern(int i) const;
@@ -91,34 +87,31 @@ class CandidateFilter {
   /// Diagnostics: the number of patterns, of distinct atoms, and of patterns
   /// with no formula (candidates for every text).
   int size() const { return static_cast<int>(exact_.size()); }
-  int atoms() const { return atom_count_; }
+  int atoms() const { return atoms_.size(); }
   int unfiltered() const { return static_cast<int>(always_.size()); }
 
  private:
-  // A pattern's formula, flattened: a node is an atom (index in the atom
-  // scan) or an AND / OR of the nodes kids_[begin, end).
+  // The formulas, as trees evaluated bottom up from the atoms found: an
+  // AND or OR node holds once `need` of its kids hold (all of them, or one);
+  // a node that holds tells its parent, and a root that holds makes its
+  // pattern a candidate. The cost follows the atoms found, not the patterns.
   struct Node {
-    enum Kind : uint8_t { kAtom, kAnd, kOr } kind;
-    int value;  // kAtom: the atom; else begin in kids_
-    int end;    // kAnd, kOr: end in kids_
+    int need;     // kids that must hold
+    int parent;   // or -1 for a root
+    int pattern;  // a root's pattern, else -1
   };
-  int Flatten(const LiteralFormula& f);
-  bool Holds(int node, const std::vector<char>& found) const;
+  void Flatten(const LiteralFormula& f, int parent, int pattern);
 
-  RE2::Set atom_set_;
+  AtomScanner atoms_;
   std::vector<std::unique_ptr<LazyPattern>> exact_;  // by pattern
   std::vector<std::unique_ptr<LazyPattern>>
-      loose_;  // by pattern; null where loosening changes nothing
-  std::unordered_map<std::string, int> atom_ids_;  // until Compile
-  std::vector<std::vector<int>> atom_patterns_;    // by atom: the patterns whose formula holds it
-  std::vector<int> root_;                          // by pattern: its node, or -1 (no formula)
+      loose_;                                   // by pattern; null where loosening changes nothing
+  std::vector<std::vector<int>> atom_parents_;  // by atom: the nodes it is a kid of
+  std::vector<std::vector<int>> atom_roots_;    // by atom: the patterns whose formula it is
   std::vector<Node> nodes_;
-  std::vector<int> kids_;
   // Patterns without a formula (nothing required), ascending: candidates
   // for every text.
   std::vector<int> always_;
-  int atom_count_ = 0;
-  bool compiled_ = false;
 };
 
 }  // namespace clausecheck::analyzer

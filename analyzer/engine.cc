@@ -4,7 +4,6 @@
 #include <re2/set.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <functional>
 #include <mutex>
@@ -75,11 +74,10 @@ class PatternFilter {
   }
 
   // Every pattern of every group that may match `text` (all that do, and
-  // some that do not): filter indices, ascending, in *ids. Where the scan
-  // cannot answer every pattern is a candidate and the fallback is counted.
-  void Scan(std::string_view text, std::vector<int>* ids, std::atomic<long>* fallbacks) const {
+  // some that do not): filter indices, ascending, in *ids.
+  void Scan(std::string_view text, std::vector<int>* ids) const {
     Build();
-    if (!filter_.Candidates(text, ids)) fallbacks->fetch_add(1, std::memory_order_relaxed);
+    filter_.Candidates(text, ids);
   }
 
   // The owners in `group` of the scanned `ids`, ascending, each once.
@@ -94,10 +92,9 @@ class PatternFilter {
   }
 
   // Owners in `group` whose pattern may match `text`, ascending, each once.
-  std::vector<int> Candidates(Group group, std::string_view text,
-                              std::atomic<long>* fallbacks) const {
+  std::vector<int> Candidates(Group group, std::string_view text) const {
     std::vector<int> ids;
-    Scan(text, &ids, fallbacks);
+    Scan(text, &ids);
     return Owners(group, ids);
   }
 
@@ -278,13 +275,11 @@ struct Engine::Impl {
   Ruleset ruleset;
   Patterns rule_unless, rule_except, cls_unless;
   PatternFilter filters[kBuckets];
-  mutable std::atomic<long> fallbacks{0};
 };
 
 Engine::Engine(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 const Ruleset& Engine::ruleset() const { return impl_->ruleset; }
-long Engine::fallbacks() const { return impl_->fallbacks.load(); }
 
 Result<Engine> Engine::Compile(const Ruleset& ruleset) {
   auto impl = std::make_shared<Impl>();
@@ -388,15 +383,14 @@ void Engine::Classify(std::string_view doc_language, std::vector<Clause>* clause
       }
     };
     // One scan of the text for every group: the rules' candidates are kept.
-    filter.Scan(c.text, &ids, &m.fallbacks);
+    filter.Scan(c.text, &ids);
     if (!c.heading.empty()) {
       // A heading found in the text has no literal the text lacks, so the
       // text's candidates include the heading's (a formula only ever needs
       // literals present): no scan of its own.
-      const std::vector<int> heading_owners =
-          c.text.find(c.heading) != std::string::npos
-              ? filter.Owners(kHeading, ids)
-              : filter.Candidates(kHeading, c.heading, &m.fallbacks);
+      const std::vector<int> heading_owners = c.text.find(c.heading) != std::string::npos
+                                                  ? filter.Owners(kHeading, ids)
+                                                  : filter.Candidates(kHeading, c.heading);
       for (int k : filter.Confirmed(kHeading, heading_owners, c.heading)) take(k, true);
     }
     for (int k : filter.Confirmed(kText, filter.Owners(kText, ids), c.text)) take(k, false);
@@ -555,7 +549,7 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
       }
     }
     if (scans) ++scans->rescanned_;
-    filter.Scan(c.text, &ids, &m.fallbacks);
+    filter.Scan(c.text, &ids);
     return ids;
   };
   for (size_t ci = 0; ci < clauses.size(); ++ci) {

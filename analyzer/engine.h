@@ -106,10 +106,6 @@ class Engine {
                                  const std::string& as_of,
                                  const std::vector<std::string>& types = {}) const;
 
-  /// How many times the literal scan could not answer and every pattern ran
-  /// (for tests and diagnostics).
-  long fallbacks() const;
-
  private:
   struct Impl;
   explicit Engine(std::shared_ptr<Impl> impl);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <utility>
 
 namespace clausecheck::analyzer {
@@ -99,6 +100,34 @@ bool IsAsciiPunct(char c) {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
+// Whether the UTF-8 character `ch` can be part of an atom: ASCII, or a
+// character that has no case (Han, kana, Hangul, CJK and general
+// punctuation, Latin-1 signs), so that AtomScanner need not fold it. Any
+// other character is not looked for: RE2's (?i) would match it in another
+// case.
+bool Requirable(std::string_view ch) {
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(ch[k]) & 0x3Fu; };
+  const unsigned char c0 = static_cast<unsigned char>(ch[0]);
+  uint32_t cp = c0;
+  if (ch.size() == 2) cp = ((c0 & 0x1Fu) << 6) | b(1);
+  if (ch.size() == 3) cp = ((c0 & 0x0Fu) << 12) | (b(1) << 6) | b(2);
+  if (ch.size() == 4) cp = ((c0 & 0x07u) << 18) | (b(1) << 12) | (b(2) << 6) | b(3);
+  const auto in = [&](uint32_t lo, uint32_t hi) { return cp >= lo && cp <= hi; };
+  return cp < 0x80 || (in(0xA0, 0xBF) && cp != 0xB5) || in(0x2000, 0x206F) || in(0x2E80, 0x9FFF) ||
+         in(0xAC00, 0xD7AF) || in(0xF900, 0xFAFF) || in(0xFE30, 0xFE4F) || in(0xFF00, 0xFF20) ||
+         in(0xFF3B, 0xFF40) || in(0xFF5B, 0xFFEF) || in(0x20000, 0x3FFFF);
+}
+
+// Whether every character of `s` is Requirable.
+bool AllRequirable(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = std::min(CharLength(static_cast<unsigned char>(s[i])), s.size() - i);
+    if (!Requirable(s.substr(i, n))) return false;
+    i += n;
+  }
+  return true;
+}
+
 class Parser {
  public:
   Parser(std::string_view s, int min_atom_length) : s_(s), min_(min_atom_length) {}
@@ -165,9 +194,20 @@ class Parser {
     std::vector<LiteralFormula> terms;
     std::vector<std::string> cur{""};
     while (!failed_ && !AtEnd() && Peek() != '|' && Peek() != ')') {
+      // The common case first, without building an Info: a literal
+      // character that no repetition follows.
+      if (const size_t n = PlainLiteral(); n > 0) {
+        for (std::string& a : cur) {
+          for (size_t k = 0; k < n; ++k) a += Fold(s_[i_ + k]);
+        }
+        i_ += n;
+        continue;
+      }
       Info x = Repeat();
       if (failed_) return Anything();
-      if (x.exact && cur.size() * x.strings.size() <= kMaxExact) {
+      if (x.exact && x.strings.size() == 1) {  // distinct strings stay distinct
+        for (std::string& a : cur) a += x.strings.front();
+      } else if (x.exact && cur.size() * x.strings.size() <= kMaxExact) {
         std::vector<std::string> next;
         for (const std::string& a : cur) {
           for (const std::string& b : x.strings) next.push_back(a + b);
@@ -185,6 +225,18 @@ class Parser {
     if (terms.empty()) return Exact(std::move(cur));
     terms.push_back(ToFormula(Exact(std::move(cur))));
     return Match(Combine(Op::kAnd, std::move(terms)));
+  }
+
+  // The length of the literal character at i_ if no repetition follows it,
+  // else 0.
+  size_t PlainLiteral() const {
+    const char c = Peek();
+    if (std::string_view("()[]\\.^$*+?|{").find(c) != std::string_view::npos) return 0;
+    const size_t n = CharLength(static_cast<unsigned char>(c));
+    if (i_ + n > s_.size() || !Requirable(s_.substr(i_, n))) return 0;
+    const char next = Peek(n);
+    if (next == '*' || next == '+' || next == '?' || next == '{') return 0;
+    return n;
   }
 
   // Reads {m}, {m,} or {m,n} at i_; false (i_ unchanged) if it is not one,
@@ -268,9 +320,10 @@ class Parser {
       default: {
         const size_t n = CharLength(static_cast<unsigned char>(c));
         if (i_ + n > s_.size()) return Fail();
-        Info x = Exact({Fold(s_.substr(i_, n))});
+        const std::string_view ch = s_.substr(i_, n);
         i_ += n;
-        return x;
+        if (!Requirable(ch)) return Anything();
+        return Exact({Fold(ch)});
       }
     }
   }
@@ -363,6 +416,7 @@ class Parser {
       const std::string_view lit =
           s_.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
       i_ = end == std::string_view::npos ? s_.size() : end + 2;
+      if (!AllRequirable(lit)) return Anything();
       return Exact({Fold(lit)});
     }
     std::string text;
@@ -429,7 +483,7 @@ class Parser {
         }
         continue;
       }
-      if (wide) {
+      if (wide || !Requirable(lo)) {
         anything = true;
       } else {
         members.push_back(Fold(lo));
@@ -475,6 +529,111 @@ std::string LiteralFormula::ToString() const {
 
 LiteralFormula RequiredLiterals(std::string_view pattern, int min_atom_length) {
   return Parser(pattern, min_atom_length).Run();
+}
+
+AtomScanner::AtomScanner() : nodes_(1), building_(1) {
+  for (int& n : root_next_) n = 0;
+}
+
+int AtomScanner::Add(std::string_view atom) {
+  int node = 0;
+  for (char raw : atom) {
+    const unsigned char c = static_cast<unsigned char>(Fold(raw));
+    int next = -1;
+    for (const Edge& e : building_[node]) {
+      if (e.byte == c) next = e.to;
+    }
+    if (next < 0) {
+      next = static_cast<int>(nodes_.size());
+      building_[node].push_back({c, next});
+      nodes_.emplace_back();
+      building_.emplace_back();
+    }
+    node = next;
+  }
+  if (nodes_[node].atom < 0) nodes_[node].atom = atoms_++;
+  return nodes_[node].atom;
+}
+
+void AtomScanner::Compile() {
+  for (size_t n = 0; n < nodes_.size(); ++n) {
+    std::vector<Edge>& b = building_[n];
+    std::sort(b.begin(), b.end(), [](const Edge& x, const Edge& y) { return x.byte < y.byte; });
+    nodes_[n].edges_begin = static_cast<int>(edges_.size());
+    edges_.insert(edges_.end(), b.begin(), b.end());
+    nodes_[n].edges_end = static_cast<int>(edges_.size());
+  }
+  std::vector<std::vector<Edge>>().swap(building_);
+  for (int k = nodes_[0].edges_begin; k < nodes_[0].edges_end; ++k) {
+    root_next_[edges_[k].byte] = edges_[k].to;
+  }
+  // Breadth first: a node's fail link is the longest proper suffix of its
+  // path that is a path of the trie, found from its parent's.
+  std::vector<int> queue;
+  for (int k = nodes_[0].edges_begin; k < nodes_[0].edges_end; ++k) queue.push_back(edges_[k].to);
+  for (size_t q = 0; q < queue.size(); ++q) {
+    const int u = queue[q];
+    Node& un = nodes_[u];
+    un.output = un.atom >= 0 ? u : nodes_[un.fail].output;
+    for (int k = un.edges_begin; k < un.edges_end; ++k) {
+      const Edge e = edges_[k];
+      nodes_[e.to].fail = Next(un.fail, e.byte);
+      queue.push_back(e.to);
+    }
+  }
+}
+
+int AtomScanner::Next(int node, unsigned char byte) const {
+  while (node != 0) {
+    const Node& n = nodes_[node];
+    const Edge* e = edges_.data() + n.edges_begin;
+    const Edge* const end = edges_.data() + n.edges_end;
+    if (end - e > 8) {  // else a few compares beat a binary search
+      e = std::lower_bound(e, end, byte, [](const Edge& x, unsigned char b) { return x.byte < b; });
+    } else {
+      while (e != end && e->byte < byte) ++e;
+    }
+    if (e != end && e->byte == byte) return e->to;
+    node = n.fail;
+  }
+  return root_next_[byte];
+}
+
+void AtomScanner::Scan(std::string_view text, std::vector<int>* found) const {
+  found->clear();
+  if (atoms_ == 0) return;
+  // Which atoms were found: zero between calls (reset from *found before
+  // returning), kept per thread to spare an allocation per call.
+  thread_local std::vector<char> seen;
+  if (seen.size() < static_cast<size_t>(atoms_)) seen.resize(static_cast<size_t>(atoms_), 0);
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  int state = 0;
+  for (size_t i = 0; i < n;) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+      ++i;
+    } else if (c == 0xE2 && i + 2 < n && p[i + 1] == 0x84 && p[i + 2] == 0xAA) {  // KELVIN SIGN
+      c = 'k';
+      i += 3;
+    } else if (c == 0xC5 && i + 1 < n && p[i + 1] == 0xBF) {  // LONG S
+      c = 's';
+      i += 2;
+    } else {
+      ++i;
+    }
+    state = Next(state, c);
+    // The atoms ending here: this node's and its fail chain's. Once one of
+    // them was found before, so was the rest of the chain.
+    for (int o = nodes_[state].output; o >= 0; o = nodes_[nodes_[o].fail].output) {
+      const int atom = nodes_[o].atom;
+      if (seen[atom] != 0) break;
+      seen[atom] = 1;
+      found->push_back(atom);
+    }
+  }
+  for (int atom : *found) seen[atom] = 0;
 }
 
 }  // namespace clausecheck::analyzer

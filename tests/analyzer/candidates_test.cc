@@ -17,7 +17,7 @@ namespace {
 
 std::vector<int> CandidatesOf(const CandidateFilter& f, std::string_view text) {
   std::vector<int> out;
-  EXPECT_TRUE(f.Candidates(text, &out));
+  f.Candidates(text, &out);
   return out;
 }
 

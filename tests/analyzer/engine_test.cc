@@ -360,9 +360,7 @@ TEST(Engine, LangAppliesTable) {
 
 TEST(Engine, LargeRulesetMatchesExactlyLikeItsSingleRules) {
   // A set of 300 patterns gives the same rules, in rule order, with the same
-  // evidence as each rule alone would. (The out-of-memory fallback itself is
-  // not exercised here: with RE2 2022-06-01 a set small enough to exhaust the
-  // DFA at match time fails to compile instead.)
+  // evidence as each rule alone would.
   std::string yaml = "rules:\n";
   for (int i = 0; i < 300; ++i) {
     yaml += "  - id: r" + std::to_string(i) +
@@ -415,7 +413,6 @@ rules:
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].clause_id, "c1");
   EXPECT_EQ(findings[0].evidence, "sole discretion");
-  EXPECT_EQ(engine.value().fallbacks(), 0);
 }
 
 // Single patterns compile with a small memory budget first; one too large for
