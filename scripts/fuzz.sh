@@ -19,7 +19,7 @@ root="$PWD"
 seconds="${1:-60}"
 shift || true
 all_targets=(fuzz_parse fuzz_zip fuzz_docx fuzz_docx_part fuzz_odt fuzz_xml fuzz_html
-             fuzz_text fuzz_ruleset fuzz_numbers fuzz_extract fuzz_review)
+             fuzz_text fuzz_ruleset fuzz_numbers fuzz_extract fuzz_review fuzz_literals)
 if [ $# -gt 0 ]; then targets=("$@"); else targets=("${all_targets[@]}"); fi
 jobs="${FUZZ_JOBS:-2}"
 rss_mb="${FUZZ_RSS_MB:-2560}"
@@ -64,8 +64,9 @@ seed fuzz_text "${txt[@]}" corpus/malformed/*.bin tests/parsers/fixtures/xml/enc
 seed fuzz_ruleset "${yaml[@]}"
 seed fuzz_review "${txt[@]}"
 # Part seeds: the selector byte of fuzz_docx_part, then a part of a real package.
-mkdir -p "$seeds/fuzz_docx_part" "$seeds/fuzz_extract" "$seeds/fuzz_numbers"
+mkdir -p "$seeds/fuzz_docx_part" "$seeds/fuzz_extract" "$seeds/fuzz_numbers" "$seeds/fuzz_literals"
 CLAUSECHECK_FUZZ_WRITE_SEEDS="$seeds/fuzz_docx_part" "$out/fuzz/fuzz_docx_part" || true
+CLAUSECHECK_FUZZ_WRITE_SEEDS="$seeds/fuzz_literals" "$out/fuzz/fuzz_literals" || true
 python3 - "$seeds" "${docx[@]}" <<'PY'
 import os, sys, zipfile
 seeds, files = sys.argv[1], sys.argv[2:]
