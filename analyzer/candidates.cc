@@ -15,11 +15,12 @@ namespace {
 // Han character (three bytes in UTF-8) in.
 constexpr int kMinAtomLength = 3;
 
-// A pattern's own DFA budget: hundreds of patterns each growing caches to
-// RE2's default 8 MB held tens of megabytes in a batch. 8 MB for the exact
-// patterns saves about 10 M instructions a 20-page English document (fewer
-// NFA fallbacks) for about 11 MB more in a batch (docs/performance.md).
-constexpr int64_t kPatternMemory = int64_t{2} << 20;
+// A loosened pattern's own DFA budget: hundreds of patterns each growing
+// caches to RE2's default 8 MB held tens of megabytes in a batch. Unlike the
+// exact patterns (kExactPatternMemory), the loosened ones keep 2 MB: they are
+// tried on every candidate, and at 512 KB their DFAs fail often enough to
+// cost a third more instructions over CUAD contracts (docs/performance.md).
+constexpr int64_t kLoosePatternMemory = int64_t{2} << 20;
 
 RE2::Options PatternOptions(int64_t max_mem) {
   RE2::Options o;
@@ -38,7 +39,9 @@ int CandidateFilter::Add(const std::string& pattern) {
   const int i = size();
   exact_.push_back(std::make_unique<LazyPattern>(pattern));
   std::string loose = Loosen(pattern);
-  loose_.push_back(loose == pattern ? nullptr : std::make_unique<LazyPattern>(std::move(loose)));
+  loose_.push_back(loose == pattern
+                       ? nullptr
+                       : std::make_unique<LazyPattern>(std::move(loose), kLoosePatternMemory));
   const LiteralFormula formula = RequiredLiterals(pattern, kMinAtomLength);
   if (formula.all()) {
     always_.push_back(i);
@@ -109,7 +112,7 @@ bool CandidateFilter::Matches(int i, std::string_view text) const {
 
 const RE2& LazyPattern::operator*() const {
   std::call_once(once_, [this] {
-    re_ = std::make_unique<RE2>(pattern_, PatternOptions(kPatternMemory));
+    re_ = std::make_unique<RE2>(pattern_, PatternOptions(max_mem_));
     if (!re_->ok()) re_ = std::make_unique<RE2>(pattern_, PatternOptions(0));
   });
   return *re_;

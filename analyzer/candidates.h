@@ -39,18 +39,30 @@
 
 namespace clausecheck::analyzer {
 
+/// RE2 memory of an exact pattern (LazyPattern): its program and the DFA
+/// caches that grow, up to this, with the variety of the text searched.
+/// Hundreds of patterns each growing caches to RE2's default 8 MB held about
+/// 27 MB in a batch; at 2 MB the exact patterns still held most of the peak
+/// RSS of a batch of small files (docs/performance.md, "Memory, sixth
+/// pass"). At 512 KB a large program's DFA may not start and RE2 runs its
+/// NFA instead; that costs little here because an exact pattern is only
+/// tried where its loosened form (which keeps 2 MB) has matched. Every
+/// pattern of the default ruleset compiles within it (pattern_size_test.cc).
+inline constexpr int64_t kExactPatternMemory = int64_t{512} << 10;
+
 /// One pattern, compiled on first use (thread-safe): many patterns are
-/// never needed in a run. Its DFA caches get 2 MB instead of RE2's default
-/// 8 MB: hundreds of patterns each growing caches to the default held about
-/// 27 MB in a batch, and a search in one clause needs far fewer states. A
-/// pattern too large to compile within that gets the default.
+/// never needed in a run. It gets `max_mem` (kExactPatternMemory for an
+/// exact pattern); a pattern too large to compile within that gets RE2's
+/// default.
 class LazyPattern {
  public:
-  explicit LazyPattern(std::string pattern) : pattern_(std::move(pattern)) {}
+  explicit LazyPattern(std::string pattern, int64_t max_mem = kExactPatternMemory)
+      : pattern_(std::move(pattern)), max_mem_(max_mem) {}
   const RE2& operator*() const;
 
  private:
   std::string pattern_;
+  int64_t max_mem_;
   mutable std::once_flag once_;
   mutable std::unique_ptr<RE2> re_;
 };

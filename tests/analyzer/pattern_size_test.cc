@@ -1,13 +1,15 @@
 // Every pattern of the default ruleset must compile to a small RE2 program.
 //
-// Patterns get 2 MB of RE2 memory (LazyPattern, analyzer/candidates.h). A
-// yes/no search runs RE2's longest-match DFA, whose states carry a mark per
+// A yes/no search runs RE2's longest-match DFA, whose states carry a mark per
 // instruction: above about 4,400 instructions the DFA cannot hold the states
-// RE2 requires in that budget and never starts, so RE2's NFA runs over every
-// clause the pattern is tried on (several million instructions a document;
+// RE2 requires in 2 MB and never starts, so RE2's NFA runs over every clause
+// the pattern is tried on (several million instructions a document;
 // docs/performance.md, "Speed and memory, fifth pass"). Counted gaps such as
 // [^.\n]{0,300} are what make programs that large: write them as
-// sentence-bounded gaps ([^.\n]*) or with small counts.
+// sentence-bounded gaps ([^.\n]*) or with small counts. The loosened forms
+// that screen candidates get 2 MB; the exact patterns get kExactPatternMemory
+// (512 KB, analyzer/candidates.h), and each must compile within it, so that
+// none falls back to RE2's default 8 MB.
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 
@@ -15,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "analyzer/candidates.h"
 #include "analyzer/ruleset.h"
 
 namespace clausecheck::analyzer {
@@ -111,6 +114,28 @@ TEST(DefaultRuleset, EveryPatternCompilesToASmallProgram) {
   }
   // Every listed exception is still one (else take it off the list).
   for (const std::string& key : kTooLargeStill) EXPECT_TRUE(excepted.count(key)) << key;
+}
+
+// The memory of the exact patterns is bounded by kExactPatternMemory only if
+// each compiles within it: a pattern that does not gets RE2's default 8 MB.
+TEST(DefaultRuleset, EveryPatternCompilesWithinTheExactPatternBudget) {
+  auto rs = DefaultRuleset();
+  ASSERT_TRUE(rs.ok()) << rs.error().ToString();
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(kExactPatternMemory);  // as LazyPattern
+  // (A reversed program too large for its third of the budget is not
+  // compiled, and holds no memory: RE2 finds the start of a match without it.)
+  for (const Named& p : EveryPattern(rs.value())) {
+    RE2 re(p.pattern, options);
+    EXPECT_TRUE(re.ok()) << p.where << ": " << re.error();
+  }
+  // And the budget is one a large pattern can exceed (it compiles in 2 MB).
+  const std::string gaps =
+      R"((?i)\bterm\b[^.\n]{0,1000}\bnotice\b[^.\n]{0,1000}\bdays\b[^.\n]{0,1000}\bend\b)";
+  EXPECT_FALSE(RE2(gaps, options).ok());
+  options.set_max_mem(int64_t{2} << 20);
+  EXPECT_TRUE(RE2(gaps, options).ok());
 }
 
 // The limit is where it matters: a pattern just above the old failure point
