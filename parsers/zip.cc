@@ -1,13 +1,14 @@
 #include "parsers/zip.h"
 
-#include <Poco/Checksum.h>
 #include <Poco/Exception.h>
 #include <Poco/InflatingStream.h>
 #include <Poco/MemoryStream.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cstring>
 #include <exception>
+#include <new>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -15,8 +16,10 @@
 // The central directory is read by hand rather than through
 // Poco::Zip::ZipArchive: ZipArchive walks local headers, trusts declared sizes
 // and throws from deep inside on hostile input. Here every offset is checked
-// against the buffer before use, and only inflation is delegated to Poco (raw
-// deflate, through InflatingInputStream with negative window bits).
+// against the buffer before use. Inflation is zlib's (raw deflate, window
+// bits -15) straight into the output string; a stream that does not end
+// cleanly is inflated again through Poco's InflatingInputStream, which decided
+// the errors of such streams before (docs/decisions.md, "Zip inflation").
 
 namespace clausecheck::parsers {
 namespace {
@@ -56,6 +59,128 @@ struct Internal {
   uint32_t crc = 0;
   uint64_t local_offset = 0;
 };
+
+// One deflated entry being inflated.
+struct Inflate {
+  std::string_view raw;
+  uint64_t declared = 0;
+  const ZipLimits& limits;
+  uint64_t total_before = 0;  // inflated bytes of the entries read before
+};
+
+// Why inflation stopped early. kIrregular: invalid deflate data (or, from
+// InflateClean, any stream that did not end cleanly).
+enum class Stop { kNone, kEntryLimit, kDeclaredSize, kRatio, kTotal, kIrregular };
+
+// The limits, judged after every 64 KiB of output and at the end, in this
+// order; the first exceeded names the error.
+constexpr size_t kChunk = size_t{1} << 16;
+Stop Judge(const Inflate& in, uint64_t got) {
+  if (got > in.limits.max_entry_size) return Stop::kEntryLimit;
+  if (got > in.declared) return Stop::kDeclaredSize;
+  if (got > kRatioFloor &&
+      static_cast<double>(got) >
+          in.limits.max_ratio * static_cast<double>(std::max<uint64_t>(in.raw.size(), 1))) {
+    return Stop::kRatio;
+  }
+  if (in.total_before + got > in.limits.max_total_size) return Stop::kTotal;
+  return Stop::kNone;
+}
+
+// Poco's stream reads its inflater 1,020 bytes at a time (a 1,024-byte
+// buffer less putback), so a 64 KiB read there inflates up to 1,019 bytes
+// past the chunk: an error in those bytes fails the chunk. InflateClean
+// inflates this far past each chunk before judging it.
+constexpr size_t kLookahead = 4096;
+
+// Inflates `in` with zlib into *out, judging the limits as InflateThroughPoco
+// does. Returns true with *stop set if a limit stopped it or the stream ended
+// cleanly (*stop kNone, *out the whole entry). Returns false if the stream is
+// irregular (invalid, truncated, ...): those are left to InflateThroughPoco,
+// whose exact outcome (which bytes of a failing read count, which errors it
+// forgives) decided what such entries read as before zlib was used directly.
+bool InflateClean(const Inflate& in, std::string* out, Stop* stop) {
+  z_stream z{};
+  if (inflateInit2(&z, -15) != Z_OK) return false;
+  // The declared size, bounded by what the ratio limit lets through, is the
+  // first guess; a lie only costs growing the string.
+  const double ratio_bound =
+      in.limits.max_ratio * static_cast<double>(std::max<size_t>(in.raw.size(), 1));
+  const uint64_t guess = std::min<uint64_t>(
+      {in.declared,
+       std::max<uint64_t>(kRatioFloor, static_cast<uint64_t>(std::min(ratio_bound, 9e18))),
+       uint64_t{64} << 20});
+  out->resize(guess + kLookahead);
+  // Output past the declared size is judged within a chunk: never grow beyond.
+  const uint64_t most = in.declared + 2 * kChunk + kLookahead;
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.raw.data()));
+  size_t left = in.raw.size();
+  size_t produced = 0;
+  uint64_t judged = 0;
+  bool irregular = false;
+  *stop = Stop::kNone;
+  for (;;) {
+    const size_t want = judged + kChunk + kLookahead;
+    if (produced == out->size()) {
+      out->resize(
+          std::max<uint64_t>(produced + kLookahead, std::min<uint64_t>(out->size() * 2, most)));
+    }
+    const size_t until = std::min(want, out->size());
+    // zlib counts in 32-bit units.
+    const auto in_now = static_cast<uInt>(std::min<size_t>(left, 1u << 30));
+    z.avail_in = in_now;
+    z.next_out = reinterpret_cast<Bytef*>(out->data() + produced);
+    z.avail_out = static_cast<uInt>(until - produced);
+    const int rc = inflate(&z, Z_NO_FLUSH);
+    left -= in_now - z.avail_in;
+    produced = until - z.avail_out;
+    const bool ended = rc == Z_STREAM_END;
+    if (rc == Z_OK && z.avail_out == 0 && produced < want) continue;  // the string is full
+    if (!ended && !(rc == Z_OK && z.avail_out == 0)) {
+      if (rc == Z_OK && left > 0) continue;  // more than 1 GiB of input
+      irregular = true;
+      break;
+    }
+    while (judged < produced && (ended || produced - judged >= kChunk + kLookahead)) {
+      judged = std::min<uint64_t>(judged + kChunk, produced);
+      *stop = Judge(in, judged);
+      if (*stop != Stop::kNone) break;
+    }
+    if (*stop != Stop::kNone || ended) break;
+  }
+  inflateEnd(&z);
+  if (irregular) return false;
+  out->resize(produced);
+  return true;
+}
+
+// The Poco path, for streams InflateClean leaves: 64 KiB reads from an
+// InflatingInputStream, judged after each read.
+Stop InflateThroughPoco(const Inflate& in, std::string* out) {
+  out->clear();
+  // Never trust the declared size beyond using it as a first guess.
+  out->reserve(std::min<uint64_t>(in.declared, uint64_t{64} << 20));
+  try {
+    Poco::MemoryInputStream source(in.raw.data(), in.raw.size());
+    Poco::InflatingInputStream inflater(source, -15);
+    char buf[kChunk];
+    for (;;) {
+      inflater.read(buf, sizeof buf);
+      const auto n = static_cast<size_t>(inflater.gcount());
+      if (n == 0) break;
+      out->append(buf, n);
+      if (const Stop stop = Judge(in, out->size()); stop != Stop::kNone) return stop;
+      if (!inflater) break;
+    }
+  } catch (const Poco::Exception&) {
+    return Stop::kIrregular;
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (const std::exception&) {
+    return Stop::kIrregular;
+  }
+  return Stop::kNone;
+}
 
 }  // namespace
 
@@ -243,51 +368,30 @@ Result<std::string> ZipPackage::Read(std::string_view name) const {
     }
     out.assign(raw);
   } else {
-    // Never trust the declared size beyond using it as a first guess.
-    out.reserve(std::min<uint64_t>(entry.size, uint64_t{64} << 20));
-    try {
-      Poco::MemoryInputStream source(raw.data(), raw.size());
-      Poco::InflatingInputStream inflater(source, -15);
-      char buf[1 << 16];
-      for (;;) {
-        inflater.read(buf, sizeof buf);
-        const auto n = static_cast<size_t>(inflater.gcount());
-        if (n == 0) break;
-        out.append(buf, n);
-        const uint64_t got = out.size();
-        if (got > limits.max_entry_size || got > entry.size) {
-          if (got > limits.max_entry_size) {
-            return too_large("inflates beyond the limit of " +
-                             std::to_string(limits.max_entry_size) + " bytes");
-          }
-          return corrupt("inflates beyond its declared size");
-        }
-        if (got > kRatioFloor &&
-            static_cast<double>(got) >
-                limits.max_ratio * static_cast<double>(std::max<uint64_t>(raw.size(), 1))) {
-          return too_large("compression ratio above " +
-                           std::to_string(static_cast<int>(limits.max_ratio)) + ":1 (zip bomb?)");
-        }
-        if (impl_->total_read + got > limits.max_total_size) {
-          return Error{ErrorCode::kTooLarge,
-                       "zip contents too large (more than " +
-                           std::to_string(limits.max_total_size) + " bytes inflated)",
-                       ""};
-        }
-        if (!inflater) break;
-      }
-    } catch (const Poco::Exception&) {
-      return corrupt("invalid deflate data");
-    } catch (const std::bad_alloc&) {
-      throw;
-    } catch (const std::exception&) {
-      return corrupt("invalid deflate data");
+    const Inflate inflate{raw, entry.size, limits, impl_->total_read};
+    Stop stop = Stop::kNone;
+    if (!InflateClean(inflate, &out, &stop)) stop = InflateThroughPoco(inflate, &out);
+    switch (stop) {
+      case Stop::kNone: break;
+      case Stop::kEntryLimit:
+        return too_large("inflates beyond the limit of " + std::to_string(limits.max_entry_size) +
+                         " bytes");
+      case Stop::kDeclaredSize: return corrupt("inflates beyond its declared size");
+      case Stop::kRatio:
+        return too_large("compression ratio above " +
+                         std::to_string(static_cast<int>(limits.max_ratio)) + ":1 (zip bomb?)");
+      case Stop::kTotal:
+        return Error{ErrorCode::kTooLarge,
+                     "zip contents too large (more than " + std::to_string(limits.max_total_size) +
+                         " bytes inflated)",
+                     ""};
+      case Stop::kIrregular: return corrupt("invalid deflate data");
     }
     if (out.size() != entry.size) return corrupt("size differs from the declared size");
   }
-  Poco::Checksum crc(Poco::Checksum::TYPE_CRC32);
-  crc.update(out.data(), static_cast<unsigned>(out.size()));
-  if (crc.checksum() != in.crc) return corrupt("CRC mismatch");
+  const uLong crc =
+      crc32_z(crc32_z(0, nullptr, 0), reinterpret_cast<const Bytef*>(out.data()), out.size());
+  if (crc != in.crc) return corrupt("CRC mismatch");
   impl_->total_read += out.size();
   return out;
 }
