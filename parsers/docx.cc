@@ -83,11 +83,12 @@ constexpr auto IEquals = ascii::EqualsIgnoreCase;
 
 Error FormatError(std::string message) { return Error{ErrorCode::kFormat, std::move(message), ""}; }
 
-// Parses one part. OOXML forbids DTDs (ECMA-376 Part 2); a part with one is
-// refused rather than read with its entities silently left as text.
-Result<bool> ParseXml(std::string_view xml, const std::string& part, pugi::xml_document* doc) {
-  const pugi::xml_parse_result r = doc->load_buffer(
-      xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_doctype,
+// Parses one part in place: *xml must outlive *doc. OOXML forbids DTDs
+// (ECMA-376 Part 2); a part with one is refused rather than read with its
+// entities silently left as text.
+Result<bool> ParseXml(std::string* xml, const std::string& part, pugi::xml_document* doc) {
+  const pugi::xml_parse_result r = doc->load_buffer_inplace(
+      xml->data(), xml->size(), pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_doctype,
       pugi::encoding_auto);
   if (!r) {
     return FormatError(part + " is not well-formed XML: " + r.description() + " at offset " +
@@ -218,9 +219,12 @@ RunProps ReadRunProps(const pugi::xml_node& rpr, std::string_view* rstyle) {
 // Styles, for hidden text only (numbering and headings are DocxNumbering's).
 class Styles {
  public:
-  void Load(std::string_view xml) {
-    if (!doc_.load_buffer(xml.data(), xml.size(), pugi::parse_default)) return;
+  // Parses the part in place, keeping it.
+  void Load(std::string xml) {
+    xml_ = std::move(xml);
+    if (!doc_.load_buffer_inplace(xml_.data(), xml_.size(), pugi::parse_default)) return;
     const pugi::xml_node root = doc_.document_element();
+    root_ = root;
     if (pugi::xml_node defaults = Child(root, "docDefaults")) {
       if (pugi::xml_node rpr = Child(Child(defaults, "rPrDefault"), "rPr")) {
         defaults_ = ReadRunProps(rpr, nullptr);
@@ -253,6 +257,9 @@ class Styles {
     }
   }
 
+  // The parsed part's document element; null if there is none or it is not
+  // well-formed.
+  const pugi::xml_node& root() const { return root_; }
   const RunProps& defaults() const { return defaults_; }
   std::string_view default_paragraph() const { return default_paragraph_; }
   const RunProps* Find(std::string_view id) const {
@@ -265,7 +272,9 @@ class Styles {
     std::string_view based_on;
     RunProps props;
   };
-  pugi::xml_document doc_;  // owns the strings the views point into
+  std::string xml_;  // owns the strings the views point into
+  pugi::xml_document doc_;
+  pugi::xml_node root_;
   RunProps defaults_;
   std::string_view default_paragraph_;
   std::unordered_map<std::string_view, Raw> raw_;
@@ -1018,7 +1027,7 @@ Result<bool> Parser::WalkPart(const std::string& part, std::string_view item, Bl
   Result<std::string> xml = ReadPart(part);
   if (!xml.ok()) return xml.error();
   pugi::xml_document dom;
-  Result<bool> parsed = ParseXml(xml.value(), part, &dom);
+  Result<bool> parsed = ParseXml(&xml.value(), part, &dom);
   if (!parsed.ok()) return parsed;
   part_ = part;
   part_rels_.clear();
@@ -1081,16 +1090,18 @@ Result<bool> Parser::Run() {
     }
     return "";
   };
-  const std::string styles_xml = ReadOptional(target("styles"));
+  std::string styles_xml = ReadOptional(target("styles"));
   const std::string numbering_xml = ReadOptional(target("numbering"));
   if (error_) return *error_;
-  numbering_ = std::make_unique<DocxNumbering>(DocxNumbering::Load(numbering_xml, styles_xml));
-  styles_.Load(styles_xml);
+  // Before the part is parsed in place.
   styles_hide_ = styles_xml.find("vanish") != std::string::npos ||
                  styles_xml.find("FFFFFF") != std::string::npos ||
                  styles_xml.find("ffffff") != std::string::npos ||
                  styles_xml.find("sz w:val=\"1\"") != std::string::npos ||
                  styles_xml.find("sz w:val=\"2\"") != std::string::npos;
+  // One parse of styles.xml for both readers.
+  styles_.Load(std::move(styles_xml));
+  numbering_ = std::make_unique<DocxNumbering>(DocxNumbering::Load(numbering_xml, styles_.root()));
 
   Result<bool> body = WalkPart(main, "", BlockKind::kParagraph);
   if (!body.ok()) return body;
@@ -1123,7 +1134,7 @@ Result<bool> Parser::Run() {
   Result<std::string> xml = ReadPart(comments_part);
   if (!xml.ok()) return xml.error();
   pugi::xml_document dom;
-  Result<bool> parsed = ParseXml(xml.value(), comments_part, &dom);
+  Result<bool> parsed = ParseXml(&xml.value(), comments_part, &dom);
   if (!parsed.ok()) return parsed;
   const std::set<std::string> resolved =
       ResolvedCommentParagraphs(ReadOptional(target("commentsExtended")));

@@ -627,7 +627,7 @@ struct DocxNumbering::Impl {
   std::unordered_set<int> started_nums;
 
   void LoadNumbering(std::string_view xml);
-  void LoadStyles(std::string_view xml);
+  void LoadStyles(const pugi::xml_node& root);
   int ResolveAbstract(int abstract_id) const;
   const Style* FindStyle(std::string_view id) const;
   const Level* LevelOf(const Num& num, int ilvl) const;
@@ -681,11 +681,7 @@ void DocxNumbering::Impl::LoadNumbering(std::string_view xml) {
   }
 }
 
-void DocxNumbering::Impl::LoadStyles(std::string_view xml) {
-  if (xml.empty()) return;
-  pugi::xml_document doc;
-  if (!doc.load_buffer(xml.data(), xml.size(), pugi::parse_default)) return;
-  pugi::xml_node root = doc.document_element();
+void DocxNumbering::Impl::LoadStyles(const pugi::xml_node& root) {
   for (pugi::xml_node n = root.first_child(); n; n = n.next_sibling()) {
     if (!Is(n, "style")) continue;
     const char* id = Attr(n, "styleId");
@@ -763,9 +759,19 @@ DocxNumbering& DocxNumbering::operator=(DocxNumbering&&) noexcept = default;
 DocxNumbering::~DocxNumbering() = default;
 
 DocxNumbering DocxNumbering::Load(std::string_view numbering_xml, std::string_view styles_xml) {
+  pugi::xml_document doc;
+  pugi::xml_node root;
+  if (!styles_xml.empty() &&
+      doc.load_buffer(styles_xml.data(), styles_xml.size(), pugi::parse_default)) {
+    root = doc.document_element();
+  }
+  return Load(numbering_xml, root);
+}
+
+DocxNumbering DocxNumbering::Load(std::string_view numbering_xml, const pugi::xml_node& styles) {
   auto impl = std::make_unique<Impl>();
   try {
-    impl->LoadStyles(styles_xml);
+    impl->LoadStyles(styles);
     impl->LoadNumbering(numbering_xml);
     // Resolve style links once, so that NextLabel does no lookups through
     // styles. Counters then belong to the abstract numbering that holds the

@@ -23,6 +23,10 @@
 #include <string>
 #include <string_view>
 
+namespace pugi {
+class xml_node;
+}
+
 namespace clausecheck::parsers {
 
 class DocxNumbering {
@@ -35,6 +39,9 @@ class DocxNumbering {
   /// Parses both parts (either may be empty). Never fails: what is malformed
   /// is ignored, so a broken numbering part gives unnumbered paragraphs.
   static DocxNumbering Load(std::string_view numbering_xml, std::string_view styles_xml);
+  /// The same with styles.xml already parsed (pugi::parse_default) by the
+  /// caller: `styles` is its document element, or a null node for none.
+  static DocxNumbering Load(std::string_view numbering_xml, const pugi::xml_node& styles);
 
   /// The list a paragraph belongs to, from its direct numPr (-1 when absent)
   /// and its style id (may be empty). False when it is not numbered
