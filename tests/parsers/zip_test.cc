@@ -116,6 +116,46 @@ TEST(ZipPackage, StopsInflatingWhenTheDeclaredSizeLies) {
   EXPECT_EQ(text.error().message, "corrupt zip entry big: inflates beyond its declared size");
 }
 
+// The limits are judged per 64 KiB of output, in a fixed order: an entry
+// that passes both its declared size and the size limit within the first
+// 64 KiB is reported for the limit.
+TEST(ZipPackage, JudgesTheLimitsPerChunkInOrder) {
+  std::string zip = MakeZip({{"big", std::string(200, 'a')}});
+  const size_t cd = zip.find("PK\x01\x02");
+  ASSERT_NE(cd, std::string::npos);
+  zip[cd + 24] = 100;
+  zip[cd + 25] = zip[cd + 26] = zip[cd + 27] = 0;
+  ZipLimits limits;
+  limits.max_entry_size = 150;
+  Result<ZipPackage> pkg = ZipPackage::Open(zip, limits);
+  ASSERT_TRUE(pkg.ok());
+  Result<std::string> text = pkg.value().Read("big");
+  ASSERT_FALSE(text.ok());
+  EXPECT_EQ(text.error().code, ErrorCode::kTooLarge);
+  EXPECT_EQ(text.error().message, "zip entry big inflates beyond the limit of 150 bytes");
+}
+
+// A deflate stream cut short (the compressed size shrunk) is read through
+// Poco as before: its failing read is dropped, so the entry is short.
+TEST(ZipPackage, TruncatedDeflateStreamIsShort) {
+  std::string content;
+  for (int i = 0; i < 20000; ++i) content += std::to_string(i * 7919 % 10007) + " ";
+  std::string zip = MakeZip({{"a.xml", content}});
+  const size_t cd = zip.find("PK\x01\x02");
+  ASSERT_NE(cd, std::string::npos);
+  const uint32_t compressed = static_cast<unsigned char>(zip[cd + 20]) |
+                              static_cast<unsigned char>(zip[cd + 21]) << 8 |
+                              static_cast<unsigned char>(zip[cd + 22]) << 16;
+  const uint32_t cut = compressed / 2;
+  for (int i = 0; i < 4; ++i) zip[cd + 20 + i] = static_cast<char>((cut >> (8 * i)) & 0xFF);
+  Result<ZipPackage> pkg = ZipPackage::Open(zip, ZipLimits{});
+  ASSERT_TRUE(pkg.ok());
+  Result<std::string> text = pkg.value().Read("a.xml");
+  ASSERT_FALSE(text.ok());
+  EXPECT_EQ(text.error().code, ErrorCode::kFormat);
+  EXPECT_EQ(text.error().message, "corrupt zip entry a.xml: size differs from the declared size");
+}
+
 TEST(ZipPackage, EnforcesTheRunningTotal) {
   ZipLimits limits;
   limits.max_total_size = 1500;
