@@ -172,7 +172,9 @@ std::vector<Relationship> ParseRels(std::string_view xml, std::string_view sourc
 // Run properties that decide whether text is hidden. -1 / empty: not set.
 struct RunProps {
   int vanish = -1;
-  std::string color;
+  // A view into the parsed part it came from (styles.xml, or the part being
+  // walked for direct properties): both outlive every RunProps.
+  std::string_view color;
   int sz = -1;
   int shaded = -1;
 
@@ -202,7 +204,7 @@ RunProps ReadRunProps(const pugi::xml_node& rpr, std::string_view* rstyle) {
     if (n == "vanish" || n == "specVanish") {
       p.vanish = OnOff(c) ? 1 : 0;
     } else if (n == "color") {
-      p.color = std::string(Attr(c, "val"));
+      p.color = Attr(c, "val");
     } else if (n == "sz") {
       p.sz = ToInt(Attr(c, "val"), -1);
     } else if (n == "shd") {
