@@ -1377,10 +1377,14 @@ void ScanEnSignature(std::string_view text, std::string_view next, std::vector<C
 // 'by and between X, a Delaware corporation ("Acme"), and Y ("Beta")' and
 // '(1) CALDERWOOD LOGISTICS LIMITED, ... ("Customer"); and'.
 void ScanEnParties(std::string_view text, std::vector<Candidate>* out) {
+  // Each counted gap ({0,200}, {1,150}) is written once: RE2 compiles a copy
+  // of its class per count, and two alternatives that share a gap compiled it
+  // twice (the same matches and submatches: a concatenation distributes over
+  // an alternation, in order).
   static const LazyPattern between(R"((?i)\b(?:between|among)\s*:?\s*)", Opts());
   static const LazyPattern numbered(R"(^\s*\(?\d{1,2}[).]\s+)", Opts());
   static const LazyPattern defined(
-      R"(\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?|each\s+)?["“]([^"”]{1,40}?)(?:["”]\s*|,["”]\s*[^()]{0,200}|["”]\s*[,;][^()]{0,200})\))",
+      R"(\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?|each\s+)?["“]([^"”]{1,40}?)(?:["”]\s*|(?:,["”]\s*|["”]\s*[,;])[^()]{0,200})\))",
       Opts());
   static const LazyPattern cut(
       R"(,\s+(?:a|an|the|whose|having|with|which|incorporated|organi[sz]ed|existing|located|registered)\b|\s*;)",
@@ -1422,7 +1426,7 @@ void ScanEnParties(std::string_view text, std::vector<Candidate>* out) {
     std::string short_name(Str(d[1]));
     static const LazyPattern generic(
         R"((?i)^(?:agreement|effective\s+date|party|parties|this\s+agreement)$)", Opts());
-    static const LazyPattern looks_like_name(R"(^(?:\[.*\]|[A-Z0-9].{1,150}|[a-z][A-Z].{1,150})$)",
+    static const LazyPattern looks_like_name(R"(^(?:\[.*\]|(?:[A-Z0-9]|[a-z][A-Z]).{1,150})$)",
                                              Opts());
     if (!RE2::FullMatch(short_name, generic) && RE2::FullMatch(name, looks_like_name)) {
       AddParty(text, name_b, name_b + name.size(), std::string(name), short_name,
