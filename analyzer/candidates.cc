@@ -110,10 +110,13 @@ bool CandidateFilter::Matches(int i, std::string_view text) const {
   return LooseMatch(i, text) && RE2::PartialMatch(text, pattern(i));
 }
 
+LazyPattern::LazyPattern(std::string pattern, int64_t max_mem)
+    : pattern_(std::move(pattern)), options_(PatternOptions(max_mem)), retry_(true) {}
+
 const RE2& LazyPattern::operator*() const {
   std::call_once(once_, [this] {
-    re_ = std::make_unique<RE2>(pattern_, PatternOptions(max_mem_));
-    if (!re_->ok()) re_ = std::make_unique<RE2>(pattern_, PatternOptions(0));
+    re_ = std::make_unique<RE2>(pattern_, options_);
+    if (!re_->ok() && retry_) re_ = std::make_unique<RE2>(pattern_, PatternOptions(0));
   });
   return *re_;
 }

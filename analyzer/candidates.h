@@ -53,16 +53,27 @@ inline constexpr int64_t kExactPatternMemory = int64_t{512} << 10;
 /// One pattern, compiled on first use (thread-safe): many patterns are
 /// never needed in a run. It gets `max_mem` (kExactPatternMemory for an
 /// exact pattern); a pattern too large to compile within that gets RE2's
-/// default.
+/// default. Given options instead, it compiles with those as they are: a
+/// function-local `static const LazyPattern` costs nothing until a text
+/// first needs it, where a `static const RE2` compiles on the first call
+/// even when a gate then skips it (docs/performance.md, "Startup: the
+/// extractors' patterns"). It converts to the RE2 it compiles, so it stands
+/// wherever a `const RE2&` is taken.
 class LazyPattern {
  public:
-  explicit LazyPattern(std::string pattern, int64_t max_mem = kExactPatternMemory)
-      : pattern_(std::move(pattern)), max_mem_(max_mem) {}
+  explicit LazyPattern(std::string pattern, int64_t max_mem = kExactPatternMemory);
+  LazyPattern(std::string pattern, const RE2::Options& options)
+      : pattern_(std::move(pattern)), options_(options), retry_(false) {}
   const RE2& operator*() const;
+  const RE2* operator->() const { return &**this; }
+  operator const RE2&() const { return **this; }  // NOLINT: stands for its RE2
+  /// The pattern's text (compiles nothing).
+  const std::string& pattern() const { return pattern_; }
 
  private:
   std::string pattern_;
-  int64_t max_mem_;
+  RE2::Options options_;
+  bool retry_;  // with RE2's default max_mem when the pattern does not compile
   mutable std::once_flag once_;
   mutable std::unique_ptr<RE2> re_;
 };

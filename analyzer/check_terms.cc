@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzer/candidates.h"
 #include "analyzer/rule_shapes.h"
 #include "core/ascii.h"
 
@@ -166,7 +167,7 @@ bool Contains(std::string_view text, std::string_view needle) {
 // its words capitalised.
 bool TitleLike(std::string_view line) {
   // A table of contents run into one line: "5.4 No Affiliation 6 5.5 Mask Works 6".
-  static const RE2 toc_entry(R"(\b\d{1,3}\.\d{1,3}\s+[A-Z][^.]{1,80}?\s\d{1,3}\s)", Opts());
+  static const LazyPattern toc_entry(R"(\b\d{1,3}\.\d{1,3}\s+[A-Z][^.]{1,80}?\s\d{1,3}\s)", Opts());
   int numbers = 0;  // "d.d", three needed before the pattern can count
   for (size_t i = 1; i + 1 < line.size() && numbers < 3; ++i) {
     numbers += line[i] == '.' && IsAsciiDigit(line[i - 1]) && IsAsciiDigit(line[i + 1]);
@@ -323,47 +324,37 @@ bool SetMatches(const RE2::Set& set, std::string_view text, std::vector<int>* hi
 }  // namespace
 
 std::vector<CheckHit> UndefinedTerms(const CheckContext& c) {
-  static const RE2 imported(
+  static const LazyPattern imported(
       R"((?i)capitali[sz]ed\s+terms?\b[^.;]{0,160}\b(?:not|otherwise)\b[^.;]{0,80}\bdefined|\bterms?\s+(?:used|defined)\b[^.;]{0,40}\bnot\s+(?:otherwise\s+)?defined\b[^.;]{0,80}\bmeanings?\b)",
       Opts());
-  static const RE2 quoted(R"(["“]([^"”\n]{1,80})["”])", Opts());
+  static const LazyPattern quoted(R"(["“]([^"”\n]{1,80})["”])", Opts());
   // "Class I breaches", "Phase 2": a label with its designator, not a term.
   // "Japan-specific": part of a compound word.
-  static const RE2 designator(R"(^(?:-|\s+(?:[A-Z]{1,3}|\d[\w.]*)(?:[^\w]|$)))", Opts());
+  static const LazyPattern designator(R"(^(?:-|\s+(?:[A-Z]{1,3}|\d[\w.]*)(?:[^\w]|$)))", Opts());
   // "the Products as defined in Exhibit A": defined elsewhere, by reference.
-  static const RE2 by_reference(
+  static const LazyPattern by_reference(
       R"(^['’]?s?\s*,?\s*(?:\(?as\s+)?(?:defined|described|set\s+forth|specified|identified|listed)\s+(?:in|on|under|below|above|herein))",
       Opts());
   // Definitions without quotation marks: a line that opens with the term and
   // a full stop or colon ("1.06 Application. The application form ...",
   // "Holder: the registered owner"), or "Licensed Software means".
-  static const RE2 run_in(
+  static const LazyPattern run_in(
       R"((?m)(?:^\s*(?:\(?[0-9A-Za-z]{1,3}[.)]?(?:[0-9]{1,3}[.)]?)*\s+)?|[\s:;][0-9]{1,3}(?:\.[0-9]{1,3})*\.?\s+)([A-Z][A-Za-z-]*(?:\s+(?:of|for|and|&|[A-Z][A-Za-z-]*)){0,6})\s*(?:[.:]|\s[-–—])\s)",
       Opts());
-  static const RE2 means(
+  static const LazyPattern means(
       R"(\b([A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*){0,5})\s+(?:shall\s+)?(?:means?|refers?\s+to|is\s+defined|are\s+defined)\b)",
       Opts());
   // "End User is the final purchaser ..." opening a line.
-  static const RE2 line_is(
+  static const LazyPattern line_is(
       R"((?m)^\s*(?:\(?[0-9A-Za-z]{1,3}[.)]?(?:[0-9]{1,3}[.)]?)*\s+)?([A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*){0,5})\s+(?:is|are|shall\s+be)\s+(?:the|a|an|any|all|each)\s)",
       Opts());
   // "(Covid-19 Licensed Products)", "(hereinafter Seller)": a short name
   // given in brackets without quotation marks.
-  static const RE2 paren(
+  static const LazyPattern paren(
       R"(\((?:(?:hereinafter|herein|collectively|together|each|individually)\s+)?(?:(?:referred\s+to|called)\s+)?(?:as\s+)?(?:the\s+)?([A-Z0-9][\w-]*(?:\s+[A-Z][\w-]*){0,5})\))",
       Opts());
 
-  const RE2* const patterns[] = {&quoted, &run_in, &means, &line_is, &paren};
-  // The same patterns as one set, by index in `patterns` (null if it does not
-  // compile, which these patterns always do).
-  static const RE2::Set* definitions_set = [&]() -> const RE2::Set* {
-    auto* set = new RE2::Set(Opts(), RE2::UNANCHORED);
-    for (const RE2* re : patterns) {
-      if (set->Add(re->pattern(), nullptr) < 0) return nullptr;
-    }
-    return set->Compile() ? set : nullptr;
-  }();
-  std::vector<int> set_hits;
+  const LazyPattern* const patterns[] = {&quoted, &run_in, &means, &line_is, &paren};
 
   // Definitions of every kind the contract gives: extracted definitions,
   // anything it puts in quotation marks, its parties, its headings.
@@ -417,6 +408,17 @@ std::vector<CheckHit> UndefinedTerms(const CheckContext& c) {
     return {};
   }
 
+  // The definition patterns as one set, by index in `patterns` (null if it
+  // does not compile, which these patterns always do); built only for a
+  // contract that gets this far.
+  static const RE2::Set* definitions_set = [&]() -> const RE2::Set* {
+    auto* set = new RE2::Set(Opts(), RE2::UNANCHORED);
+    for (const LazyPattern* re : patterns) {
+      if (set->Add(re->pattern(), nullptr) < 0) return nullptr;
+    }
+    return set->Compile() ? set : nullptr;
+  }();
+  std::vector<int> set_hits;
   for (const Clause& cl : c.clauses) {
     const std::string_view text(cl.text);
     if ((Contains(text, "efined") || Contains(text, "EFINED")) &&
@@ -440,9 +442,9 @@ std::vector<CheckHit> UndefinedTerms(const CheckContext& c) {
     re2::StringPiece m;
     for (size_t i = 0; i < std::size(patterns); ++i) {
       if (!needs[i] || !matches[i]) continue;
-      const RE2* re = patterns[i];
+      const RE2& re = *patterns[i];
       re2::StringPiece rest(cl.text);
-      while (RE2::FindAndConsume(&rest, *re, &m)) defined.insert(Key(std::string_view(m)));
+      while (RE2::FindAndConsume(&rest, re, &m)) defined.insert(Key(std::string_view(m)));
     }
   }
   defined.erase("");

@@ -10,6 +10,7 @@
 #include <set>
 #include <utility>
 
+#include "analyzer/candidates.h"
 #include "analyzer/check_terms.h"
 #include "analyzer/extract_internal.h"
 #include "analyzer/sentence.h"
@@ -215,17 +216,17 @@ double DaysOf(const Fact& d) { return DurationDays(d); }
 // assignment of this Agreement shall be void until ..." it is not; nor is it
 // in "support the trial until December 31, 2010".
 bool TermDate(const CheckContext& c, const Fact& f) {
-  static const RE2 named(
+  static const LazyPattern named(
       R"((?i)^\s*[(（]\s*(?:the\s+)?["“]?(?:\w+\s+)?(?:term|expiration\s+date|expiry\s+date|end\s+date|commencement\s+date|effective\s+date)\b)",
       Opts());
   if (RE2::PartialMatch(c.Around().After(f, 40), named)) return true;
-  static const RE2 chinese(R"((?:本合同|本协议|合同|协议|期限|有效期|租期))", Opts());
-  static const RE2 term(
+  static const LazyPattern chinese(R"((?:本合同|本协议|合同|协议|期限|有效期|租期))", Opts());
+  static const LazyPattern term(
       R"((?i)\bterm\b|\b(?:contract|initial|renewal|subscription|licen[cs]e|lease|rental|agreement)\s+(?:period|term)\b)",
       Opts());
   const std::string_view before = c.Around().Before(f, 400);
   if (RE2::PartialMatch(before, chinese) || RE2::PartialMatch(before, term)) return true;
-  static const RE2 agreement(
+  static const LazyPattern agreement(
       R"((?:(\w+)\s+)?\b(?:(?i:this|the)\s+(?:\w+\s+){0,2}(?i:agreement|contract|lease|licen[cs]e|venture)|[Tt]his\s+[A-Z]{2,6})\b)",
       Opts());
   re2::StringPiece rest(before.data(), before.size());
@@ -295,8 +296,8 @@ std::vector<CheckHit> WordsFiguresMismatch(const CheckContext& c) {
 // failing one the largest amount. A larger amount that is no price (the
 // target company's registered capital in a share transfer) is no base.
 std::vector<CheckHit> DepositOverCap(const CheckContext& c) {
-  static const RE2 deposit(R"(定金)", Opts());
-  static const RE2 price_label(
+  static const LazyPattern deposit(R"(定金)", Opts());
+  static const LazyPattern price_label(
       R"((?:价款|总价|总额|总金额|合同金额|标的额|(?i:price|contract value))(?:（[^）]{0,8}）)?\s*(?:为|是|：|:)?\s*$)",
       Opts());
   const double cap = Param(c, "deposit_cap_percent");
@@ -328,7 +329,7 @@ std::vector<CheckHit> DepositOverCap(const CheckContext& c) {
 
 // 违约金 or liquidated damages set as a share above the cap.
 std::vector<CheckHit> PenaltyOverCap(const CheckContext& c) {
-  static const RE2 penalty(R"((?i)违约金|liquidated\s+damages|penalty)", Opts());
+  static const LazyPattern penalty(R"((?i)违约金|liquidated\s+damages|penalty)", Opts());
   const double cap = Param(c, "penalty_cap_percent");
   const Surroundings& around = c.Around();
   std::vector<CheckHit> hits;
@@ -349,7 +350,7 @@ std::vector<CheckHit> PenaltyOverCap(const CheckContext& c) {
 // Interest above the cap: the one-year LPR times the multiple (4 under the
 // PRC Supreme People's Court's rules on private lending).
 std::vector<CheckHit> InterestOverCap(const CheckContext& c) {
-  static const RE2 interest(R"((?i)利率|利息|年化|interest)", Opts());
+  static const LazyPattern interest(R"((?i)利率|利息|年化|interest)", Opts());
   const double cap = Param(c, "lpr_one_year_percent") * Param(c, "interest_cap_multiple");
   const Surroundings& around = c.Around();
   std::vector<CheckHit> hits;
@@ -450,7 +451,8 @@ std::vector<CheckHit> UnresolvedReference(const CheckContext& c) {
   };
   // "4.2(c)(ii)" is there when 4.2 is: its sub-paragraphs run in its text.
   auto labelled_in_text = [&](const std::string& number) {
-    static const RE2 decimal(R"(^(\d{1,3}(?:\.\d{1,3}){0,4})(?:\([a-zA-Z0-9]{1,5}\))*$)", Opts());
+    static const LazyPattern decimal(R"(^(\d{1,3}(?:\.\d{1,3}){0,4})(?:\([a-zA-Z0-9]{1,5}\))*$)",
+                                     Opts());
     std::string base;
     if (!RE2::FullMatch(number, decimal, &base)) return false;
     return LabelledInText(join(), base);
@@ -504,10 +506,11 @@ std::vector<CheckHit> UnusedDefinedTerm(const CheckContext& c) {
 // "pay each invoice within ninety (90) days", "net 90 days", "收到发票后90日内
 // 付款": a period given for paying, not any period in a payment clause.
 std::vector<CheckHit> LongPaymentTerm(const CheckContext& c) {
-  static const RE2 pay(R"((?i)\bpa(?:y|id|yable|yment)\b|付款|支付|付清)", Opts());
-  static const RE2 lead_in(R"((?i)(?:within|no\s+later\s+than|not\s+later\s+than|net)\s*$)",
-                           Opts());
-  static const RE2 zh_pay_after(R"(^(?:内|以内|之内)[^，。；]{0,4}(?:付款|支付|付清))", Opts());
+  static const LazyPattern pay(R"((?i)\bpa(?:y|id|yable|yment)\b|付款|支付|付清)", Opts());
+  static const LazyPattern lead_in(R"((?i)(?:within|no\s+later\s+than|not\s+later\s+than|net)\s*$)",
+                                   Opts());
+  static const LazyPattern zh_pay_after(R"(^(?:内|以内|之内)[^，。；]{0,4}(?:付款|支付|付清))",
+                                        Opts());
   const double limit = Param(c, "max_payment_days");
   const Surroundings& around = c.Around();
   std::vector<CheckHit> hits;
@@ -531,12 +534,12 @@ std::vector<CheckHit> LongPaymentTerm(const CheckContext& c) {
 // 对方解除本合同". Cure periods, force majeure and insolvency are other
 // matters.
 std::vector<CheckHit> ShortTerminationNotice(const CheckContext& c) {
-  static const RE2 terminate(R"((?i)terminat|解除|终止)", Opts());
-  static const RE2 notice_after(
+  static const LazyPattern terminate(R"((?i)terminat|解除|终止)", Opts());
+  static const LazyPattern notice_after(
       R"((?i)^['’]?s?\s*(?:prior\s+|advance\s+)?(?:written\s+)?notice|^[^，。；]{0,4}通知)",
       Opts());
-  static const RE2 in_advance(R"(提前\s*$)", Opts());
-  static const RE2 other_matter(
+  static const LazyPattern in_advance(R"(提前\s*$)", Opts());
+  static const LazyPattern other_matter(
       R"((?i)breach|cure|remed|force\s+majeure|insolv|bankrupt|不可抗力|违约|破产)", Opts());
   const double limit = Param(c, "min_termination_notice_days");
   const Surroundings& around = c.Around();

@@ -167,20 +167,21 @@ Candidate* AddDate(std::string_view text, size_t b, size_t e, std::optional<std:
 void ScanDates(const Cues& cues, const ExtractOptions& options, bool day_first,
                std::vector<Candidate>* out) {
   const std::string_view text = cues.text();
-  static const RE2 zh(
+  static const LazyPattern zh(
       R"(([0-9]{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[元一二三四五六七八九十]{1,3})\s*月(?:\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号])?)",
       Opts());
-  static const RE2 zh_blank(
+  static const LazyPattern zh_blank(
       R"((?:[_＿]{2,}|【\s*】|\[\s*\])\s*年\s*(?:[_＿]+|【\s*】|\[\s*\])\s*月\s*(?:[_＿]+|【\s*】|\[\s*\])\s*日)",
       Opts());
-  static const RE2 mdy(R"((?i)\b)" CC_MONTH R"(\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4})\b)",
-                       Opts());
-  static const RE2 dmy(R"((?i)\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?)" CC_MONTH
-                       R"(\.?\s*,?\s*(\d{4})\b)",
-                       Opts());
-  static const RE2 iso(R"(\b(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})\b)", Opts());
-  static const RE2 numeric(R"(\b(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4})\b)", Opts());
-  static const RE2 en_blank(
+  static const LazyPattern mdy(
+      R"((?i)\b)" CC_MONTH R"(\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4})\b)", Opts());
+  static const LazyPattern dmy(
+      R"((?i)\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?)" CC_MONTH
+      R"(\.?\s*,?\s*(\d{4})\b)",
+      Opts());
+  static const LazyPattern iso(R"(\b(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})\b)", Opts());
+  static const LazyPattern numeric(R"(\b(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4})\b)", Opts());
+  static const LazyPattern en_blank(
       R"((?i)\[\s*(?:date|effective\s+date|signing\s+date|insert\s+date|day|month)\s*\](?:\s*,?\s*\d{4})?|\[\s*[●•_]*\s*\]\s*,\s*\d{4}\b|)" CC_MONTH
       R"(\s+(?:\[\s*[●•_]*\s*\]|_{2,})\s*,\s*\d{4}\b|_{2,}\s*,\s*20\d\d\b)",
       Opts());
@@ -350,8 +351,8 @@ bool MayHaveZhDuration(const Cues& cues) {
 
 void ScanDurations(const Cues& cues, std::vector<Candidate>* out) {
   const std::string_view text = cues.text();
-  static const RE2 en("(?i)" CC_EN_DURATION, Opts());
-  static const RE2 zh(CC_ZH_DURATION, Opts());
+  static const LazyPattern en("(?i)" CC_EN_DURATION, Opts());
+  static const LazyPattern zh(CC_ZH_DURATION, Opts());
   ForEachMatch(MayHaveEnDuration(cues), en, text, [&](const std::vector<SP>& g) {
     auto d = EnDuration(&g[1]);
     if (d) AddDuration(text, Off(text, g[0]), Off(text, g[0]) + g[0].size(), *d, out);
@@ -430,7 +431,7 @@ void ScanRelativeDates(const Cues& cues, std::vector<Candidate>* out) {
   R"(execution(?:\s+of\s+this\s+Agreement)?|signing(?:\s+of\s+this\s+Agreement)?|signature|)"             \
   R"(delivery|acceptance|invoice|termination(?:\s+or\s+expiration)?|expiration(?:\s+or\s+termination)?|)" \
   R"(expiry|end\s+of\s+the\s+(?:Initial\s+|then[-\s]current\s+|Renewal\s+)?Term|(?:written\s+)?notice|payment)\b)"
-  static const RE2 en(
+  static const LazyPattern en(
       "(?i)" CC_EN_DURATION
       R"(\s+(after|following|from|of|before|prior\s+to|preceding|in\s+advance\s+of)\s+(?:the\s+)?)"
       R"((?:(?:date|day)\s+(?:of|on\s+which)\s+)?(?:(?:the|its|such|each|any|an?)\s+)?)"
@@ -438,27 +439,27 @@ void ScanRelativeDates(const Cues& cues, std::vector<Candidate>* out) {
       Opts());
   // "the first anniversary", "the seventh (7th) anniversary", "the four (4)
   // year anniversary".
-  static const RE2 anniversary(
+  static const LazyPattern anniversary(
       R"((?i)\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)|)" CC_NUMWORD
       R"()\s*(?:\(\s*\d{1,2}(?:st|nd|rd|th)?\s*\)\s*)?(?:-?\s*year\s+)?anniversary\s+of\s+(?:the\s+)?)" CC_EN_ANCHOR,
       Opts());
   // A term given as a length only ("shall continue for a period of five (5)
   // years", "期限为三年"): it runs from the term's start.
-  static const RE2 term_length(
+  static const LazyPattern term_length(
       R"((?i)(?:\b(?:continue|remain|be\s+in\s+effect|be\s+effective|remain\s+valid|be|run|last|extend)\w*(?:\s+in\s+(?:full\s+)?(?:force|effect)(?:\s+and\s+effect)?)?\s+for|\bterm\b(?:\s+of\s+this\s+\w+)?(?:\s*\([^)]{0,30}\))?\s+(?:is|shall\s+be|will\s+be)(?:\s+for)?)\s+(?:an?\s+|the\s+)?(?:initial\s+)?(?:(?:period|term)\s+of\s+)?)" CC_EN_DURATION,
       Opts());
-  static const RE2 zh_term_length(
+  static const LazyPattern zh_term_length(
       R"((?:合同|协议|租赁|借款|服务|许可|委托)?(?:期限|有效期)\s*(?:为|是|：|:)?\s*)" CC_ZH_DURATION,
       Opts());
 #undef CC_EN_ANCHOR
 #define CC_ZH_ANCHOR                                                                                                                    \
   R"((签订|签署|签字(?:并)?盖章|签章|签字|盖章|生效|收到[^，。；]{0,12}?(?:发票|通知|货物|款项|货款)|)" \
   R"(交付|交货|到货|验收合格|验收|付款|届满|期满|到期|终止|解除))"
-  static const RE2 zh(
+  static const LazyPattern zh(
       R"((?:(?:自|从|在|于)\s*(?:本合同|本协议|合同|协议|双方|甲方|乙方)?[^，。；、\s]{0,8}?)?)" CC_ZH_ANCHOR
       R"((?:之日|当日|日)?(起|后|前)?\s*(?:的)?\s*)" CC_ZH_DURATION R"((?:以内|之内|内|后)?)",
       Opts());
-  static const RE2 zh_from(
+  static const LazyPattern zh_from(
       R"((?:自|从)\s*(?:本合同|本协议|合同|协议|双方|甲方|乙方)?[^，。；、\s]{0,8}?)" CC_ZH_ANCHOR
       R"(之日(?:起)?)",
       Opts());
@@ -504,9 +505,10 @@ void ScanRelativeDates(const Cues& cues, std::vector<Candidate>* out) {
   // Term lengths last: an explicit anchor ("for three years after
   // termination") has been taken above. Only the contract's own term counts,
   // not how long an obligation survives.
-  static const RE2 about_term(R"((?i)\b(?:agreement|term|contract)\b|合同|协议|租赁|借款)", Opts());
-  static const RE2 about_other(R"((?i)confidential|obligation|surviv|warrant|保密|质保|保修)",
-                               Opts());
+  static const LazyPattern about_term(R"((?i)\b(?:agreement|term|contract)\b|合同|协议|租赁|借款)",
+                                      Opts());
+  static const LazyPattern about_other(
+      R"((?i)confidential|obligation|surviv|warrant|保密|质保|保修)", Opts());
   auto sentence_before = [&](size_t b) {
     size_t from = Boundary(text, b > 160 ? b - 160 : 0);
     std::string_view before = text.substr(from, b - from);
@@ -522,7 +524,8 @@ void ScanRelativeDates(const Cues& cues, std::vector<Candidate>* out) {
     std::string_view after = text.substr(e, Boundary(text, std::min(text.size(), e + 24)) - e);
     // Counted from something named after it ("one (1) year following the
     // Launch Date"): not the term's start.
-    static const RE2 anchored(R"((?i)^\s*(?:after|following|from|of|before|prior)\b)", Opts());
+    static const LazyPattern anchored(R"((?i)^\s*(?:after|following|from|of|before|prior)\b)",
+                                      Opts());
     if (RE2::PartialMatch(after, anchored)) return;
     size_t before_count = out->size();
     AddRelative(text, dur_b, e, "start", d.number, d.unit, false, out);
@@ -585,10 +588,11 @@ double Multiplier(std::string_view m) {
 // fraction ("twenty-five hundredths of one percent (0.25%)", "one half of one
 // percent"), or the scale after figures ("three (3) million dollars").
 bool NotWholeNumberWords(std::string_view text, size_t b, std::string_view words) {
-  static const RE2 fraction(R"((?i)\b(?:half|quarters?|thirds?|[a-z]+ths)\s+of\s+$)", Opts());
+  static const LazyPattern fraction(R"((?i)\b(?:half|quarters?|thirds?|[a-z]+ths)\s+of\s+$)",
+                                    Opts());
   size_t from = Boundary(text, b > 40 ? b - 40 : 0);
   if (RE2::PartialMatch(text.substr(from, b - from), fraction)) return true;
-  static const RE2 scale(R"((?i)^(?:hundred|thousand|million|billion)\b)", Opts());
+  static const LazyPattern scale(R"((?i)^(?:hundred|thousand|million|billion)\b)", Opts());
   if (!RE2::PartialMatch(words, scale)) return false;
   size_t p = b;
   while (p > 0 && text[p - 1] == ' ') --p;
@@ -666,19 +670,19 @@ void PairWordsWithFigures(std::string_view text, std::vector<Candidate> words,
 void ScanMoney(const Cues& cues, std::vector<Candidate>* out) {
   const std::string_view text = cues.text();
   // Upper-case (and lower-case) numerals with 元: 人民币壹拾万元整.
-  static const RE2 zh_words(
+  static const LazyPattern zh_words(
       R"((人民币|美元|港币|港元|欧元|英镑|日元)?\s*([零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*(元|圆)(?:\s*([零一二三四五六七八九壹贰叁肆伍陆柒捌玖])角)?(?:\s*([零一二三四五六七八九壹贰叁肆伍陆柒捌玖])分)?(整|正)?)",
       Opts());
-  static const RE2 zh_figures(
+  static const LazyPattern zh_figures(
       R"((人民币|美元|港币|港元|欧元|英镑|日元|RMB|CNY|[¥￥])?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万|亿|千)?\s*(元|美元|港元|港币|欧元|英镑|日元|円))",
       Opts());
-  static const RE2 marked(
+  static const LazyPattern marked(
       R"((?i)(U\.S\.\$|US\$|HK\$|S\$|A\$|C\$|USD|HKD|SGD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|CHF|人民币|美元|港币|港元|\$|€|£|¥|￥)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(million|billion|thousand|万|亿)\b)?)",
       Opts());
-  static const RE2 suffixed(
+  static const LazyPattern suffixed(
       R"((?i)\b(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(million|billion|thousand))?\s*(USD|HKD|EUR|GBP|JPY|CNY|RMB|US\s+dollars|dollars|euros|pounds\s+sterling)\b)",
       Opts());
-  static const RE2 blank(
+  static const LazyPattern blank(
       R"((?i)(US\$|USD|HKD|EUR|GBP|CNY|RMB|人民币|\$|€|£|¥|￥)\s*(?:\[\s*[●•_]*\s*\]|_{2,}))",
       Opts());
 
@@ -759,7 +763,7 @@ void ScanMoney(const Cues& cues, std::vector<Candidate>* out) {
                  words.back().fact.currency = CurrencyOf(Str(g[1]), "");
                });
   // "One Hundred Thousand Dollars", "two million US dollars and 50/100".
-  static const RE2 en_words(
+  static const LazyPattern en_words(
       R"((?i)\b((?:)" CC_NUMWORD R"(|million|billion)(?:,?[\s-]+(?:and[\s-]+)?(?:)" CC_NUMWORD
       R"(|million|billion))*)\s+(?:(United\s+States|U\.\s?S\.|US|Hong\s+Kong|Singapore|Australian|Canadian)\s+)?(dollars?|euros?|pounds(?:\s+sterling)?|yuan|renminbi|yen)\b(?:\s+and\s+(\d{1,2})/100)?)",
       Opts());
@@ -794,31 +798,33 @@ void ScanMoney(const Cues& cues, std::vector<Candidate>* out) {
 
 void ScanPercentages(const Cues& cues, std::vector<Candidate>* out) {
   const std::string_view text = cues.text();
-  static const RE2 figures(R"((?i)(\d+(?:\.\d+)?)\s*(%|％|percent\b|per\s+cent\b))", Opts());
-  static const RE2 zh(
+  static const LazyPattern figures(R"((?i)(\d+(?:\.\d+)?)\s*(%|％|percent\b|per\s+cent\b))",
+                                   Opts());
+  static const LazyPattern zh(
       R"((百分之|千分之|万分之)([零〇一二两三四五六七八九十百点壹贰叁肆伍陆柒捌玖拾]+|\d+(?:\.\d+)?))",
       Opts());
-  static const RE2 per_day(
+  static const LazyPattern per_day(
       R"((?i)(?:按日|每日|每天|日利率|日息|日万分之|日千分之|日百分之|^日)$|(?:per\s+day|a\s+day|each\s+day|daily|/\s*day|for\s+each\s+day[\w\s]*)$)",
       Opts());
-  static const RE2 per_day_after(
+  static const LazyPattern per_day_after(
       R"((?i)^\s*(?:per\s+day|a\s+day|each\s+day|daily|/\s*day|for\s+each\s+day|每日|/日|/天))",
       Opts());
-  static const RE2 per_month(R"((?i)(?:月利率|月息|每月|按月)$)", Opts());
-  static const RE2 per_month_after(R"((?i)^\s*(?:per\s+month|a\s+month|monthly|/\s*month|/月))",
-                                   Opts());
-  static const RE2 per_year(
+  static const LazyPattern per_month(R"((?i)(?:月利率|月息|每月|按月)$)", Opts());
+  static const LazyPattern per_month_after(
+      R"((?i)^\s*(?:per\s+month|a\s+month|monthly|/\s*month|/月))", Opts());
+  static const LazyPattern per_year(
       R"((?i)(?:年利率|年化利率|年化|年息|每年|按年|annual\s+(?:interest\s+)?rate\s+of|annual)$)",
       Opts());
-  static const RE2 per_year_after(
+  static const LazyPattern per_year_after(
       R"((?i)^\s*(?:per\s+annum|per\s+year|a\s+year|annually|/\s*year|/年|p\.a\.))", Opts());
 
   auto per = [&](size_t b, size_t e) -> std::string {
     std::string_view after = text.substr(e, Boundary(text, std::min(text.size(), e + 24)) - e);
     // "ten percent (10%) per annum": the period follows the pair.
-    static const RE2 twin(R"(^\s*[(（][^)）]{1,12}[)）])", Opts());
+    static const LazyPattern twin(R"(^\s*[(（][^)）]{1,12}[)）])", Opts());
     SP t;
-    if (twin.Match(after, 0, after.size(), RE2::ANCHOR_START, &t, 1)) after.remove_prefix(t.size());
+    if (twin->Match(after, 0, after.size(), RE2::ANCHOR_START, &t, 1))
+      after.remove_prefix(t.size());
     if (after.starts_with(")") || after.starts_with("）")) {
       after.remove_prefix(after.starts_with(")") ? 1 : std::string_view("）").size());
     }
@@ -833,9 +839,10 @@ void ScanPercentages(const Cues& cues, std::vector<Candidate>* out) {
       size_t p = before.rfind(stop);
       if (p != std::string_view::npos) before = before.substr(p + stop.size());
     }
-    static const RE2 day_in(R"((?i)按日|每日|每天|日利率|per\s+day|each\s+day|daily)", Opts());
-    static const RE2 month_in(R"((?i)月利率|每月|按月|monthly|per\s+month)", Opts());
-    static const RE2 year_in(R"((?i)年利率|年化|每年|按年|per\s+annum|annual)", Opts());
+    static const LazyPattern day_in(R"((?i)按日|每日|每天|日利率|per\s+day|each\s+day|daily)",
+                                    Opts());
+    static const LazyPattern month_in(R"((?i)月利率|每月|按月|monthly|per\s+month)", Opts());
+    static const LazyPattern year_in(R"((?i)年利率|年化|每年|按年|per\s+annum|annual)", Opts());
     if (RE2::PartialMatch(before, per_day) || RE2::PartialMatch(before, day_in)) return "day";
     // 每逾期一日，应按……的万分之五: the 每…日 phrase may stand one comma back.
     std::string_view wide = text.substr(0, b);
@@ -852,7 +859,8 @@ void ScanPercentages(const Cues& cues, std::vector<Candidate>* out) {
         }
       }
     }
-    static const RE2 each_day(R"(每(?:逾期|迟延|延迟|延期|超期)?(?:一|1)?(?:日|天))", Opts());
+    static const LazyPattern each_day(R"(每(?:逾期|迟延|延迟|延期|超期)?(?:一|1)?(?:日|天))",
+                                      Opts());
     if (RE2::PartialMatch(wide.substr(cut_at), each_day)) return "day";
     if (RE2::PartialMatch(before, per_month) || RE2::PartialMatch(before, month_in)) {
       return "month";
@@ -893,9 +901,9 @@ void ScanPercentages(const Cues& cues, std::vector<Candidate>* out) {
       words.push_back(std::move(c));
     }
   });
-  static const RE2 en_words(R"((?i)\b()" CC_NUMWORD R"((?:[\s-]+(?:and[\s-]+)?)" CC_NUMWORD
-                            R"()*)\s+(?:percent|per\s+cent)\b)",
-                            Opts());
+  static const LazyPattern en_words(R"((?i)\b()" CC_NUMWORD R"((?:[\s-]+(?:and[\s-]+)?)" CC_NUMWORD
+                                    R"()*)\s+(?:percent|per\s+cent)\b)",
+                                    Opts());
   ForEachMatch(cues.Has(Cue::kPer), en_words, text, [&](const std::vector<SP>& g) {
     auto n = ParseEnglishNumber(Str(g[1]));
     size_t b = Off(text, g[0]), e = b + g[0].size();
@@ -912,17 +920,17 @@ void ScanPercentages(const Cues& cues, std::vector<Candidate>* out) {
 // ----------------------------------------------------------------- law --
 
 std::string NormaliseJurisdiction(std::string name) {
-  static const RE2 lead(R"((?i)^(?:the\s+)?(?:State|Commonwealth|Province|Republic)\s+of\s+)",
-                        Opts());
+  static const LazyPattern lead(
+      R"((?i)^(?:the\s+)?(?:State|Commonwealth|Province|Republic)\s+of\s+)", Opts());
   while (!name.empty() && (name.back() == ' ' || name.back() == ',' || name.back() == '.')) {
     name.pop_back();
   }
   RE2::Replace(&name, lead, "");
   if (name.starts_with("the ")) name = name.substr(4);
-  static const RE2 prc(
+  static const LazyPattern prc(
       R"((?i)^(?:People'?s\s+Republic\s+of\s+China|P\.?R\.?C\.?|PRC|China|Mainland\s+China|中华人民共和国|中国|中国大陆)$)",
       Opts());
-  static const RE2 hk(
+  static const LazyPattern hk(
       R"((?i)^(?:Hong\s+Kong(?:\s+Special\s+Administrative\s+Region|\s+SAR)?|HKSAR|香港|香港特别行政区)$)",
       Opts());
   if (RE2::FullMatch(name, prc)) return "PRC";
@@ -942,18 +950,18 @@ std::string NormaliseJurisdiction(std::string name) {
 
 void ScanGoverningLaw(const Cues& cues, std::vector<Candidate>* out) {
   const std::string_view text = cues.text();
-  static const RE2 en(
+  static const LazyPattern en(
       R"((?i:\blaws?\s+(?:and\s+judicial\s+decisions\s+)?(?:of|in\s+force\s+in))\s+((?i:the\s+)?(?i:(?:State|Commonwealth|Province)\s+of\s+)?[A-Z][\w.'’]*(?:(?:\s+|\s+and\s+|\s+of\s+|\s+&\s+)[A-Z][\w.'’]*)*))",
       Opts());
-  static const RE2 governs(R"((?i)govern|constru|interpret|applicable\s+law|choice\s+of\s+law)",
-                           Opts());
-  static const RE2 organised(
+  static const LazyPattern governs(
+      R"((?i)govern|constru|interpret|applicable\s+law|choice\s+of\s+law)", Opts());
+  static const LazyPattern organised(
       R"((?i)organi[sz]ed|incorporated|existing|formed|registered|duly|enacted|and\s+regulations)",
       Opts());
-  static const RE2 en_adj(
+  static const LazyPattern en_adj(
       R"((?i:governed\s+by|construed\s+in\s+accordance\s+with|construed\s+under)\s*,?\s*(?:and\s+construed\s+in\s+accordance\s+with\s*,?\s*)?(?:the\s+)?([A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*)\s+law\b)",
       Opts());
-  static const RE2 zh(
+  static const LazyPattern zh(
       R"((?:适用|遵守|遵循|受|依据|依照|按照)(?:于)?\s*(中华人民共和国|中国|香港特别行政区|香港|澳门特别行政区|新加坡|英国|美国)(?:的)?(?:有关)?(?:法律|法规))",
       Opts());
   auto add = [&](const SP& whole, const SP& name) {
@@ -961,16 +969,16 @@ void ScanGoverningLaw(const Cues& cues, std::vector<Candidate>* out) {
     std::string_view nv = Str(name);
     // All-caps clauses run the name into the next words: cut at the first
     // word that is not part of a place name.
-    static const RE2 stop(
+    static const LazyPattern stop(
         R"((?i)[\s,]+(?:without|applicable|applying|excluding|regardless|as|in|that|which|other|notwithstanding|except|USA|U\.S\.A\.?|United\s+States|govern\w*|shall|will|is|are|to|for|with|including)\b)",
         Opts());
     SP st;
-    if (stop.Match(nv, 0, nv.size(), RE2::UNANCHORED, &st, 1)) nv = nv.substr(0, Off(nv, st));
+    if (stop->Match(nv, 0, nv.size(), RE2::UNANCHORED, &st, 1)) nv = nv.substr(0, Off(nv, st));
     // A full stop after a word of four letters or more ends the sentence:
     // "the State of New York. Any dispute" (not "St. Louis", "D.C.").
-    static const RE2 sentence_end(R"(\b[A-Za-z]{4,}(\.)\s)", Opts());
+    static const LazyPattern sentence_end(R"(\b[A-Za-z]{4,}(\.)\s)", Opts());
     SP se[2];
-    if (sentence_end.Match(nv, 0, nv.size(), RE2::UNANCHORED, se, 2)) {
+    if (sentence_end->Match(nv, 0, nv.size(), RE2::UNANCHORED, se, 2)) {
       nv = nv.substr(0, Off(nv, se[1]));
     }
     while (!nv.empty() && (nv.back() == '.' || nv.back() == ',')) nv.remove_suffix(1);
@@ -985,7 +993,7 @@ void ScanGoverningLaw(const Cues& cues, std::vector<Candidate>* out) {
     c.fact.value = NormaliseJurisdiction(n);
     c.fact.text = n;
     // "the laws of the Territory", "the laws of such country": not a place.
-    static const RE2 not_a_place(
+    static const LazyPattern not_a_place(
         R"((?i)^(?:the|this|that|such|any|each|its|their|territory|country|state|province|jurisdiction|agreement|party|parties|licensor|licensee|company)$)",
         Opts());
     if (c.fact.value->empty() || RE2::FullMatch(*c.fact.value, not_a_place)) return;
@@ -999,17 +1007,17 @@ void ScanGoverningLaw(const Cues& cues, std::vector<Candidate>* out) {
     size_t near = Boundary(text, b > 60 ? b - 60 : 0);
     if (!RE2::PartialMatch(text.substr(from, to - from), governs)) return;
     if (RE2::PartialMatch(text.substr(near, b - near), organised)) return;
-    static const RE2 excluded(
+    static const LazyPattern excluded(
         R"((?i)(?:excluding|except|other\s+than|not|conflicts?\s+of|choice\s+of|regard\s+to|principles\s+of)\s+(?:the\s+)?$)",
         Opts());
     if (RE2::PartialMatch(text.substr(near, b - near), excluded)) return;
     // A statute's name: "Article 33 of the General Business Law of the State
     // of New York", not the laws of New York.
-    static const RE2 statute(R"((\w+)\s+$)", Opts());
+    static const LazyPattern statute(R"((\w+)\s+$)", Opts());
     std::string prev;
     if (RE2::PartialMatch(text.substr(near, b - near), statute, &prev) &&
         std::isupper(static_cast<unsigned char>(prev[0]))) {
-      static const RE2 plain(
+      static const LazyPattern plain(
           R"((?i)^(?:the|internal|substantive|applicable|governing|domestic|local|federal|respective|said|such)$)",
           Opts());
       if (!RE2::FullMatch(prev, plain)) return;
@@ -1017,12 +1025,12 @@ void ScanGoverningLaw(const Cues& cues, std::vector<Candidate>* out) {
     // Laws to comply with are not the contract's law: "comply with
     // applicable laws, including without limitation the laws of the PRC".
     size_t far = Boundary(text, b > 100 ? b - 100 : 0);
-    static const RE2 comply(R"((?i)\bcompl(?:y|ies|ying|iance)\s+with\b[^.;]*$)", Opts());
+    static const LazyPattern comply(R"((?i)\bcompl(?:y|ies|ying|iance)\s+with\b[^.;]*$)", Opts());
     if (RE2::PartialMatch(text.substr(far, b - far), comply)) return;
     add(g[0], g[1]);
   });
   ForEachMatch(law, en_adj, text, [&](const std::vector<SP>& g) {
-    static const RE2 skip(R"((?i)^(?:the|applicable|governing|such|any|this)$)", Opts());
+    static const LazyPattern skip(R"((?i)^(?:the|applicable|governing|such|any|this)$)", Opts());
     if (RE2::FullMatch(Str(g[1]), skip)) return;
     // What is governed is the agreement or its disputes, not "franchisees
     // governed by Minnesota law".
@@ -1033,7 +1041,7 @@ void ScanGoverningLaw(const Cues& cues, std::vector<Candidate>* out) {
       size_t p = before.rfind(stop);
       if (p != std::string_view::npos) before.remove_prefix(p + stop.size());
     }
-    static const RE2 governed(
+    static const LazyPattern governed(
         R"((?i)agreement|contract|\bterms\b|\border|here(?:of|under|in|to)|dispute|claim|controvers|\bit\b|\bthis\s+\w+\s*$|^\s*(?:this|these)\b)",
         Opts());
     if (!before.empty() && !RE2::PartialMatch(before, governed)) return;
@@ -1076,29 +1084,29 @@ constexpr Institution kInstitutions[] = {
 // The language and number of arbitrators, where `text` names them; fields
 // already set are kept.
 void ArbitrationDetails(std::string_view text, Fact* f) {
-  static const RE2 language_en(
+  static const LazyPattern language_en(
       R"((?i)(?:language\s+(?:of|for|used\s+in)\s+(?:the\s+)?arbitra\w*(?:\s+proceedings?)?|arbitration\s+language|arbitral\s+proceedings?)\s*(?:shall\s+be|will\s+be|is|:)\s*(?:conducted\s+)?(?:in\s+)?(?:the\s+)?(English|Chinese|Mandarin|French|German|Spanish|Japanese|Korean)|(?:arbitration|arbitral\s+proceedings?|proceedings)\s+(?:shall|will)\s+be\s+(?:conducted|held|administered)\s+(?:in\s+\w+(?:\s+\w+)?\s+)?in\s+(?:the\s+)?(English|Chinese|Mandarin|French|German|Spanish|Japanese|Korean)(?:\s+language)?\b)",
       Opts());
-  static const RE2 language_zh(
+  static const LazyPattern language_zh(
       R"((?:仲裁(?:程序)?(?:所)?(?:使用的)?语言|仲裁语言)(?:应)?(?:为|是|使用|采用|：|:)\s*(中文|汉语|英文|英语)|(?:以|使用|采用)(中文|汉语|英文|英语)(?:进行仲裁|作为仲裁语言))",
       Opts());
-  static const RE2 arbitrators_en(
+  static const LazyPattern arbitrators_en(
       R"((?i)\b(?:a\s+|one\s+)?(sole|single|one|two|three|five|\d)\s*(?:\(\s*\d\s*\)\s*)?(?:neutral\s+|independent\s+)?arbitrators?\b)",
       Opts());
-  static const RE2 arbitrators_zh(R"((独任|一名|1名|一位|三名|3名|三位|五名|5名)(?:独任)?仲裁员)",
-                                  Opts());
+  static const LazyPattern arbitrators_zh(
+      R"((独任|一名|1名|一位|三名|3名|三位|五名|5名)(?:独任)?仲裁员)", Opts());
   SP g[3];
   if (f->language.empty()) {
-    if (language_en.Match(text, 0, text.size(), RE2::UNANCHORED, g, 3)) {
+    if (language_en->Match(text, 0, text.size(), RE2::UNANCHORED, g, 3)) {
       std::string lang(Str(g[1].data() ? g[1] : g[2]));
       f->language = lang == "Mandarin" ? "Chinese" : lang;
-    } else if (language_zh.Match(text, 0, text.size(), RE2::UNANCHORED, g, 3)) {
+    } else if (language_zh->Match(text, 0, text.size(), RE2::UNANCHORED, g, 3)) {
       std::string_view lang = Str(g[1].data() ? g[1] : g[2]);
       f->language = lang == "中文" || lang == "汉语" ? "Chinese" : "English";
     }
   }
   if (!f->arbitrators) {
-    if (arbitrators_en.Match(text, 0, text.size(), RE2::UNANCHORED, g, 2)) {
+    if (arbitrators_en->Match(text, 0, text.size(), RE2::UNANCHORED, g, 2)) {
       std::string n = ascii::ToLower(Str(g[1]));
       int k = n == "sole" || n == "single" || n == "one" ? 1
               : n == "two"                               ? 2
@@ -1106,7 +1114,7 @@ void ArbitrationDetails(std::string_view text, Fact* f) {
               : n == "five"                              ? 5
                                                          : std::atoi(n.c_str());
       if (k > 0) f->arbitrators = k;
-    } else if (arbitrators_zh.Match(text, 0, text.size(), RE2::UNANCHORED, g, 2)) {
+    } else if (arbitrators_zh->Match(text, 0, text.size(), RE2::UNANCHORED, g, 2)) {
       std::string_view n = Str(g[1]);
       f->arbitrators =
           n.find("三") != std::string_view::npos || n.find("3") != std::string_view::npos   ? 3
@@ -1124,19 +1132,19 @@ void ScanForums(const Cues& cues, std::vector<Candidate>* out) {
       v->push_back(std::make_unique<RE2>(i.pattern, Opts()));
     return v;
   }();
-  static const RE2 seat_en(
+  static const LazyPattern seat_en(
       R"((?i:seat|place|venue|legal\s+place)\s*(?i:of\s+(?:the\s+)?arbitration)?\s*(?i:shall\s+be|will\s+be|is|:)?\s*(?:in\s+)?([A-Z][a-zA-Z]+(?:\s+[A-Z][a-zA-Z]+)*)|(?i:arbitration|arbitrated)\s+(?:shall\s+take\s+place\s+|held\s+|seated\s+|conducted\s+)?in\s+([A-Z][a-zA-Z]+(?:\s+[A-Z][a-zA-Z]+)*))",
       Opts());
-  static const RE2 seat_zh(
+  static const LazyPattern seat_zh(
       R"(仲裁地(?:点)?(?:应)?(?:为|是|在|：|:)\s*([\p{Han}]{2,6}?)(?:市)?(?:[，。；,;\s]|$|进行)|(?:仲裁地(?:点)?(?:为|是|：|:)?|在)([\p{Han}]{2,6}?)(?:市)?(?:进行)?仲裁)",
       Opts());
-  static const RE2 rules_re(
+  static const LazyPattern rules_re(
       R"((?i)(UNCITRAL\s+Arbitration\s+Rules|UNCITRAL|ICC\s+Rules(?:\s+of\s+Arbitration)?|Rules\s+of\s+Arbitration\s+of\s+the\s+International\s+Chamber\s+of\s+Commerce|(?:HKIAC|SIAC|LCIA|CIETAC|SHIAC|SCIA|JAMS|AAA|ICDR)\s+(?:Administered\s+Arbitration\s+|Arbitration\s+|Commercial\s+Arbitration\s+|Comprehensive\s+Arbitration\s+)?Rules|Commercial\s+Arbitration\s+Rules|《[^》]{1,30}仲裁规则》))",
       Opts());
-  static const RE2 court_en(
+  static const LazyPattern court_en(
       R"(((?i:(?:the\s+)?(?:(?:state|federal|english|competent|exclusive)\s+(?:(?:or|and)\s+(?:state|federal)\s+)?)?courts?)\s+(?:(?:of|in|located\s+in|sitting\s+in|situated\s+in|for)\s+)(?:the\s+)?((?:(?:State|County|City|Borough|Commonwealth)\s+of\s+)?[A-Z][\w.'’]*(?:\s+(?:of\s+)?[A-Z][\w.'’]*)*(?:,\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*)?)))",
       Opts());
-  static const RE2 court_zh(
+  static const LazyPattern court_zh(
       R"((?:向|由|提交|交由|提请|诉至|诉诸)\s*([^，。；、,;]{0,30}?人民法院))", Opts());
 
   // (?i)arbitra|仲裁: no letter of "arbitra" folds onto another outside ASCII.
@@ -1156,8 +1164,8 @@ void ScanForums(const Cues& cues, std::vector<Candidate>* out) {
         }
       }
     }
-    static const RE2 bare(R"(仲裁委员会|仲裁机构)", Opts());
-    static const RE2 en_arb(R"((?i)\b(?:binding\s+)?arbitration\b)", Opts());
+    static const LazyPattern bare(R"(仲裁委员会|仲裁机构)", Opts());
+    static const LazyPattern en_arb(R"((?i)\b(?:binding\s+)?arbitration\b)", Opts());
     Candidate c;
     c.fact.type = FactType::kForum;
     c.fact.forum_type = "arbitration";
@@ -1168,9 +1176,9 @@ void ScanForums(const Cues& cues, std::vector<Candidate>* out) {
       std::string_view t = text.substr(best_b, best_e - best_b);
       if (!name) {
         // 向上海仲裁委员会申请: the name starts after the verb.
-        static const RE2 verb(R"(^.*(?:向|由|交|请|的|在|或|可以|提交))", Opts());
+        static const LazyPattern verb(R"(^.*(?:向|由|交|请|的|在|或|可以|提交))", Opts());
         SP v;
-        if (verb.Match(t, 0, t.size(), RE2::ANCHOR_START, &v, 1)) {
+        if (verb->Match(t, 0, t.size(), RE2::ANCHOR_START, &v, 1)) {
           c.begin += v.size();
           t.remove_prefix(v.size());
         }
@@ -1181,23 +1189,24 @@ void ScanForums(const Cues& cues, std::vector<Candidate>* out) {
         c.fact.value = std::string(t);
       }
       c.fact.text = std::string(t);
-    } else if (bare.Match(text, 0, text.size(), RE2::UNANCHORED, &m, 1) ||
-               en_arb.Match(text, 0, text.size(), RE2::UNANCHORED, &m, 1)) {
+    } else if (bare->Match(text, 0, text.size(), RE2::UNANCHORED, &m, 1) ||
+               en_arb->Match(text, 0, text.size(), RE2::UNANCHORED, &m, 1)) {
       c.begin = Off(text, m);
       c.end = c.begin + m.size();
       c.fact.text = std::string(Str(m));
     }
     if (!c.fact.text.empty()) {
       SP g[3];
-      if (seat_en.Match(text, 0, text.size(), RE2::UNANCHORED, g, 3)) {
+      if (seat_en->Match(text, 0, text.size(), RE2::UNANCHORED, g, 3)) {
         c.fact.seat = std::string(Str(g[1].data() ? g[1] : g[2]));
-      } else if (seat_zh.Match(text, 0, text.size(), RE2::UNANCHORED, g, 3)) {
+      } else if (seat_zh->Match(text, 0, text.size(), RE2::UNANCHORED, g, 3)) {
         c.fact.seat = std::string(Str(g[1].data() ? g[1] : g[2]));
       }
-      if (rules_re.Match(text, 0, text.size(), RE2::UNANCHORED, g, 2)) {
+      if (rules_re->Match(text, 0, text.size(), RE2::UNANCHORED, g, 2)) {
         c.fact.rules = std::string(Str(g[1]));
       }
-      static const RE2 bad_seat(R"((?i)^(?:the|accordance|English|writing|a|any)$)", Opts());
+      static const LazyPattern bad_seat(R"((?i)^(?:the|accordance|English|writing|a|any)$)",
+                                        Opts());
       if (RE2::FullMatch(c.fact.seat, bad_seat)) c.fact.seat.clear();
       ArbitrationDetails(text, &c.fact);
       if (!Overlaps(*out, c.begin, c.end)) out->push_back(std::move(c));
@@ -1262,7 +1271,7 @@ void AddParty(std::string_view text, size_t b, size_t e, std::string name, std::
   c.end = e;
   c.fact.type = FactType::kParty;
   c.fact.text = std::string(text.substr(b, e - b));
-  static const RE2 blank(R"(^\[.*\]$|^[_＿\s]+$|^【.*】$)", Opts());
+  static const LazyPattern blank(R"(^\[.*\]$|^[_＿\s]+$|^【.*】$)", Opts());
   if (RE2::FullMatch(name, blank)) {
     c.fact.placeholder = true;
   } else {
@@ -1278,16 +1287,16 @@ void AddParty(std::string_view text, size_t b, size_t e, std::string name, std::
 void ScanZhParty(const Cues& cues, std::vector<Candidate>* out,
                  std::vector<Candidate>* signatures) {
   const std::string_view text = cues.text();
-  static const RE2 line(
+  static const LazyPattern line(
       R"(^\s*(甲方|乙方|丙方|丁方|出租方|承租方|出租人|承租人|买方|卖方|出卖人|买受人|委托方|受托方|委托人|受托人|出借人|借款人|贷款人|采购方|供货方|供应商|供方|需方|许可方|被许可方|转让方|受让方|发包人|承包人|发包方|承包方|保证人|服务方|客户|投资方|合作方)((?:\s*[（(][^）)]{1,16}[）)])*)\s*[：:]\s*(.*?)\s*((?:[（(][^）)]*[）)])*)\s*$)",
       Opts());
-  static const RE2 paren(R"([（(]([^）)]*)[）)])", Opts());
-  static const RE2 short_re(R"((?:以下简称|以下称|下称|简称)\s*[：:]?\s*[“"「『]?([^”"」』）)]+))",
-                            Opts());
-  static const RE2 seal(R"(盖章|签章|签字|签名|公章|授权代表|法定代表人)", Opts());
-  static const RE2 ab(R"(^[甲乙丙丁]方$)", Opts());
+  static const LazyPattern paren(R"([（(]([^）)]*)[）)])", Opts());
+  static const LazyPattern short_re(
+      R"((?:以下简称|以下称|下称|简称)\s*[：:]?\s*[“"「『]?([^”"」』）)]+))", Opts());
+  static const LazyPattern seal(R"(盖章|签章|签字|签名|公章|授权代表|法定代表人)", Opts());
+  static const LazyPattern ab(R"(^[甲乙丙丁]方$)", Opts());
   SP g[5];
-  if (!cues.han() || !line.Match(text, 0, text.size(), RE2::ANCHOR_START, g, 5)) return;
+  if (!cues.han() || !line->Match(text, 0, text.size(), RE2::ANCHOR_START, g, 5)) return;
   std::string labels = std::string(Str(g[2])) + std::string(Str(g[4]));
   const bool signature = RE2::PartialMatch(labels, seal);
   if (signature) labels.clear();  // （盖章） says nothing of the party
@@ -1320,7 +1329,7 @@ void ScanZhParty(const Cues& cues, std::vector<Candidate>* out,
 // signatory's "By:" on the next ("ACME CORP." / "By: ________"), perhaps
 // after its role ("LICENSOR: ACME CORP.").
 void ScanEnSignature(std::string_view text, std::string_view next, std::vector<Candidate>* out) {
-  static const RE2 by(R"((?i)^\s*by\s*[:_])", Opts());
+  static const LazyPattern by(R"((?i)^\s*by\s*[:_])", Opts());
   // Most blocks are not followed by one that opens with "by": test that
   // before asking RE2 (\s is [\t\n\f\r ]; b and y fold onto no other letter).
   const size_t first = next.find_first_not_of("\t\n\f\r ");
@@ -1329,21 +1338,21 @@ void ScanEnSignature(std::string_view text, std::string_view next, std::vector<C
     return;
   }
   if (!RE2::PartialMatch(next, by)) return;
-  static const RE2 name_line(
+  static const LazyPattern name_line(
       R"(^\s*(?:([A-Z][A-Za-z ]{2,30}?)\s*:\s*)?([A-Z][A-Za-z0-9&.,'’()\- ]{1,80}?)\s*[:,]?\s*$)",
       Opts());
-  static const RE2 company(
+  static const LazyPattern company(
       R"((?i)\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Company|Co|GmbH|AG|S\.A|PLC|LLP|LP|N\.V|B\.V|Pte|Holdings|Group)\.?$)",
       Opts());
-  static const RE2 not_a_name(
+  static const LazyPattern not_a_name(
       R"((?i)^(?:signatures?|signature\s+page.*|in\s+witness\s+whereof.*|agreed.*|accepted.*|the\s+parties.*)$)",
       Opts());
   // "Signed for and on behalf of ACME LIMITED", "For: ACME LIMITED".
-  static const RE2 behalf(
+  static const LazyPattern behalf(
       R"((?i)^\s*(?:signed\s+)?(?:(?:for\s+and\s+)?on\s+behalf\s+of|for)\s*:?\s+)", Opts());
   SP lead;
   size_t skip = 0;
-  if (behalf.Match(text, 0, text.size(), RE2::ANCHOR_START, &lead, 1)) skip = lead.size();
+  if (behalf->Match(text, 0, text.size(), RE2::ANCHOR_START, &lead, 1)) skip = lead.size();
   std::string_view line = text.substr(skip);
   std::string role, name;
   if (!RE2::FullMatch(line, name_line, &role, &name)) return;
@@ -1368,52 +1377,57 @@ void ScanEnSignature(std::string_view text, std::string_view next, std::vector<C
 // 'by and between X, a Delaware corporation ("Acme"), and Y ("Beta")' and
 // '(1) CALDERWOOD LOGISTICS LIMITED, ... ("Customer"); and'.
 void ScanEnParties(std::string_view text, std::vector<Candidate>* out) {
-  static const RE2 between(R"((?i)\b(?:between|among)\s*:?\s*)", Opts());
-  static const RE2 numbered(R"(^\s*\(?\d{1,2}[).]\s+)", Opts());
-  static const RE2 defined(
-      R"(\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?|each\s+)?["“]([^"”]{1,40}?)(?:["”]\s*|,["”]\s*[^()]{0,200}|["”]\s*[,;][^()]{0,200})\))",
+  // Each counted gap ({0,200}, {1,150}) is written once: RE2 compiles a copy
+  // of its class per count, and two alternatives that share a gap compiled it
+  // twice (the same matches and submatches: a concatenation distributes over
+  // an alternation, in order).
+  static const LazyPattern between(R"((?i)\b(?:between|among)\s*:?\s*)", Opts());
+  static const LazyPattern numbered(R"(^\s*\(?\d{1,2}[).]\s+)", Opts());
+  static const LazyPattern defined(
+      R"(\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?|each\s+)?["“]([^"”]{1,40}?)(?:["”]\s*|(?:,["”]\s*|["”]\s*[,;])[^()]{0,200})\))",
       Opts());
-  static const RE2 cut(
+  static const LazyPattern cut(
       R"(,\s+(?:a|an|the|whose|having|with|which|incorporated|organi[sz]ed|existing|located|registered)\b|\s*;)",
       Opts());
   size_t start = std::string_view::npos;
   SP m;
-  if (between.Match(text, 0, text.size(), RE2::UNANCHORED, &m, 1)) {
+  if (between->Match(text, 0, text.size(), RE2::UNANCHORED, &m, 1)) {
     start = Off(text, m) + m.size();
-  } else if (numbered.Match(text, 0, text.size(), RE2::ANCHOR_START, &m, 1)) {
+  } else if (numbered->Match(text, 0, text.size(), RE2::ANCHOR_START, &m, 1)) {
     start = m.size();
   }
   if (start == std::string_view::npos) return;
   // The parties are named before the recitals: a short name defined in them
   // ("WHEREAS, ... the "Master Agreement"") is not a party's.
-  static const RE2 recitals(
+  static const LazyPattern recitals(
       R"(\b(?:WHEREAS|Whereas|RECITALS|Recitals|BACKGROUND|W\s?I\s?T\s?N\s?E\s?S\s?S\s?E\s?T\s?H|NOW,?\s+THEREFORE)\b)",
       Opts());
   size_t limit = text.size();
-  if (recitals.Match(text, start, text.size(), RE2::UNANCHORED, &m, 1)) limit = Off(text, m);
-  static const RE2 lead(R"(^\s*(?:[,;]\s*)?(?:and\s+)?)", Opts());
+  if (recitals->Match(text, start, text.size(), RE2::UNANCHORED, &m, 1)) limit = Off(text, m);
+  static const LazyPattern lead(R"(^\s*(?:[,;]\s*)?(?:and\s+)?)", Opts());
   size_t pos = start;
   for (int n = 0; n < 6; ++n) {
     SP d[2];
-    if (!defined.Match(text, pos, limit, RE2::UNANCHORED, d, 2)) break;
+    if (!defined->Match(text, pos, limit, RE2::UNANCHORED, d, 2)) break;
     std::string_view seg = text.substr(pos, Off(text, d[0]) - pos);
     SP l;
     size_t skip = 0;
     if (RE2::PartialMatch(seg, lead, &l)) skip = 0;
     {
       SP lm;
-      if (lead.Match(seg, 0, seg.size(), RE2::ANCHOR_START, &lm, 1)) skip = lm.size();
+      if (lead->Match(seg, 0, seg.size(), RE2::ANCHOR_START, &lm, 1)) skip = lm.size();
     }
     size_t name_b = pos + skip;
     std::string_view rest = text.substr(name_b, Off(text, d[0]) - name_b);
     SP c;
     size_t name_len = rest.size();
-    if (cut.Match(rest, 0, rest.size(), RE2::UNANCHORED, &c, 1)) name_len = Off(rest, c);
+    if (cut->Match(rest, 0, rest.size(), RE2::UNANCHORED, &c, 1)) name_len = Off(rest, c);
     std::string_view name = rest.substr(0, name_len);
     std::string short_name(Str(d[1]));
-    static const RE2 generic(
+    static const LazyPattern generic(
         R"((?i)^(?:agreement|effective\s+date|party|parties|this\s+agreement)$)", Opts());
-    static const RE2 looks_like_name(R"(^(?:\[.*\]|[A-Z0-9].{1,150}|[a-z][A-Z].{1,150})$)", Opts());
+    static const LazyPattern looks_like_name(R"(^(?:\[.*\]|(?:[A-Z0-9]|[a-z][A-Z]).{1,150})$)",
+                                             Opts());
     if (!RE2::FullMatch(short_name, generic) && RE2::FullMatch(name, looks_like_name)) {
       AddParty(text, name_b, name_b + name.size(), std::string(name), short_name,
                IsRoleWord(short_name) ? short_name : "", out);

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzer/candidates.h"
 #include "core/clause.h"
 #include "core/document.h"
 #include "core/fact.h"
@@ -203,6 +204,13 @@ void ForEachMatch(const RE2& re, std::string_view text, Fn fn) {
 template <typename Fn>
 void ForEachMatch(bool may_match, const RE2& re, std::string_view text, Fn fn) {
   if (may_match) ForEachMatch(re, text, fn);
+}
+
+// The same for a pattern compiled on first use: one whose gate never holds
+// is never compiled.
+template <typename Fn>
+void ForEachMatch(bool may_match, const LazyPattern& re, std::string_view text, Fn fn) {
+  if (may_match) ForEachMatch(*re, text, fn);
 }
 
 inline RE2::Options Opts() {

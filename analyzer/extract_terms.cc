@@ -70,7 +70,7 @@ std::optional<std::string> DecimalKey(std::string_view s) {
 }
 
 std::string StripPrefix(std::string_view label) {
-  static const RE2 prefix(R"((?i)^\s*(?:section|article|clause|paragraph|§)\s*)", Opts());
+  static const LazyPattern prefix(R"((?i)^\s*(?:section|article|clause|paragraph|§)\s*)", Opts());
   std::string s(label);
   RE2::Replace(&s, prefix, "");
   while (!s.empty() && (s.back() == '.' || s.back() == ' ')) s.pop_back();
@@ -90,10 +90,10 @@ std::map<std::string, size_t> ClauseKeys(const std::vector<Clause>& clauses) {
   std::map<std::string, size_t> fallback;  // 一、 for 第一条 when nothing else is
   std::vector<std::string> full(clauses.size());
   std::vector<bool> zh_article(clauses.size(), false);
-  static const RE2 paren(
+  static const LazyPattern paren(
       R"(^[(（]\s*([A-Za-z]{1,4}|[0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]$)", Opts());
-  static const RE2 zh_article_re(R"(^第\s*([0-9.]+|[一二三四五六七八九十百零〇两]+)\s*条$)",
-                                 Opts());
+  static const LazyPattern zh_article_re(R"(^第\s*([0-9.]+|[一二三四五六七八九十百零〇两]+)\s*条$)",
+                                         Opts());
   for (size_t i = 0; i < clauses.size(); ++i) {
     const Clause& c = clauses[i];
     if (c.number.empty()) continue;
@@ -160,20 +160,20 @@ int CountWord(std::string_view hay, std::string_view needle) {
 void ScanDefinedTerms(const Cues& cues, std::vector<Candidate>* out) {
   const std::string_view text = cues.text();
   // "Affiliate" means ...; "Confidential Information" shall have the meaning
-  static const RE2 means(
+  static const LazyPattern means(
       R"((?:^|[\s(,;:])(["“]([^"”\n]{1,60}?)["”])\s*(?:\([^)\n]{0,40}\)\s*)?(?:,\s*)?(?:shall\s+|will\s+)?(?:means?|includes?|has\s+the\s+meaning|have\s+the\s+meaning|shall\s+have\s+the\s+meanings?|refers?\s+to|is\s+defined)\b)",
       Opts());
   // (the "Services"), (each a "Party" and together the "Parties"),
   // (hereinafter referred to as "Licensor")
-  static const RE2 paren(R"(\(([^()\n]{1,200})\))", Opts());
-  static const RE2 quoted(R"(["“]([^"”\n]{1,60})["”])", Opts());
-  static const RE2 filler(
+  static const LazyPattern paren(R"(\(([^()\n]{1,200})\))", Opts());
+  static const LazyPattern quoted(R"(["“]([^"”\n]{1,60})["”])", Opts());
+  static const LazyPattern filler(
       R"((?i)^(?:\s|[,;:]|the|a|an|each|collectively|together|individually|jointly|separately|hereinafter|herein|referred|to|as|and|or|called|this|such|also|respectively|sometimes|its|their|any|of|them|which|is|are|being|with)*$)",
       Opts());
   // 本合同所称“关联方”是指; “保密信息”指; （以下简称“甲方”）
-  static const RE2 zh_means(
+  static const LazyPattern zh_means(
       R"(([“"「]([^”"」\n]{1,20})[”"」])\s*(?:一词)?\s*(?:是指|系指|指|意为|意指|包括))", Opts());
-  static const RE2 zh_short(
+  static const LazyPattern zh_short(
       R"((?:以下简称|以下称为|以下称|下称|简称)\s*(?:为)?\s*[：:]?\s*([“"「]([^”"」\n]{1,20})[”"」]))",
       Opts());
   const bool quote = cues.Any({Cue::kQuote, Cue::kCurlyQuote});
@@ -215,22 +215,22 @@ namespace {
 // The header of a table's column of terms: "Term", "Defined Terms", "Word or
 // Expression", 词语, 释义.
 bool TermsHeader(std::string_view cell) {
-  static const RE2 en(
+  static const LazyPattern en(
       R"((?i)^\s*(?:defined\s+)?(?:terms?|words?|expressions?|definitions?|abbreviations?|acronyms?)(?:\s*(?:and|or|/|&)\s*(?:terms?|words?|expressions?|phrases?|abbreviations?))?\s*[:：]?\s*$)",
       Opts());
-  static const RE2 zh(
+  static const LazyPattern zh(
       R"(^\s*(?:词语|术语|用语|名词|名词术语|词汇|简称|缩略语|定义|释义)\s*[:：]?\s*$)", Opts());
   return cell.size() <= 60 && (RE2::FullMatch(cell, en) || RE2::FullMatch(cell, zh));
 }
 
 // The header of a column that numbers the rows: "No.", "#", 序号.
 bool NumberHeader(std::string_view cell) {
-  static const RE2 re(R"((?i)^\s*(?:no\.?|#|s/n|item|序号|编号)\s*$)", Opts());
+  static const LazyPattern re(R"((?i)^\s*(?:no\.?|#|s/n|item|序号|编号)\s*$)", Opts());
   return cell.size() <= 20 && RE2::FullMatch(cell, re);
 }
 
 bool DefinitionsHeading(std::string_view heading) {
-  static const RE2 re(
+  static const LazyPattern re(
       R"((?i)\bdefinitions?\b|\binterpretations?\b|\bdefined\s+terms\b|定义|释义|术语|词语)",
       Opts());
   return !heading.empty() && RE2::PartialMatch(heading, re);
@@ -242,7 +242,7 @@ bool SameRow(const SourceRef& a, const SourceRef& b) {
 
 // A cell that only numbers its row: "1", "2.", "(a)", "一".
 bool RowNumber(std::string_view cell) {
-  static const RE2 re(
+  static const LazyPattern re(
       R"(^\s*\(?(?:\d{1,3}|[a-z]|[ivx]{1,4}|[一二三四五六七八九十]{1,3})[.)）、]?\s*$)", Opts());
   return cell.size() <= 12 && RE2::FullMatch(cell, re);
 }
@@ -298,7 +298,7 @@ void ScanTableDefinition(std::string_view text, const std::vector<Block>& blocks
   for (size_t i = index; i-- > 0 && SameRow(blocks[i].source, cell.source);) {
     if (blocks[i].source.column == cell.source.column || !RowNumber(blocks[i].text)) return;
   }
-  static const RE2 verb(
+  static const LazyPattern verb(
       R"((?i)^\s*(?:shall\s+)?(?:means?\b|refers?\s+to\b|is\s+defined\b)|^\s*(?:是指|系指|意指|指))",
       Opts());
   if (!definitions_table && !RE2::PartialMatch(next.text, verb)) return;
@@ -338,7 +338,7 @@ void ScanTableDefinition(std::string_view text, const std::vector<Block>& blocks
 }
 
 bool NamesAnotherInstrument(std::string_view after) {
-  static const RE2 next_word(
+  static const LazyPattern next_word(
       R"(^(?:\s*(?:,|and|or)?\s*\([a-zA-Z0-9][a-zA-Z0-9 ]{0,5}\))*\s*(?:(?:of|under)\s+(?:the\s+)?(?:\d{4}\s+)?([A-Za-z][\w.-]*)|(there(?:of|in|under))\b))",
       Opts());
   std::string next, there;
@@ -352,11 +352,11 @@ void ScanReferences(const Cues& cues, std::vector<Candidate>* out) {
   const std::string_view text = cues.text();
 #define CC_REF_NUM \
   R"((?:\d+(?:\.\d+)*[a-z]?|[IVXLC]{1,6}(?:\.\d+)*)\b(?:\s?\((?:[a-z]{1,4}|[A-Z]{1,2}|[0-9]{1,3}|[IVXL]{1,5})\))*)"
-  static const RE2 en(
+  static const LazyPattern en(
       R"(((?:\b(?i:sections?|clauses?|articles?|paragraphs?|subsections?))\s+|§§?\s*)()" CC_REF_NUM
       R"((?:\s*(?:,|and|or|through|to|-|–)\s*)" CC_REF_NUM R"()*))",
       Opts());
-  static const RE2 one(R"(()" CC_REF_NUM R"())", Opts());
+  static const LazyPattern one(R"(()" CC_REF_NUM R"())", Opts());
 #undef CC_REF_NUM
   // Another instrument's section: "Section 365 of the Bankruptcy Code",
   // "Section 3 of Exhibit B", "Article 2 of the UCC", "Section 10(a) of the
@@ -366,10 +366,10 @@ void ScanReferences(const Cues& cues, std::vector<Candidate>* out) {
   // regulation's section, not a clause ("Section 4975", "Section 73.3555");
   // the number's `\b` keeps the C of "Clause" or "Cisco" after a list's
   // comma from reading as a Roman 100.
-  static const RE2 statute_before(
+  static const LazyPattern statute_before(
       R"((?:\bU\.?\s?S\.?\s?C\.?|\bC\.?\s?F\.?\s?R\.?|\bCode|\bAct|\bRules?|\bRegulations?|\bTreaty)\s*,?\s*$)",
       Opts());
-  static const RE2 acronym_before(R"(\b[A-Z][A-Z&]{1,5}\s+$)", Opts());
+  static const LazyPattern acronym_before(R"(\b[A-Z][A-Z&]{1,5}\s+$)", Opts());
   auto clause_number = [](std::string_view n) {
     size_t run = 0;
     for (char ch : n) {
@@ -409,12 +409,12 @@ void ScanReferences(const Cues& cues, std::vector<Candidate>* out) {
       AddValue(FactType::kReference, text, nb, ne, std::move(value), out);
     });
   });
-  static const RE2 zh(
+  static const LazyPattern zh(
       R"((?:本合同|本协议|本条)?第\s*([0-9]+(?:\.[0-9]+)*|[一二三四五六七八九十百零〇两]+)\s*条(?:\s*第\s*([0-9]+|[一二三四五六七八九十]+)\s*款)?(?:\s*第\s*([0-9]+|[一二三四五六七八九十]+)\s*项)?)",
       Opts());
   // A law's article: 《民法典》第五百零六条, 合同法第五十二条, 本法第三条.
-  static const RE2 law_before(R"((?:》|法|条例|规定|解释|通则|办法|细则|公约)\s*(?:的)?\s*$)",
-                              Opts());
+  static const LazyPattern law_before(
+      R"((?:》|法|条例|规定|解释|通则|办法|细则|公约)\s*(?:的)?\s*$)", Opts());
   ForEachMatch(cues.Has(Cue::kZhOrdinal), zh, text, [&](const std::vector<SP>& g) {
     size_t b = Off(text, g[0]), e = b + g[0].size();
     if (text.substr(0, b).find_first_not_of(" \t") == std::string_view::npos) return;
@@ -447,7 +447,7 @@ void ResolveReferences(const std::vector<Clause>& clauses, std::vector<Fact>* fa
   for (const Fact& f : *facts) any |= f.type == FactType::kReference;
   if (!any) return;
   const std::map<std::string, size_t> keys = ClauseKeys(clauses);
-  static const RE2 split(R"(^([^(]*)((?:\([^)]*\))*)$)", Opts());
+  static const LazyPattern split(R"(^([^(]*)((?:\([^)]*\))*)$)", Opts());
   for (Fact& f : *facts) {
     if (f.type != FactType::kReference || !f.value) continue;
     std::string v = *f.value, base, subs;
