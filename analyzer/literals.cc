@@ -28,21 +28,23 @@ LiteralFormula AtomFormula(std::string s) {
 LiteralFormula Combine(Op op, std::vector<LiteralFormula> parts) {
   LiteralFormula out;
   out.op = op;
+  out.kids.reserve(parts.size());
   for (LiteralFormula& p : parts) {
     if (p.all()) {
       if (op == Op::kOr) return LiteralFormula{};
       continue;
     }
-    std::vector<LiteralFormula> flat;
-    if (p.op == op) {
-      flat = std::move(p.kids);
-    } else {
-      flat.push_back(std::move(p));
-    }
-    for (LiteralFormula& k : flat) {
+    // Without a vector of its own for a part that is not flattened: the
+    // parser calls this for every group and concatenation.
+    const auto add = [&](LiteralFormula& k) {
       if (std::find(out.kids.begin(), out.kids.end(), k) == out.kids.end()) {
         out.kids.push_back(std::move(k));
       }
+    };
+    if (p.op == op) {
+      for (LiteralFormula& k : p.kids) add(k);
+    } else {
+      add(p);
     }
   }
   if (out.kids.empty()) return LiteralFormula{};
@@ -65,6 +67,14 @@ Info Exact(std::vector<std::string> strings) {
   Info i;
   i.exact = true;
   i.strings = std::move(strings);
+  return i;
+}
+
+// Exact({s}) without building and sorting a list first.
+Info One(std::string s) {
+  Info i;
+  i.exact = true;
+  i.strings.push_back(std::move(s));
   return i;
 }
 
@@ -168,6 +178,7 @@ class Parser {
 
   Info Alternation() {
     std::vector<Info> branches;
+    branches.reserve(4);
     branches.push_back(Concat());
     while (!failed_ && Peek() == '|') {
       ++i_;
@@ -311,7 +322,7 @@ class Parser {
       case '\\': return Escape();
       case '.': ++i_; return Anything();
       case '^':
-      case '$': ++i_; return Exact({""});
+      case '$': ++i_; return One("");
       case '*':
       case '+':
       case '?':
@@ -323,7 +334,7 @@ class Parser {
         const std::string_view ch = s_.substr(i_, n);
         i_ += n;
         if (!Requirable(ch)) return Anything();
-        return Exact({Fold(ch)});
+        return One(Fold(ch));
       }
     }
   }
@@ -340,7 +351,7 @@ class Parser {
         while (!AtEnd() && std::string_view("imsU-").find(Peek()) != std::string_view::npos) ++i_;
         if (Peek() == ')') {  // flags only: they change no literal's requirement
           ++i_;
-          return Exact({""});
+          return One("");
         }
         if (Peek() != ':') return Fail();
         ++i_;
@@ -417,14 +428,14 @@ class Parser {
           s_.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
       i_ = end == std::string_view::npos ? s_.size() : end + 2;
       if (!AllRequirable(lit)) return Anything();
-      return Exact({Fold(lit)});
+      return One(Fold(lit));
     }
     std::string text;
     bool anything = false, empty = false;
     if (!ReadEscape(&text, &anything, &empty)) return Fail();
     if (anything) return Anything();
-    if (empty) return Exact({""});
-    return Exact({Fold(text)});
+    if (empty) return One("");
+    return One(Fold(text));
   }
 
   // One member of a class at i_: a character (in *text) or something this
@@ -531,7 +542,7 @@ LiteralFormula RequiredLiterals(std::string_view pattern, int min_atom_length) {
   return Parser(pattern, min_atom_length).Run();
 }
 
-AtomScanner::AtomScanner() : nodes_(1), building_(1) {
+AtomScanner::AtomScanner() : nodes_(1), heads_(1, -1) {
   for (int& n : root_next_) n = 0;
 }
 
@@ -539,15 +550,26 @@ int AtomScanner::Add(std::string_view atom) {
   int node = 0;
   for (char raw : atom) {
     const unsigned char c = static_cast<unsigned char>(Fold(raw));
+    // The root has most of the edges (every first byte): its table is kept
+    // while building too, so an Add does not search its edge list.
     int next = -1;
-    for (const Edge& e : building_[node]) {
-      if (e.byte == c) next = e.to;
+    if (node == 0) {
+      if (root_next_[c] != 0) next = root_next_[c];
+    } else {
+      for (int k = heads_[node]; k >= 0; k = building_[k].next) {
+        if (building_[k].edge.byte == c) {
+          next = building_[k].edge.to;
+          break;
+        }
+      }
     }
     if (next < 0) {
       next = static_cast<int>(nodes_.size());
-      building_[node].push_back({c, next});
+      building_.push_back({{c, next}, heads_[node]});
+      heads_[node] = static_cast<int>(building_.size()) - 1;
+      if (node == 0) root_next_[c] = next;
       nodes_.emplace_back();
-      building_.emplace_back();
+      heads_.push_back(-1);
     }
     node = next;
   }
@@ -556,14 +578,17 @@ int AtomScanner::Add(std::string_view atom) {
 }
 
 void AtomScanner::Compile() {
+  edges_.reserve(building_.size());
   for (size_t n = 0; n < nodes_.size(); ++n) {
-    std::vector<Edge>& b = building_[n];
-    std::sort(b.begin(), b.end(), [](const Edge& x, const Edge& y) { return x.byte < y.byte; });
-    nodes_[n].edges_begin = static_cast<int>(edges_.size());
-    edges_.insert(edges_.end(), b.begin(), b.end());
+    const auto begin = edges_.end() - edges_.begin();
+    for (int k = heads_[n]; k >= 0; k = building_[k].next) edges_.push_back(building_[k].edge);
+    std::sort(edges_.begin() + begin, edges_.end(),
+              [](const Edge& x, const Edge& y) { return x.byte < y.byte; });
+    nodes_[n].edges_begin = static_cast<int>(begin);
     nodes_[n].edges_end = static_cast<int>(edges_.size());
   }
-  std::vector<std::vector<Edge>>().swap(building_);
+  std::vector<BuildEdge>().swap(building_);
+  std::vector<int>().swap(heads_);
   for (int k = nodes_[0].edges_begin; k < nodes_[0].edges_end; ++k) {
     root_next_[edges_[k].byte] = edges_[k].to;
   }

@@ -80,7 +80,14 @@ class AtomScanner {
   int Next(int node, unsigned char byte) const;
   std::vector<Node> nodes_;
   std::vector<Edge> edges_;
-  std::vector<std::vector<Edge>> building_;  // by node, until Compile
+  // Until Compile: every edge, each node's as a list (from heads_, by
+  // node, through next), so that adding a node allocates no vector.
+  struct BuildEdge {
+    Edge edge;
+    int next;
+  };
+  std::vector<BuildEdge> building_;
+  std::vector<int> heads_;
   int root_next_[256];
   int atoms_ = 0;
 };
