@@ -5,6 +5,7 @@
 
 #include "analyzer/literals.h"
 #include "analyzer/prefilter.h"
+#include "core/utf8.h"
 
 namespace clausecheck::analyzer {
 namespace {
@@ -38,10 +39,36 @@ CandidateFilter::~CandidateFilter() = default;
 int CandidateFilter::Add(const std::string& pattern) {
   const int i = size();
   exact_.push_back(std::make_unique<LazyPattern>(pattern));
-  std::string loose = Loosen(pattern);
-  loose_.push_back(loose == pattern
-                       ? nullptr
-                       : std::make_unique<LazyPattern>(std::move(loose), kLoosePatternMemory));
+  long same_up_to = 0;
+  std::string loose = Loosen(pattern, 4, &same_up_to);
+  const bool changed = loose != pattern;
+  loose_.push_back(changed ? std::make_unique<LazyPattern>(std::move(loose), kLoosePatternMemory)
+                           : nullptr);
+  same_up_to_.push_back(changed ? same_up_to : 0);
+  std::unique_ptr<Split> split;
+  if (changed) {
+    std::vector<std::string> alternatives = Alternatives(pattern);
+    if (!alternatives.empty()) {
+      split = std::make_unique<Split>();
+      std::string plain;
+      for (std::string& a : alternatives) {
+        long up_to = 0;
+        std::string loose_a = Loosen(a, 4, &up_to);
+        if (loose_a == a) {
+          if (!plain.empty()) plain += '|';
+          plain += a;  // each keeps the flags it starts with
+          continue;
+        }
+        Alternative alt;
+        alt.exact = std::make_unique<LazyPattern>(std::move(a));
+        alt.loose = std::make_unique<LazyPattern>(std::move(loose_a), kLoosePatternMemory);
+        alt.same_up_to = up_to;
+        split->loosened.push_back(std::move(alt));
+      }
+      if (!plain.empty()) split->plain = std::make_unique<LazyPattern>(std::move(plain));
+    }
+  }
+  split_.push_back(std::move(split));
   const LiteralFormula formula = RequiredLiterals(pattern, kMinAtomLength);
   if (formula.all()) {
     always_.push_back(i);
@@ -106,8 +133,27 @@ bool CandidateFilter::LooseMatch(int i, std::string_view text) const {
   return loose_[i] == nullptr || RE2::PartialMatch(text, **loose_[i]);
 }
 
+bool CandidateFilter::Fits(long up_to, std::string_view text) {
+  if (up_to <= 0) return false;
+  // Bytes first: a text of no more bytes than that has no more characters.
+  return text.size() <= static_cast<size_t>(up_to) || utf8::CodePointCount(text) <= up_to;
+}
+
+bool CandidateFilter::LooseIsExact(int i, std::string_view text) const {
+  return Fits(same_up_to_[i], text);
+}
+
 bool CandidateFilter::Matches(int i, std::string_view text) const {
-  return LooseMatch(i, text) && RE2::PartialMatch(text, pattern(i));
+  if (!LooseMatch(i, text)) return false;
+  if (LooseIsExact(i, text)) return true;
+  const Split* split = split_[i].get();
+  if (split == nullptr) return RE2::PartialMatch(text, pattern(i));
+  if (split->plain && RE2::PartialMatch(text, **split->plain)) return true;
+  for (const Alternative& a : split->loosened) {
+    if (!RE2::PartialMatch(text, **a.loose)) continue;
+    if (Fits(a.same_up_to, text) || RE2::PartialMatch(text, **a.exact)) return true;
+  }
+  return false;
 }
 
 LazyPattern::LazyPattern(std::string pattern, int64_t max_mem)

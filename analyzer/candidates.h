@@ -15,7 +15,8 @@
 // is a candidate. The caller confirms a candidate with pattern(i), the exact
 // pattern, compiled on first use (and its loosened form, prefilter.h, also
 // compiled on first use, which is cheaper to run where the exact pattern
-// counts a long gap).
+// counts a long gap), or with Matches, which runs the exact pattern only
+// where the loosened form cannot decide.
 //
 //   CandidateFilter f;
 //   int i = f.Add(R"((?i)\bliability\b[^.\n]{0,200}\bexceed)");
@@ -45,9 +46,12 @@ namespace clausecheck::analyzer {
 /// 27 MB in a batch; at 2 MB the exact patterns still held most of the peak
 /// RSS of a batch of small files (docs/performance.md, "Memory, sixth
 /// pass"). At 512 KB a large program's DFA may not start and RE2 runs its
-/// NFA instead; that costs little here because an exact pattern is only
-/// tried where its loosened form (which keeps 2 MB) has matched. Every
-/// pattern of the default ruleset compiles within it (pattern_size_test.cc).
+/// NFA instead, at about a thousand instructions a byte. A candidate is
+/// therefore confirmed by the exact pattern only where its loosened form
+/// (which keeps 2 MB) has matched and cannot decide alone, and then
+/// alternative by alternative, each a smaller program whose DFA fits
+/// (CandidateFilter::Matches). Every pattern of the default ruleset
+/// compiles within it (pattern_size_test.cc).
 inline constexpr int64_t kExactPatternMemory = int64_t{512} << 10;
 
 /// One pattern, compiled on first use (thread-safe): many patterns are
@@ -104,8 +108,18 @@ class CandidateFilter {
   /// [^.\n]{0,400} makes the exact pattern's DFA count positions.
   bool LooseMatch(int i, std::string_view text) const;
 
-  /// Whether pattern i matches somewhere in `text` (its loosened form first).
+  /// Whether pattern i matches somewhere in `text` (its loosened form first;
+  /// the exact pattern only where LooseIsExact is false).
   bool Matches(int i, std::string_view text) const;
+
+  /// Whether pattern i's loosened form matches the same substrings of `text`
+  /// as the exact pattern: `text` is no longer than every bound loosening
+  /// widened (prefilter.h, Loosen's same_up_to), so no gap can run past its
+  /// old bound in it. Most clause texts are shorter than gaps such as
+  /// [^.\n]{0,200}, and on them the exact pattern, whose DFA may not fit in
+  /// kExactPatternMemory and which then runs as an NFA at about a thousand
+  /// instructions a byte, need not run (docs/performance.md).
+  bool LooseIsExact(int i, std::string_view text) const;
 
   /// Diagnostics: the number of patterns, of distinct atoms, and of patterns
   /// with no formula (candidates for every text).
@@ -125,10 +139,27 @@ class CandidateFilter {
   };
   void Flatten(const LiteralFormula& f, int parent, int pattern);
 
+  // A loosened pattern's top-level alternatives, for confirming a text on
+  // which the whole exact pattern would run as an NFA: the alternatives
+  // loosening leaves as they are, joined again (`plain`, null if none), and
+  // each of the others with its loosened form and Loosen's same_up_to. Each
+  // is a much smaller program than the whole, whose DFA fits its budget.
+  struct Alternative {
+    std::unique_ptr<LazyPattern> exact, loose;
+    long same_up_to = 0;
+  };
+  struct Split {
+    std::unique_ptr<LazyPattern> plain;
+    std::vector<Alternative> loosened;
+  };
+  static bool Fits(long same_up_to, std::string_view text);
+
   AtomScanner atoms_;
   std::vector<std::unique_ptr<LazyPattern>> exact_;  // by pattern
   std::vector<std::unique_ptr<LazyPattern>>
-      loose_;                                   // by pattern; null where loosening changes nothing
+      loose_;                     // by pattern; null where loosening changes nothing
+  std::vector<long> same_up_to_;  // by pattern: Loosen's same_up_to, 0 where loose_ is null
+  std::vector<std::unique_ptr<Split>> split_;   // by pattern; null where not split
   std::vector<std::vector<int>> atom_parents_;  // by atom: the nodes it is a kid of
   std::vector<std::vector<int>> atom_roots_;    // by atom: the patterns whose formula it is
   std::vector<Node> nodes_;

@@ -1,6 +1,8 @@
 #include "analyzer/prefilter.h"
 
+#include <algorithm>
 #include <cctype>
+#include <climits>
 
 namespace clausecheck::analyzer {
 namespace {
@@ -56,7 +58,8 @@ size_t ClassEnd(std::string_view s, size_t i) {
 
 }  // namespace
 
-std::string Loosen(std::string_view s, int max_count) {
+std::string Loosen(std::string_view s, int max_count, long* same_up_to) {
+  long same = LONG_MAX;
   std::string out;
   out.reserve(s.size());
   size_t i = 0;
@@ -64,6 +67,7 @@ std::string Loosen(std::string_view s, int max_count) {
     const char c = s[i];
     if (c == '\\') {
       const size_t e = EscapeEnd(s, i);
+      if (i + 1 < s.size() && s[i + 1] == 'C') same = 0;
       out.append(s.substr(i, e - i));
       i = e;
       continue;
@@ -95,6 +99,7 @@ std::string Loosen(std::string_view s, int max_count) {
         }
         if (valid && (unbounded ? lo > max_count : hi > max_count)) {
           out += lo == 0 ? '*' : '+';
+          same = unbounded || lo > 1 ? 0 : std::min(same, hi);
           i = j + 1;
           continue;
         }
@@ -103,6 +108,50 @@ std::string Loosen(std::string_view s, int max_count) {
     out += c;
     ++i;
   }
+  if (same_up_to != nullptr) *same_up_to = same;
+  return out;
+}
+
+std::vector<std::string> Alternatives(std::string_view s) {
+  // The flag groups at the start: "(?" flags ")" with no ':'.
+  const auto flag_group_end = [&](size_t i) -> size_t {
+    if (s.compare(i, 2, "(?") != 0) return 0;
+    size_t j = i + 2;
+    while (j < s.size() && (std::isalpha(static_cast<unsigned char>(s[j])) != 0 || s[j] == '-')) {
+      ++j;
+    }
+    return j < s.size() && s[j] == ')' && j > i + 2 ? j + 1 : 0;
+  };
+  size_t start = 0;
+  while (const size_t e = flag_group_end(start)) start = e;
+  const std::string_view prefix = s.substr(0, start);
+  std::vector<std::string> out;
+  int depth = 0;
+  size_t from = start;
+  size_t i = start;
+  while (i < s.size()) {
+    const char c = s[i];
+    if (c == '\\') {
+      i = EscapeEnd(s, i);
+    } else if (c == '[') {
+      i = ClassEnd(s, i);
+    } else if (c == '(') {
+      if (depth == 0 && flag_group_end(i) != 0) return {};  // its flags run on past a '|'
+      ++depth;
+      ++i;
+    } else if (c == ')') {
+      if (--depth < 0) return {};
+      ++i;
+    } else {
+      if (c == '|' && depth == 0) {
+        out.push_back(std::string(prefix).append(s.substr(from, i - from)));
+        from = i + 1;
+      }
+      ++i;
+    }
+  }
+  if (out.empty() || depth != 0) return {};
+  out.push_back(std::string(prefix).append(s.substr(from)));
   return out;
 }
 

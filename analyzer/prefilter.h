@@ -15,6 +15,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace clausecheck::analyzer {
 
@@ -24,7 +25,25 @@ namespace clausecheck::analyzer {
 /// `?` after it stays. Escapes, character classes and \Q...\E are copied as
 /// they are. The result matches a superset of what `pattern` matches; a
 /// pattern without such a repetition is returned unchanged.
-std::string Loosen(std::string_view pattern, int max_count = 4);
+///
+/// Where `same_up_to` is given, it receives the length (in characters) up
+/// to which the result is the same pattern as `pattern`: on a text of at
+/// most that many characters both match the same substrings, because no
+/// widened repetition can run past its old bound there (each of its turns
+/// takes a character, and a turn that takes none can be dropped). That is
+/// the least upper bound of the widened {0,n} and {1,n}; 0 where a widened
+/// repetition had a lower bound above 1 or none above, or where the pattern
+/// has \C (a turn of a single byte); unlimited (LONG_MAX) where nothing was
+/// widened.
+std::string Loosen(std::string_view pattern, int max_count = 4, long* same_up_to = nullptr);
+
+/// The top-level alternatives of `pattern`, each a pattern of its own that
+/// keeps the flags the pattern starts with: `(?i)a|b(c|d)` gives `(?i)a` and
+/// `(?i)b(c|d)`. `pattern` matches somewhere in a text exactly where one of
+/// them does. Empty where there is one alternative, or where splitting could
+/// change a flag (a flag group such as `(?s)` after the start, whose effect
+/// runs on into the alternatives after it).
+std::vector<std::string> Alternatives(std::string_view pattern);
 
 }  // namespace clausecheck::analyzer
 

@@ -56,6 +56,48 @@ TEST(CandidateFilter, TheLoosenedFormAnswersFirst) {
   EXPECT_TRUE(f.Matches(plain, "NOTICE"));
 }
 
+TEST(CandidateFilter, OnAShortTextTheLoosenedFormDecides) {
+  CandidateFilter f;
+  const int gap = f.Add(R"((?i)\bsole\b[a-z ]{0,20}\bdiscretion)");
+  f.Compile();
+  const std::string near = "its sole and absolute discretion";  // 32 characters
+  EXPECT_FALSE(f.LooseIsExact(gap, near));
+  EXPECT_TRUE(f.Matches(gap, near));
+  EXPECT_TRUE(f.LooseIsExact(gap, "sole, discretion"));  // 16 characters
+  EXPECT_TRUE(f.Matches(gap, "sole discretion"));
+  EXPECT_FALSE(f.Matches(gap, "sole, discretion"));  // the loosened form does not match either
+  // Characters, not bytes: 20 Han characters are 60 bytes.
+  const std::string han = "sole" + std::string() + "\u8bf7\u8bf7\u8bf7\u8bf7discretion";
+  EXPECT_TRUE(f.LooseIsExact(gap, han));
+  EXPECT_FALSE(f.Matches(gap, han));
+  // A gap longer than 20 letters in a longer text: the exact pattern decides.
+  const std::string far = "its sole and very very absolute discretion";
+  EXPECT_TRUE(f.LooseMatch(gap, far));
+  EXPECT_FALSE(f.Matches(gap, far));
+}
+
+TEST(CandidateFilter, ConfirmsAlternativeByAlternative) {
+  // A long text on which the whole pattern's loosened form matches through
+  // the first alternative's gap (too long) while another alternative
+  // matches exactly, or none does.
+  CandidateFilter f;
+  const int i = f.Add(R"((?i)\balpha\b[^.]{0,5}\bomega\b|\bbeta\b[^.]{0,60}\bgamma\b|\bdelta\b)");
+  f.Compile();
+  const std::string filler(80, 'x');
+  const std::string far_alpha = "alpha and then omega " + filler;
+  EXPECT_TRUE(f.LooseMatch(i, far_alpha));
+  EXPECT_FALSE(f.Matches(i, far_alpha));
+  EXPECT_TRUE(f.Matches(i, far_alpha + " beta within sixty gamma"));
+  EXPECT_FALSE(f.Matches(i, far_alpha + " beta " + filler + " gamma"));
+  EXPECT_TRUE(f.Matches(i, far_alpha + " Delta"));
+  EXPECT_TRUE(f.Matches(i, filler + " alpha, omega"));
+  for (const std::string& t :
+       {far_alpha, far_alpha + " beta within sixty gamma", far_alpha + " beta " + filler + " gamma",
+        far_alpha + " Delta", filler + " alpha, omega"}) {
+    EXPECT_EQ(f.Matches(i, t), RE2::PartialMatch(t, f.pattern(i))) << t;
+  }
+}
+
 TEST(CandidateFilter, FoldsCaseAsRe2Does) {
   // (?i)k matches KELVIN SIGN (U+212A) and (?i)s LONG S (U+017F): the atoms
   // "kilo" and "sale" must still be found.
@@ -148,9 +190,17 @@ TEST(CandidateFilter, NeverDropsAMatchOfTheDefaultRuleset) {
   const std::vector<std::string> texts = SampleTexts(rs.value());
   ASSERT_GT(texts.size(), 3000u);
   long matches = 0, candidates = 0;
+  long confirmed = 0;
   for (const std::string& text : texts) {
     const std::vector<int> c = CandidatesOf(f, text);
     candidates += static_cast<long>(c.size());
+    // A candidate is confirmed exactly where its pattern matches.
+    for (int i : c) {
+      const bool yes = f.Matches(i, text);
+      confirmed += yes ? 1 : 0;
+      EXPECT_EQ(yes, RE2::PartialMatch(text, f.pattern(i)))
+          << "pattern " << f.pattern(i).pattern() << " on: " << text;
+    }
     for (int i = 0; i < f.size(); ++i) {
       if (!RE2::PartialMatch(text, f.pattern(i))) continue;
       ++matches;
@@ -160,6 +210,7 @@ TEST(CandidateFilter, NeverDropsAMatchOfTheDefaultRuleset) {
     }
   }
   EXPECT_GT(matches, 5000);
+  EXPECT_EQ(confirmed, matches);
   // And it does filter: far fewer candidates than patterns tried.
   EXPECT_LT(candidates, static_cast<long>(texts.size()) * f.size() / 10);
 }

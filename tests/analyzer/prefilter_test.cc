@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 
+#include <climits>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,73 @@ TEST(Loosen, MatchesEverythingThePatternMatches) {
   // And more: the gap is no longer counted.
   EXPECT_FALSE(RE2::PartialMatch("aaaaaab", RE2("^a{3,5}b")));
   EXPECT_TRUE(RE2::PartialMatch("aaaaaab", RE2(Loosen("^a{3,5}b"))));
+}
+
+TEST(Loosen, SaysUpToWhichLengthNothingChanged) {
+  long same = -1;
+  EXPECT_EQ(Loosen(R"(a[^.\n]{0,200}b|c[^.]{1,40}d)", 4, &same), R"(a[^.\n]*b|c[^.]+d)");
+  EXPECT_EQ(same, 40);  // the least of the widened bounds
+  Loosen(R"(a{0,3}b)", 4, &same);
+  EXPECT_EQ(same, LONG_MAX);  // nothing widened
+  // Not the same at any length: a widened lower bound above 1, or none above.
+  for (const char* p : {R"(x{2,40})", R"(x{12})", R"(x{7,})", R"(a[^.]{0,99}\Cb)"}) {
+    Loosen(p, 4, &same);
+    EXPECT_EQ(same, 0) << p;
+  }
+}
+
+// The claim behind same_up_to: on every text of at most that many
+// characters the loosened pattern matches exactly where the pattern does,
+// and on longer ones it may not.
+TEST(Loosen, IsThePatternOnTextsUpToSameUpTo) {
+  const std::string pattern =
+      R"((?i)\bsole\b[^.]{0,12}\bdiscretion|\bat will\b(?:[^.;]|\.\d){1,8}\bend)";
+  long same = 0;
+  RE2 exact(pattern), loose(Loosen(pattern, 4, &same));
+  ASSERT_EQ(same, 8);
+  const std::vector<std::string> texts = {
+      "sole discretion",   "sole  discretion", "at will 1.2 end",
+      "at will end",       "at willxxend",     "Sole, its discretion",
+      "x at will 2.5 end", "at will 1.23 end", "SOLE DISCRETION"};
+  int compared = 0;
+  for (const std::string& t : texts) {
+    for (size_t from = 0; from < t.size(); ++from) {
+      for (size_t n = 0; from + n <= t.size() && n <= static_cast<size_t>(same); ++n) {
+        const std::string sub = t.substr(from, n);
+        EXPECT_EQ(RE2::PartialMatch(sub, exact), RE2::PartialMatch(sub, loose)) << sub;
+        ++compared;
+      }
+    }
+  }
+  EXPECT_GT(compared, 500);
+  // Past it they differ: 9 characters between "at will" and "end".
+  EXPECT_FALSE(RE2::PartialMatch("at will 123456789 end", exact));
+  EXPECT_TRUE(RE2::PartialMatch("at will 123456789 end", loose));
+}
+
+TEST(Alternatives, SplitsTheTopLevelAndKeepsTheLeadingFlags) {
+  EXPECT_EQ(Alternatives(R"((?i)a|b(c|d)|[|]\||\Q|\E)"),
+            (std::vector<std::string>{"(?i)a", "(?i)b(c|d)", R"((?i)[|]\|)", R"((?i)\Q|\E)"}));
+  EXPECT_EQ(Alternatives("(?i)(?m)x|^y"), (std::vector<std::string>{"(?i)(?m)x", "(?i)(?m)^y"}));
+  EXPECT_EQ(Alternatives("x|"), (std::vector<std::string>{"x", ""}));
+  // Nothing to split, or a split that could change what a flag covers.
+  for (const char* p : {"abc", "(?i)(?:a|b)", "a(?i)b|c", "(a|b", "a)|(b", "(?i:a)b"}) {
+    EXPECT_TRUE(Alternatives(p).empty()) << p;
+  }
+  EXPECT_EQ(Alternatives("(?i:a)|b"), (std::vector<std::string>{"(?i:a)", "b"}));
+}
+
+TEST(Alternatives, MatchWhereThePatternMatches) {
+  const std::string pattern = R"((?i)\bsole\b[^.]{0,12}\bdiscretion|^\s*notice\b|违约金)";
+  const std::vector<std::string> alternatives = Alternatives(pattern);
+  ASSERT_EQ(alternatives.size(), 3u);
+  RE2 whole(pattern);
+  for (const char* text : {"its SOLE discretion", "x\nNotice: y", "Notice", "乙方支付违约金",
+                           "none", " notice", "sole. discretion"}) {
+    bool any = false;
+    for (const std::string& a : alternatives) any = any || RE2::PartialMatch(text, RE2(a));
+    EXPECT_EQ(any, RE2::PartialMatch(text, whole)) << text;
+  }
 }
 
 }  // namespace
