@@ -16,6 +16,7 @@
 #include <string>
 
 #include "analyzer/analyze.h"
+#include "analyzer/candidates.h"
 #include "analyzer/contract_type.h"
 #include "analyzer/engine.h"
 #include "analyzer/extract.h"
@@ -184,6 +185,42 @@ void BM_Classify(benchmark::State& state) {
   Label(state, s);
 }
 
+// The literal scan of classification and the rule scan alone: a filter of
+// the default ruleset's rule and classifier patterns for the document's
+// language (as the engine builds it), every clause text scanned once for the
+// candidates.
+void BM_LiteralScan(benchmark::State& state) {
+  const Stages& s = Prepared(static_cast<int>(state.range(0)));
+  const auto rs = analyzer::DefaultRuleset().value();
+  const analyzer::Lang lang = s.language == "zh" ? analyzer::Lang::kZh : analyzer::Lang::kEn;
+  auto applies = [&](analyzer::Lang l) { return l == analyzer::Lang::kAny || l == lang; };
+  analyzer::CandidateFilter filter;
+  for (const analyzer::Rule& r : rs.rules) {
+    if (!r.match.empty() && applies(r.lang)) filter.Add(r.match);
+  }
+  for (const analyzer::Classifier& c : rs.classifiers) {
+    if (!applies(c.lang)) continue;
+    if (!c.heading.empty()) filter.Add(c.heading);
+    if (!c.text.empty()) filter.Add(c.text);
+  }
+  filter.Compile();
+  std::vector<int> candidates;
+  size_t found = 0, bytes = 0;
+  for (const Clause& c : s.clauses) bytes += c.text.size();
+  for (auto _ : state) {
+    found = 0;
+    for (const Clause& c : s.clauses) {
+      filter.Candidates(c.text, &candidates);
+      found += candidates.size();
+    }
+    benchmark::DoNotOptimize(found);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+  state.counters["atoms"] = filter.atoms();
+  state.counters["candidates"] = static_cast<double>(found);
+  Label(state, s);
+}
+
 void BM_ExtractFacts(benchmark::State& state) {
   const Stages& s = Prepared(static_cast<int>(state.range(0)));
   for (auto _ : state) {
@@ -253,6 +290,7 @@ CC_STAGE(BM_ParseDocx);
 CC_STAGE(BM_Segment);
 CC_STAGE(BM_LanguageAndTypes);
 CC_STAGE(BM_Classify);
+CC_STAGE(BM_LiteralScan);
 CC_STAGE(BM_ExtractFacts);
 CC_STAGE(BM_RuleScan);
 CC_STAGE(BM_Checks);
