@@ -81,15 +81,8 @@ int CandidateFilter::Add(const std::string& pattern) {
 void CandidateFilter::Flatten(const LiteralFormula& f, int parent, int pattern) {
   if (f.op == LiteralFormula::Op::kAtom) {
     const size_t atom = static_cast<size_t>(atoms_.Add(f.atom));
-    if (atom >= atom_parents_.size()) {
-      atom_parents_.resize(atom + 1);
-      atom_roots_.resize(atom + 1);
-    }
-    if (parent < 0) {
-      atom_roots_[atom].push_back(pattern);
-    } else {
-      atom_parents_[atom].push_back(parent);
-    }
+    if (atom >= atom_uses_.size()) atom_uses_.resize(atom + 1);
+    atom_uses_[atom].push_back(parent < 0 ? -1 - pattern : parent);
     return;
   }
   const int id = static_cast<int>(nodes_.size());
@@ -98,21 +91,35 @@ void CandidateFilter::Flatten(const LiteralFormula& f, int parent, int pattern) 
   for (const LiteralFormula& k : f.kids) Flatten(k, id, pattern);
 }
 
-void CandidateFilter::Compile() { atoms_.Compile(); }
+void CandidateFilter::Compile() {
+  atoms_.Compile();
+  atom_uses_.resize(static_cast<size_t>(atoms_.size()));
+  uses_begin_.assign(1, 0);
+  for (std::vector<int>& u : atom_uses_) {
+    uses_.insert(uses_.end(), u.begin(), u.end());
+    uses_begin_.push_back(static_cast<int>(uses_.size()));
+  }
+  std::vector<std::vector<int>>().swap(atom_uses_);
+}
 
 void CandidateFilter::Candidates(std::string_view text, std::vector<int>* out) const {
   out->clear();
-  std::vector<int> found;
-  atoms_.Scan(text, &found);
-  // How many kids of each node hold so far: zero between calls (the nodes
-  // touched are reset before returning), kept per thread to spare an
-  // allocation per call.
+  // The atoms found, and how many kids of each node hold so far (zero
+  // between calls: the nodes touched are reset before returning), kept per
+  // thread to spare allocations per call.
+  thread_local std::vector<int> found;
   thread_local std::vector<int> held;
+  thread_local std::vector<int> touched;
+  atoms_.Scan(text, &found);
   if (held.size() < nodes_.size()) held.resize(nodes_.size(), 0);
-  std::vector<int> touched;
+  touched.clear();
   for (int a : found) {  // each atom once: a kid tells its parent once
-    out->insert(out->end(), atom_roots_[a].begin(), atom_roots_[a].end());
-    for (int node : atom_parents_[a]) {
+    for (int u = uses_begin_[a]; u < uses_begin_[a + 1]; ++u) {
+      int node = uses_[u];
+      if (node < 0) {
+        out->push_back(-1 - node);
+        continue;
+      }
       while (node >= 0) {
         if (held[node]++ == 0) touched.push_back(node);
         const Node& n = nodes_[node];

@@ -159,9 +159,15 @@ class CandidateFilter {
   std::vector<std::unique_ptr<LazyPattern>>
       loose_;                     // by pattern; null where loosening changes nothing
   std::vector<long> same_up_to_;  // by pattern: Loosen's same_up_to, 0 where loose_ is null
-  std::vector<std::unique_ptr<Split>> split_;   // by pattern; null where not split
-  std::vector<std::vector<int>> atom_parents_;  // by atom: the nodes it is a kid of
-  std::vector<std::vector<int>> atom_roots_;    // by atom: the patterns whose formula it is
+  std::vector<std::unique_ptr<Split>> split_;  // by pattern; null where not split
+  // By atom, until Compile: the nodes it is a kid of (>= 0) and the patterns
+  // whose whole formula it is (-1 - pattern).
+  std::vector<std::vector<int>> atom_uses_;
+  // After Compile, the same in one array: atom a's in
+  // [uses_begin_[a], uses_begin_[a + 1]), so that a found atom costs one
+  // load, not a vector's header and then its data.
+  std::vector<int> uses_begin_;
+  std::vector<int> uses_;
   std::vector<Node> nodes_;
   // Patterns without a formula (nothing required), ascending: candidates
   // for every text.

@@ -542,8 +542,9 @@ LiteralFormula RequiredLiterals(std::string_view pattern, int min_atom_length) {
   return Parser(pattern, min_atom_length).Run();
 }
 
-AtomScanner::AtomScanner() : nodes_(1), heads_(1, -1) {
+AtomScanner::AtomScanner() : heads_(1, -1), atom_of_(1, -1) {
   for (int& n : root_next_) n = 0;
+  for (unsigned char& c : class_) c = 0;
 }
 
 int AtomScanner::Add(std::string_view atom) {
@@ -557,71 +558,99 @@ int AtomScanner::Add(std::string_view atom) {
       if (root_next_[c] != 0) next = root_next_[c];
     } else {
       for (int k = heads_[node]; k >= 0; k = building_[k].next) {
-        if (building_[k].edge.byte == c) {
-          next = building_[k].edge.to;
+        if (building_[k].byte == c) {
+          next = building_[k].to;
           break;
         }
       }
     }
     if (next < 0) {
-      next = static_cast<int>(nodes_.size());
-      building_.push_back({{c, next}, heads_[node]});
+      next = static_cast<int>(heads_.size());
+      building_.push_back({c, next, heads_[node]});
       heads_[node] = static_cast<int>(building_.size()) - 1;
       if (node == 0) root_next_[c] = next;
-      nodes_.emplace_back();
       heads_.push_back(-1);
+      atom_of_.push_back(-1);
     }
     node = next;
   }
-  if (nodes_[node].atom < 0) nodes_[node].atom = atoms_++;
-  return nodes_[node].atom;
+  if (atom_of_[node] < 0) atom_of_[node] = atoms_++;
+  return atom_of_[node];
 }
 
-void AtomScanner::Compile() {
+void AtomScanner::Compile(size_t dense_entries) {
+  const size_t nodes = heads_.size();
+  nodes_.assign(nodes, Node{});
   edges_.reserve(building_.size());
-  for (size_t n = 0; n < nodes_.size(); ++n) {
-    const auto begin = edges_.end() - edges_.begin();
-    for (int k = heads_[n]; k >= 0; k = building_[k].next) edges_.push_back(building_[k].edge);
-    std::sort(edges_.begin() + begin, edges_.end(),
+  for (size_t u = 0; u < nodes; ++u) {
+    Node& n = nodes_[u];
+    n.atom = atom_of_[u];
+    n.edges_begin = static_cast<int>(edges_.size());
+    for (int k = heads_[u]; k >= 0; k = building_[k].next) {
+      edges_.push_back({building_[k].byte, building_[k].to});
+      class_[building_[k].byte] = 1;  // marked; numbered below
+    }
+    n.edges_end = static_cast<int>(edges_.size());
+    std::sort(edges_.begin() + n.edges_begin, edges_.end(),
               [](const Edge& x, const Edge& y) { return x.byte < y.byte; });
-    nodes_[n].edges_begin = static_cast<int>(begin);
-    nodes_[n].edges_end = static_cast<int>(edges_.size());
+  }
+  classes_ = 1;
+  for (unsigned char& c : class_) {
+    if (c != 0) c = static_cast<unsigned char>(classes_++);
   }
   std::vector<BuildEdge>().swap(building_);
   std::vector<int>().swap(heads_);
-  for (int k = nodes_[0].edges_begin; k < nodes_[0].edges_end; ++k) {
-    root_next_[edges_[k].byte] = edges_[k].to;
-  }
+  std::vector<int>().swap(atom_of_);
+
   // Breadth first: a node's fail link is the longest proper suffix of its
-  // path that is a path of the trie, found from its parent's.
-  std::vector<int> queue;
-  for (int k = nodes_[0].edges_begin; k < nodes_[0].edges_end; ++k) queue.push_back(edges_[k].to);
+  // path that is a path of the trie, found from its parent's fail link; a
+  // node's row (the first nodes in this order get one, the root always) is
+  // its own edges over its fail link's row. Both only look at shallower
+  // nodes, done before it.
+  const size_t rows =
+      std::min(nodes, std::max<size_t>(1, dense_entries / static_cast<size_t>(classes_)));
+  dense_.assign(rows * static_cast<size_t>(classes_), 0);
+  std::vector<int> queue(1, 0);
+  queue.reserve(nodes);
   for (size_t q = 0; q < queue.size(); ++q) {
     const int u = queue[q];
     Node& un = nodes_[u];
-    un.output = un.atom >= 0 ? u : nodes_[un.fail].output;
+    un.output = un.atom >= 0 ? u : (u == 0 ? -1 : nodes_[un.fail].output);
+    if (q < rows) {
+      un.row = static_cast<int>(q);
+      int* row = dense_.data() + q * static_cast<size_t>(classes_);
+      if (u != 0) {
+        const int* fail_row = dense_.data() + static_cast<size_t>(nodes_[un.fail].row) * classes_;
+        std::copy(fail_row, fail_row + classes_, row);
+      }
+      for (int k = un.edges_begin; k < un.edges_end; ++k)
+        row[class_[edges_[k].byte]] = edges_[k].to;
+    }
     for (int k = un.edges_begin; k < un.edges_end; ++k) {
       const Edge e = edges_[k];
-      nodes_[e.to].fail = Next(un.fail, e.byte);
+      nodes_[e.to].fail = u == 0 ? 0 : Next(un.fail, e.byte);
       queue.push_back(e.to);
     }
   }
 }
 
-int AtomScanner::Next(int node, unsigned char byte) const {
-  while (node != 0) {
+int AtomScanner::Next(int node, unsigned char c) const {
+  const int column = class_[c];
+  if (column == 0) return 0;  // in no atom: back to the root
+  for (;;) {
     const Node& n = nodes_[node];
+    if (n.row >= 0)
+      return dense_[static_cast<size_t>(n.row) * static_cast<size_t>(classes_) + column];
     const Edge* e = edges_.data() + n.edges_begin;
     const Edge* const end = edges_.data() + n.edges_end;
     if (end - e > 8) {  // else a few compares beat a binary search
-      e = std::lower_bound(e, end, byte, [](const Edge& x, unsigned char b) { return x.byte < b; });
+      e = std::lower_bound(e, end, c, [](const Edge& x, unsigned char b) { return x.byte < b; });
     } else {
-      while (e != end && e->byte < byte) ++e;
+      while (e != end && e->byte < c) ++e;
     }
-    if (e != end && e->byte == byte) return e->to;
+    if (e != end && e->byte == c) return e->to;
     node = n.fail;
   }
-  return root_next_[byte];
 }
 
 void AtomScanner::Scan(std::string_view text, std::vector<int>* found) const {

@@ -54,41 +54,71 @@ LiteralFormula RequiredLiterals(std::string_view pattern, int min_atom_length = 
 /// that has a case). Building it for the default ruleset's few thousand
 /// atoms costs a few million instructions, where an RE2::Set of them cost
 /// about 200 M; its memory is the trie's, fixed when built.
+///
+/// The scan is bound by memory latency, not instructions: the default
+/// ruleset's trie (about 25,000 nodes) is larger than a core's L2 cache, and
+/// a byte that leaves the current node walks fail links, each a dependent
+/// load. So the shallowest nodes, where a scan spends most of its time, get
+/// full transition rows over the bytes that occur in atoms (a DFA, up to
+/// `dense_entries` entries in all): from such a node, a byte is one load.
+/// Deeper nodes keep sorted edge lists next to the node and fall back along
+/// their fail links to a node with a row. Nodes keep the numbers they were
+/// added with, so that the nodes of one atom, walked one after another, are
+/// together in memory (numbering them breadth first cost more cache misses).
 class AtomScanner {
  public:
+  /// Entries of the transition rows by default: 64 KB, as many rows as that
+  /// holds of one entry per distinct byte of the atoms. Larger tables saved
+  /// instructions but missed the L2 cache more (docs/performance.md).
+  static constexpr size_t kDenseEntries = size_t{1} << 14;
+
   AtomScanner();
   /// Adds an atom (not empty; added once); returns its index, from 0.
   int Add(std::string_view atom);
-  /// Prepares the scan. Call once, after every Add and before Scan.
-  void Compile();
+  /// Prepares the scan. Call once, after every Add and before Scan. The
+  /// root always gets a row; `dense_entries` bounds the rest (tests vary it).
+  void Compile(size_t dense_entries = kDenseEntries);
   /// The indices of the atoms that occur in `text`, in the order found,
   /// each once.
   void Scan(std::string_view text, std::vector<int>* found) const;
   int size() const { return atoms_; }
 
  private:
+  // The next node from `node` on the folded byte `c`.
+  int Next(int node, unsigned char c) const;
+
+  // While adding: the trie, each node's edges a list (from heads_, by node,
+  // through next), so that adding a node allocates no vector.
+  struct BuildEdge {
+    unsigned char byte;
+    int to;
+    int next;
+  };
+  std::vector<BuildEdge> building_;
+  std::vector<int> heads_;
+  std::vector<int> atom_of_;  // by node while adding: the atom ending there, or -1
+  int root_next_[256];        // while adding: the root's edges
+
+  // Compiled, by node (numbered as added: an atom's nodes are together; the
+  // root is 0). A node's fields are together: a step reads one node, then
+  // its edges.
   struct Node {
     int fail = 0;
-    int output = -1;  // the nearest node on the fail chain (this one first) that ends an atom
+    int output = -1;  // the nearest node on the fail chain (this one first) ending an atom
     int atom = -1;    // the atom ending here
-    int edges_begin = 0, edges_end = 0;  // in edges_, sorted by byte, after Compile
+    int row = -1;     // its row in dense_, or -1
+    int edges_begin = 0, edges_end = 0;  // in edges_, sorted by byte
   };
   struct Edge {
     unsigned char byte;
     int to;
   };
-  int Next(int node, unsigned char byte) const;
   std::vector<Node> nodes_;
   std::vector<Edge> edges_;
-  // Until Compile: every edge, each node's as a list (from heads_, by
-  // node, through next), so that adding a node allocates no vector.
-  struct BuildEdge {
-    Edge edge;
-    int next;
-  };
-  std::vector<BuildEdge> building_;
-  std::vector<int> heads_;
-  int root_next_[256];
+  unsigned char class_[256];  // byte -> its column in the rows; 0 for a byte in no atom
+  int classes_ = 1;
+  std::vector<int> dense_;  // rows of classes_ entries: the shallowest nodes'
+
   int atoms_ = 0;
 };
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -113,6 +114,52 @@ TEST(AtomScanner, FoldsAsRe2CaseInsensitiveMatching) {
   EXPECT_EQ(Found(s, "乙方应支付违约金。"), std::vector<int>{han});
   EXPECT_EQ(Found(s, "Notice"), std::vector<int>{upper});
   EXPECT_TRUE(Found(s, "违约").empty());
+}
+
+// The compiled scanner against the obvious search (every atom looked for in
+// the folded text), with transition rows for every node, for some, and for
+// the root only: random atoms and texts over a small alphabet, where atoms
+// overlap, nest and share suffixes.
+TEST(AtomScanner, FindsWhatASearchForEachAtomFinds) {
+  std::mt19937 rng(7);
+  const std::string alphabet = "abcAB .\xE4\xB8\x80";
+  auto random_string = [&](size_t max_len) {
+    std::string s;
+    const size_t len = 1 + rng() % max_len;
+    for (size_t k = 0; k < len; ++k) s += alphabet[rng() % alphabet.size()];
+    return s;
+  };
+  auto fold = [](std::string s) {
+    for (char& c : s) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    return s;
+  };
+  int compared = 0, found_any = 0;
+  for (size_t dense : {size_t{0}, size_t{40}, AtomScanner::kDenseEntries}) {
+    for (int round = 0; round < 40; ++round) {
+      AtomScanner s;
+      std::vector<std::string> atoms;
+      for (int k = 0; k < 30; ++k) {
+        std::string a = fold(random_string(5));
+        if (std::find(atoms.begin(), atoms.end(), a) != atoms.end()) continue;
+        ASSERT_EQ(s.Add(a), static_cast<int>(atoms.size()));
+        atoms.push_back(a);
+      }
+      s.Compile(dense);
+      for (int t = 0; t < 20; ++t) {
+        const std::string text = random_string(60);
+        std::vector<int> expected;
+        for (size_t k = 0; k < atoms.size(); ++k) {
+          if (fold(text).find(atoms[k]) != std::string::npos)
+            expected.push_back(static_cast<int>(k));
+        }
+        EXPECT_EQ(Found(s, text), expected) << "text '" << text << "', dense " << dense;
+        ++compared;
+        found_any += expected.empty() ? 0 : 1;
+      }
+    }
+  }
+  EXPECT_EQ(compared, 2400);
+  EXPECT_GT(found_any, 1200);
 }
 
 TEST(RequiredLiterals, CharactersWithACaseOutsideAsciiAreNotRequired) {
