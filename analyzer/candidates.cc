@@ -140,10 +140,23 @@ bool CandidateFilter::LooseMatch(int i, std::string_view text) const {
   return loose_[i] == nullptr || RE2::PartialMatch(text, **loose_[i]);
 }
 
+bool CandidateFilter::Split::Compiles() const {
+  std::call_once(checked, [this] {
+    ok = (!plain || (*plain)->ok()) &&
+         std::all_of(loosened.begin(), loosened.end(),
+                     [](const Alternative& a) { return (*a.exact)->ok() && (*a.loose)->ok(); });
+  });
+  return ok;
+}
+
 bool CandidateFilter::Fits(long up_to, std::string_view text) {
   if (up_to <= 0) return false;
-  // Bytes first: a text of no more bytes than that has no more characters.
-  return text.size() <= static_cast<size_t>(up_to) || utf8::CodePointCount(text) <= up_to;
+  // Bytes first: a text of no more bytes than that has no more characters,
+  // and one of more than four bytes a character has more.
+  const size_t bytes = text.size();
+  if (bytes <= static_cast<size_t>(up_to)) return true;
+  if (bytes / 4 > static_cast<size_t>(up_to)) return false;
+  return utf8::CodePointCount(text) <= up_to;
 }
 
 bool CandidateFilter::LooseIsExact(int i, std::string_view text) const {
@@ -154,7 +167,7 @@ bool CandidateFilter::Matches(int i, std::string_view text) const {
   if (!LooseMatch(i, text)) return false;
   if (LooseIsExact(i, text)) return true;
   const Split* split = split_[i].get();
-  if (split == nullptr) return RE2::PartialMatch(text, pattern(i));
+  if (split == nullptr || !split->Compiles()) return RE2::PartialMatch(text, pattern(i));
   if (split->plain && RE2::PartialMatch(text, **split->plain)) return true;
   for (const Alternative& a : split->loosened) {
     if (!RE2::PartialMatch(text, **a.loose)) continue;

@@ -151,6 +151,13 @@ class CandidateFilter {
   struct Split {
     std::unique_ptr<LazyPattern> plain;
     std::vector<Alternative> loosened;
+    // Whether every part compiles (checked once, compiling them all): a
+    // pattern whose parts do not, which the splitter's reading of a syntax
+    // RE2 has but contract patterns do not use could cause, is confirmed
+    // whole.
+    bool Compiles() const;
+    mutable std::once_flag checked;
+    mutable bool ok = false;
   };
   static bool Fits(long same_up_to, std::string_view text);
 

@@ -1,7 +1,9 @@
 // The candidate filter's required literals (analyzer/literals.h) are sound:
 // wherever RE2 finds a pattern in a text, the filter lists the pattern as a
-// candidate. Input: a pattern, a newline, then the text. Any pattern, valid
-// or not, must also be read without a crash.
+// candidate; and the filter's confirmation (its loosened form on a short
+// text, the pattern's alternatives one by one, prefilter.h) answers as RE2
+// does. Input: a pattern, a newline, then the text. Any pattern, valid or
+// not, must also be read without a crash.
 #include <re2/re2.h>
 
 #include <cstddef>
@@ -72,6 +74,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (candidates.empty() && RE2::PartialMatch(text, re)) {
     std::fprintf(stderr, "pattern %s matches but was dropped (formula %s)\n", pattern.c_str(),
                  RequiredLiterals(pattern).ToString().c_str());
+    std::abort();
+  }
+  if (filter.Matches(0, text) != RE2::PartialMatch(text, re)) {
+    std::fprintf(stderr, "pattern %s: the filter's confirmation differs from RE2's match\n",
+                 pattern.c_str());
     std::abort();
   }
   return 0;
