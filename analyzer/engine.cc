@@ -107,6 +107,11 @@ class PatternFilter {
     return owners;
   }
 
+  // Whether the owner's pattern in `group` matches `text`.
+  bool Matches(Group group, int owner, std::string_view text) const {
+    return filter_.Matches(by_owner_[group][owner], text);
+  }
+
   // Whether the owner's loosened pattern in `group` matches `text` (where
   // the exact one does, and cheaper).
   bool LooseMatch(Group group, int owner, std::string_view text) const {
@@ -393,7 +398,13 @@ void Engine::Classify(std::string_view doc_language, std::vector<Clause>* clause
                                                   : filter.Candidates(kHeading, c.heading);
       for (int k : filter.Confirmed(kHeading, heading_owners, c.heading)) take(k, true);
     }
-    for (int k : filter.Confirmed(kText, filter.Owners(kText, ids), c.text)) take(k, false);
+    for (int k : filter.Owners(kText, ids)) {
+      // A classifier whose category and tag the clause already has would
+      // add nothing: its pattern need not run.
+      const Classifier& cl = m.ruleset.classifiers[k];
+      if (cats.count(cl.category) != 0 && (cl.tag.empty() || tags.count(cl.tag) != 0)) continue;
+      if (filter.Matches(kText, k, c.text)) take(k, false);
+    }
     if (scans) scans->scans_[i] = {c.text.size(), TextHash(c.text), ids};
     cats.insert(heading_cats[i].begin(), heading_cats[i].end());
     tags.insert(heading_tags[i].begin(), heading_tags[i].end());

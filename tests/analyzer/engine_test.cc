@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -739,6 +740,46 @@ TEST(Engine, EveryHeadingMatchOfTheDefaultClassifiersTagsItsClauseOnTheCorpus) {
     }
   }
   EXPECT_GT(checked, 200);
+}
+
+// The same for text patterns: each clause has the category and the tag of
+// every default classifier (without `unless`) whose text pattern matches its
+// text, however many classifiers of that category matched before it.
+TEST(Engine, EveryTextMatchOfTheDefaultClassifiersTagsItsClauseOnTheCorpus) {
+  auto rs = DefaultRuleset();
+  ASSERT_TRUE(rs.ok()) << rs.error().ToString();
+  auto engine = Engine::Compile(rs.value());
+  ASSERT_TRUE(engine.ok()) << engine.error().ToString();
+  std::vector<std::unique_ptr<RE2>> texts;
+  for (const Classifier& k : rs.value().classifiers) {
+    texts.push_back(k.text.empty() ? nullptr : std::make_unique<RE2>(k.text));
+  }
+  long checked = 0, same_category_before = 0;
+  for (const auto& [path, doc] : CorpusTextContracts()) {
+    const std::string lang = DetectLanguage(doc);
+    std::vector<Clause> clauses = Segment(doc);
+    engine.value().Classify(lang, &clauses);
+    for (const Clause& c : clauses) {
+      std::set<Category> seen;
+      for (size_t ki = 0; ki < texts.size(); ++ki) {
+        const Classifier& k = rs.value().classifiers[ki];
+        if (!texts[ki] || !k.unless.empty() || !LangApplies(k.lang, lang) ||
+            !RE2::PartialMatch(c.text, *texts[ki])) {
+          continue;
+        }
+        ++checked;
+        same_category_before += seen.insert(k.category).second ? 0 : 1;
+        EXPECT_TRUE(std::binary_search(c.categories.begin(), c.categories.end(), k.category))
+            << path << ": " << c.id << " lacks its category";
+        if (!k.tag.empty()) {
+          EXPECT_TRUE(std::binary_search(c.tags.begin(), c.tags.end(), k.tag))
+              << path << ": " << c.id << " lacks " << k.tag;
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 500);
+  EXPECT_GT(same_category_before, 100);  // classifiers of a category already found
 }
 
 }  // namespace
