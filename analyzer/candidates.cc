@@ -140,15 +140,6 @@ bool CandidateFilter::LooseMatch(int i, std::string_view text) const {
   return loose_[i] == nullptr || RE2::PartialMatch(text, **loose_[i]);
 }
 
-bool CandidateFilter::Split::Compiles() const {
-  std::call_once(checked, [this] {
-    ok = (!plain || (*plain)->ok()) &&
-         std::all_of(loosened.begin(), loosened.end(),
-                     [](const Alternative& a) { return (*a.exact)->ok() && (*a.loose)->ok(); });
-  });
-  return ok;
-}
-
 bool CandidateFilter::Fits(long up_to, std::string_view text) {
   if (up_to <= 0) return false;
   // Bytes first: a text of no more bytes than that has no more characters,
@@ -167,11 +158,24 @@ bool CandidateFilter::Matches(int i, std::string_view text) const {
   if (!LooseMatch(i, text)) return false;
   if (LooseIsExact(i, text)) return true;
   const Split* split = split_[i].get();
-  if (split == nullptr || !split->Compiles()) return RE2::PartialMatch(text, pattern(i));
-  if (split->plain && RE2::PartialMatch(text, **split->plain)) return true;
+  const auto whole = [&] { return RE2::PartialMatch(text, pattern(i)); };
+  if (split == nullptr) return whole();
+  // A part that does not compile (which the splitter's reading of a syntax
+  // RE2 has but contract patterns do not use could cause) leaves the answer
+  // to the whole pattern. Each part compiles when first needed.
+  if (split->plain) {
+    const RE2& plain = **split->plain;
+    if (!plain.ok()) return whole();
+    if (RE2::PartialMatch(text, plain)) return true;
+  }
   for (const Alternative& a : split->loosened) {
-    if (!RE2::PartialMatch(text, **a.loose)) continue;
-    if (Fits(a.same_up_to, text) || RE2::PartialMatch(text, **a.exact)) return true;
+    const RE2& loose = **a.loose;
+    if (!loose.ok()) return whole();
+    if (!RE2::PartialMatch(text, loose)) continue;
+    if (Fits(a.same_up_to, text)) return true;
+    const RE2& exact = **a.exact;
+    if (!exact.ok()) return whole();
+    if (RE2::PartialMatch(text, exact)) return true;
   }
   return false;
 }

@@ -108,6 +108,9 @@ class CandidateFilter {
   /// [^.\n]{0,400} makes the exact pattern's DFA count positions.
   bool LooseMatch(int i, std::string_view text) const;
 
+  /// Whether loosening changed pattern i (it has a loosened form).
+  bool Loosened(int i) const { return loose_[i] != nullptr; }
+
   /// Whether pattern i matches somewhere in `text` (its loosened form first;
   /// the exact pattern only where LooseIsExact is false).
   bool Matches(int i, std::string_view text) const;
@@ -151,13 +154,6 @@ class CandidateFilter {
   struct Split {
     std::unique_ptr<LazyPattern> plain;
     std::vector<Alternative> loosened;
-    // Whether every part compiles (checked once, compiling them all): a
-    // pattern whose parts do not, which the splitter's reading of a syntax
-    // RE2 has but contract patterns do not use could cause, is confirmed
-    // whole.
-    bool Compiles() const;
-    mutable std::once_flag checked;
-    mutable bool ok = false;
   };
   static bool Fits(long same_up_to, std::string_view text);
 

@@ -112,6 +112,16 @@ class PatternFilter {
     return filter_.Matches(by_owner_[group][owner], text);
   }
 
+  // False where the owner's pattern in `group` cannot match `text`, found
+  // without running the whole exact pattern where loosening changed it (its
+  // loosened form, or its alternatives, CandidateFilter::Matches); true
+  // where it may, to be found by the exact pattern. A pattern that loosening
+  // leaves as it is is not run here, as it would be run twice.
+  bool MayMatch(Group group, int owner, std::string_view text) const {
+    const int i = by_owner_[group][owner];
+    return !filter_.Loosened(i) || filter_.Matches(i, text);
+  }
+
   // Whether the owner's loosened pattern in `group` matches `text` (where
   // the exact one does, and cheaper).
   bool LooseMatch(Group group, int owner, std::string_view text) const {
@@ -588,7 +598,7 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
         return true;
       };
       re2::StringPiece whole;
-      if (!filter.LooseMatch(kRuleMatch, k, c.text)) continue;
+      if (!filter.MayMatch(kRuleMatch, k, c.text)) continue;
       if (!FirstMatch(filter.Exact(kRuleMatch, k), c.text, accept, &whole)) continue;
       const size_t begin = whole.data() - c.text.data();
       CheckHit hit = SpanHit(doc, c, begin, begin + whole.size());
