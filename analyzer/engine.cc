@@ -122,12 +122,6 @@ class PatternFilter {
     return !filter_.Loosened(i) || filter_.Matches(i, text);
   }
 
-  // Whether the owner's loosened pattern in `group` matches `text` (where
-  // the exact one does, and cheaper).
-  bool LooseMatch(Group group, int owner, std::string_view text) const {
-    return filter_.LooseMatch(by_owner_[group][owner], text);
-  }
-
   // The owner's exact pattern in `group`; it must have one.
   const RE2& Exact(Group group, int owner) const {
     Build();
