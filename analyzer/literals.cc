@@ -615,7 +615,7 @@ void AtomScanner::Compile(size_t dense_entries) {
   for (size_t q = 0; q < queue.size(); ++q) {
     const int u = queue[q];
     Node& un = nodes_[u];
-    un.output = un.atom >= 0 ? u : (u == 0 ? -1 : nodes_[un.fail].output);
+    un.output = un.atom >= 0 ? u : nodes_[un.fail].output;  // the root: its own -1
     if (q < rows) {
       un.row = static_cast<int>(q);
       int* row = dense_.data() + q * static_cast<size_t>(classes_);

@@ -115,7 +115,9 @@ class AtomScanner {
   };
   std::vector<Node> nodes_;
   std::vector<Edge> edges_;
-  unsigned char class_[256];  // byte -> its column in the rows; 0 for a byte in no atom
+  // Byte -> its column in the rows; 0 for a byte in no atom. Atoms are
+  // folded, so A-Z are never in one: at most 230 columns besides 0.
+  unsigned char class_[256];
   int classes_ = 1;
   std::vector<int> dense_;  // rows of classes_ entries: the shallowest nodes'
 

@@ -162,6 +162,21 @@ TEST(AtomScanner, FindsWhatASearchForEachAtomFinds) {
   EXPECT_GT(found_any, 1200);
 }
 
+// Atoms may hold any byte: with every one of the 256 in some atom (A-Z fold
+// onto a-z, so 230 distinct bytes, the most there can be), each still gets
+// its own column in the transition rows, numbered in an unsigned char.
+TEST(AtomScanner, EveryByteValueCanBeInAnAtom) {
+  AtomScanner s;
+  std::vector<int> ids(256);
+  for (int b = 0; b < 256; ++b) ids[b] = s.Add(std::string{'q', static_cast<char>(b)});
+  s.Compile();
+  for (int b = 0; b < 256; ++b) {
+    const std::string text = std::string("xq") + static_cast<char>(b);
+    const int expected = b >= 'A' && b <= 'Z' ? ids[b - 'A' + 'a'] : ids[b];
+    EXPECT_EQ(Found(s, text), std::vector<int>{expected}) << "byte " << b;
+  }
+}
+
 TEST(RequiredLiterals, CharactersWithACaseOutsideAsciiAreNotRequired) {
   // RE2's (?i) matches É for é; the scanner folds ASCII only.
   EXPECT_EQ(F("(?i)café au lait"), "caf AND  au lait");
