@@ -66,8 +66,9 @@ TEST(CandidateFilter, OnAShortTextTheLoosenedFormDecides) {
   EXPECT_TRUE(f.LooseIsExact(gap, "sole, discretion"));  // 16 characters
   EXPECT_TRUE(f.Matches(gap, "sole discretion"));
   EXPECT_FALSE(f.Matches(gap, "sole, discretion"));  // the loosened form does not match either
-  // Characters, not bytes: 20 Han characters are 60 bytes.
-  const std::string han = "sole" + std::string() + "\u8bf7\u8bf7\u8bf7\u8bf7discretion";
+  // Characters, not bytes: 18 characters (four Han ones) in 26 bytes.
+  const std::string han = "sole\u8bf7\u8bf7\u8bf7\u8bf7discretion";
+  ASSERT_EQ(han.size(), 26u);
   EXPECT_TRUE(f.LooseIsExact(gap, han));
   EXPECT_FALSE(f.Matches(gap, han));
   // A gap longer than 20 letters in a longer text: the exact pattern decides.
