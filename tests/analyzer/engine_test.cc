@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <set>
 #include <string>
@@ -707,38 +708,54 @@ classifiers:
   }
 }
 
-// On every text contract of corpus/, each clause has the tag of every
-// default classifier whose heading pattern (alone, no `unless`) matches its
-// heading.
-TEST(Engine, EveryHeadingMatchOfTheDefaultClassifiersTagsItsClauseOnTheCorpus) {
+// Classifies every text contract of corpus/ with the default engine, then
+// calls check(path, clause, classifier) for each clause and each default
+// classifier of the document's language without `unless` whose `pattern`
+// (heading or text) alone matches the clause's `part`, in classifier order.
+void ForEachDefaultClassifierMatch(
+    std::string Classifier::*pattern, std::string Clause::*part,
+    const std::function<void(const std::filesystem::path&, const Clause&, const Classifier&)>&
+        check) {
   auto rs = DefaultRuleset();
   ASSERT_TRUE(rs.ok()) << rs.error().ToString();
   auto engine = Engine::Compile(rs.value());
   ASSERT_TRUE(engine.ok()) << engine.error().ToString();
-  // Each classifier's heading pattern alone, compiled once.
-  std::vector<std::unique_ptr<RE2>> headings;
-  for (const Classifier& k : rs.value().classifiers) {
-    headings.push_back(k.heading.empty() ? nullptr : std::make_unique<RE2>(k.heading));
+  const std::vector<Classifier>& classifiers = rs.value().classifiers;
+  // Each classifier's pattern alone, compiled once.
+  std::vector<std::unique_ptr<RE2>> compiled;
+  for (const Classifier& k : classifiers) {
+    compiled.push_back((k.*pattern).empty() ? nullptr : std::make_unique<RE2>(k.*pattern));
   }
-  long checked = 0;
   for (const auto& [path, doc] : CorpusTextContracts()) {
     const std::string lang = DetectLanguage(doc);
     std::vector<Clause> clauses = Segment(doc);
     engine.value().Classify(lang, &clauses);
     for (const Clause& c : clauses) {
-      if (c.heading.empty()) continue;
-      for (size_t ki = 0; ki < headings.size(); ++ki) {
-        const Classifier& k = rs.value().classifiers[ki];
-        if (!headings[ki] || !k.unless.empty() || k.tag.empty() || !LangApplies(k.lang, lang) ||
-            !RE2::PartialMatch(c.heading, *headings[ki])) {
-          continue;
+      if ((c.*part).empty()) continue;
+      for (size_t ki = 0; ki < classifiers.size(); ++ki) {
+        const Classifier& k = classifiers[ki];
+        if (compiled[ki] && k.unless.empty() && LangApplies(k.lang, lang) &&
+            RE2::PartialMatch(c.*part, *compiled[ki])) {
+          check(path, c, k);
         }
-        ++checked;
-        EXPECT_TRUE(std::binary_search(c.tags.begin(), c.tags.end(), k.tag))
-            << path << ": " << c.heading << " lacks " << k.tag;
       }
     }
   }
+}
+
+// On every text contract of corpus/, each clause has the tag of every
+// default classifier whose heading pattern (alone, no `unless`) matches its
+// heading.
+TEST(Engine, EveryHeadingMatchOfTheDefaultClassifiersTagsItsClauseOnTheCorpus) {
+  long checked = 0;
+  ForEachDefaultClassifierMatch(
+      &Classifier::heading, &Clause::heading,
+      [&](const std::filesystem::path& path, const Clause& c, const Classifier& k) {
+        if (k.tag.empty()) return;
+        ++checked;
+        EXPECT_TRUE(std::binary_search(c.tags.begin(), c.tags.end(), k.tag))
+            << path << ": " << c.heading << " lacks " << k.tag;
+      });
   EXPECT_GT(checked, 200);
 }
 
@@ -746,26 +763,17 @@ TEST(Engine, EveryHeadingMatchOfTheDefaultClassifiersTagsItsClauseOnTheCorpus) {
 // every default classifier (without `unless`) whose text pattern matches its
 // text, however many classifiers of that category matched before it.
 TEST(Engine, EveryTextMatchOfTheDefaultClassifiersTagsItsClauseOnTheCorpus) {
-  auto rs = DefaultRuleset();
-  ASSERT_TRUE(rs.ok()) << rs.error().ToString();
-  auto engine = Engine::Compile(rs.value());
-  ASSERT_TRUE(engine.ok()) << engine.error().ToString();
-  std::vector<std::unique_ptr<RE2>> texts;
-  for (const Classifier& k : rs.value().classifiers) {
-    texts.push_back(k.text.empty() ? nullptr : std::make_unique<RE2>(k.text));
-  }
   long checked = 0, same_category_before = 0;
-  for (const auto& [path, doc] : CorpusTextContracts()) {
-    const std::string lang = DetectLanguage(doc);
-    std::vector<Clause> clauses = Segment(doc);
-    engine.value().Classify(lang, &clauses);
-    for (const Clause& c : clauses) {
-      std::set<Category> seen;
-      for (size_t ki = 0; ki < texts.size(); ++ki) {
-        const Classifier& k = rs.value().classifiers[ki];
-        if (!texts[ki] || !k.unless.empty() || !LangApplies(k.lang, lang) ||
-            !RE2::PartialMatch(c.text, *texts[ki])) {
-          continue;
+  std::filesystem::path document;
+  const Clause* clause = nullptr;
+  std::set<Category> seen;  // the categories matched so far in `clause` of `document`
+  ForEachDefaultClassifierMatch(
+      &Classifier::text, &Clause::text,
+      [&](const std::filesystem::path& path, const Clause& c, const Classifier& k) {
+        if (&c != clause || path != document) {
+          document = path;
+          clause = &c;
+          seen.clear();
         }
         ++checked;
         same_category_before += seen.insert(k.category).second ? 0 : 1;
@@ -775,9 +783,7 @@ TEST(Engine, EveryTextMatchOfTheDefaultClassifiersTagsItsClauseOnTheCorpus) {
           EXPECT_TRUE(std::binary_search(c.tags.begin(), c.tags.end(), k.tag))
               << path << ": " << c.id << " lacks " << k.tag;
         }
-      }
-    }
-  }
+      });
   EXPECT_GT(checked, 500);
   EXPECT_GT(same_category_before, 100);  // classifiers of a category already found
 }
