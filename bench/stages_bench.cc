@@ -192,8 +192,7 @@ void BM_Classify(benchmark::State& state) {
 void BM_LiteralScan(benchmark::State& state) {
   const Stages& s = Prepared(static_cast<int>(state.range(0)));
   const auto rs = analyzer::DefaultRuleset().value();
-  const analyzer::Lang lang = s.language == "zh" ? analyzer::Lang::kZh : analyzer::Lang::kEn;
-  auto applies = [&](analyzer::Lang l) { return l == analyzer::Lang::kAny || l == lang; };
+  auto applies = [&](analyzer::Lang l) { return analyzer::LangApplies(l, s.language); };
   analyzer::CandidateFilter filter;
   for (const analyzer::Rule& r : rs.rules) {
     if (!r.match.empty() && applies(r.lang)) filter.Add(r.match);
