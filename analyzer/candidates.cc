@@ -13,7 +13,8 @@ namespace {
 // Atoms shorter than this are not scanned for: the formulas drop them (an
 // AND loses that term, an OR that needs one holds always), which keeps the
 // filter sound. Two bytes keep words such as "or" out of the scan and every
-// Han character (three bytes in UTF-8) in.
+// Han character (three bytes in UTF-8) in. A pattern that this leaves with
+// no formula at all gets one over literals of any length instead (Add).
 constexpr int kMinAtomLength = 3;
 
 // A loosened pattern's own DFA budget: hundreds of patterns each growing
@@ -69,7 +70,11 @@ int CandidateFilter::Add(const std::string& pattern) {
     }
   }
   split_.push_back(std::move(split));
-  const LiteralFormula formula = RequiredLiterals(pattern, kMinAtomLength);
+  LiteralFormula formula = RequiredLiterals(pattern, kMinAtomLength);
+  // A pattern that requires no literal of kMinAtomLength bytes would be a
+  // candidate for every text; shorter literals ("[" and "]", "by" and ":")
+  // are often missing from a clause, and then it need not run there.
+  if (formula.all()) formula = RequiredLiterals(pattern, 1);
   if (formula.all()) {
     always_.push_back(i);
   } else {

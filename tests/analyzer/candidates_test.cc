@@ -116,21 +116,47 @@ TEST(CandidateFilter, FoldsCaseAsRe2Does) {
 
 TEST(CandidateFilter, APatternWithoutRequiredLiteralsIsAlwaysACandidate) {
   CandidateFilter f;
-  const int digits = f.Add(R"(\d+\s*%)");
+  const int digits = f.Add(R"(\d+\s*\pL)");
   const int word = f.Add("(?i)indemnif");
   f.Compile();
   EXPECT_EQ(f.unfiltered(), 1);
   EXPECT_EQ(CandidatesOf(f, "nothing here"), std::vector<int>{digits});
-  EXPECT_EQ(CandidatesOf(f, "shall indemnify 5 %"), (std::vector<int>{digits, word}));
+  EXPECT_EQ(CandidatesOf(f, "shall indemnify 5 days"), (std::vector<int>{digits, word}));
+}
+
+TEST(CandidateFilter, APatternWithOnlyShortLiteralsNeedsThem) {
+  // Literals under three bytes are not required where a pattern has longer
+  // ones; a pattern with none but short ones needs those rather than
+  // running on every text.
+  CandidateFilter f;
+  const int percent = f.Add(R"(\d+\s*%)");
+  const int by = f.Add(R"((?im)^\s*By\s*:)");
+  const int bracket = f.Add(R"(\[(?:_+|\pL+ name)\])");
+  const int long_and_short = f.Add(R"((?i)\bby\b.{0,10}\bexpiry)");
+  f.Compile();
+  EXPECT_EQ(f.unfiltered(), 0);
+  EXPECT_TRUE(CandidatesOf(f, "nothing here by then").empty());
+  EXPECT_EQ(CandidatesOf(f, "5 %"), std::vector<int>{percent});
+  EXPECT_EQ(CandidatesOf(f, "BY: ____"), std::vector<int>{by});
+  EXPECT_EQ(CandidatesOf(f, "Signed by [Party Name] on: [__]"), (std::vector<int>{by, bracket}));
+  EXPECT_EQ(CandidatesOf(f, "expiry"), std::vector<int>{long_and_short});
+  for (const char* text : {"5%", "By:", "[Party name]", "[___]", "by its expiry"}) {
+    std::vector<int> c = CandidatesOf(f, text);
+    for (int i : {percent, by, bracket, long_and_short}) {
+      if (RE2::PartialMatch(text, f.pattern(i))) {
+        EXPECT_NE(std::find(c.begin(), c.end(), i), c.end()) << text << " " << i;
+      }
+    }
+  }
 }
 
 TEST(CandidateFilter, APatternTooLargeForTheSmallBudgetIsAlwaysACandidate) {
   CandidateFilter f;
-  const int big = f.Add(R"(\pL{300}x)");
+  const int big = f.Add(R"(\pL{300}\d)");
   const int small = f.Add("(?i)notice");
   f.Compile();
   EXPECT_EQ(CandidatesOf(f, "no"), std::vector<int>{big});
-  const std::string text = std::string(300, 'a') + "x";
+  const std::string text = std::string(300, 'a') + "7";
   EXPECT_TRUE(RE2::PartialMatch(text, f.pattern(big)));
   EXPECT_EQ(CandidatesOf(f, "Notice: " + text), (std::vector<int>{big, small}));
 }
