@@ -542,6 +542,22 @@ LiteralFormula RequiredLiterals(std::string_view pattern, int min_atom_length) {
   return Parser(pattern, min_atom_length).Run();
 }
 
+LiteralFormula WithoutAtoms(const LiteralFormula& f,
+                            const std::function<bool(std::string_view)>& drop) {
+  switch (f.op) {
+    case Op::kAll: return f;
+    case Op::kAtom: return drop(f.atom) ? LiteralFormula{} : f;
+    case Op::kAnd:
+    case Op::kOr: {
+      std::vector<LiteralFormula> kids;
+      kids.reserve(f.kids.size());
+      for (const LiteralFormula& k : f.kids) kids.push_back(WithoutAtoms(k, drop));
+      return Combine(f.op, std::move(kids));
+    }
+  }
+  return f;
+}
+
 AtomScanner::AtomScanner() : heads_(1, -1), atom_of_(1, -1) {
   for (int& n : root_next_) n = 0;
   for (unsigned char& c : class_) c = 0;

@@ -25,6 +25,7 @@
 #ifndef CLAUSECHECK_ANALYZER_LITERALS_H_
 #define CLAUSECHECK_ANALYZER_LITERALS_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,13 @@ struct LiteralFormula {
 
 /// The formula of `pattern` (RE2 syntax; one RE2 accepts). See above.
 LiteralFormula RequiredLiterals(std::string_view pattern, int min_atom_length = 3);
+
+/// `f` with the atoms for which `drop` is true no longer required: each
+/// becomes "all" (an AND loses it, an OR holding it holds always), so the
+/// result holds wherever `f` does. For atoms too common to be worth
+/// scanning for.
+LiteralFormula WithoutAtoms(const LiteralFormula& f,
+                            const std::function<bool(std::string_view)>& drop);
 
 /// Finds which of many atoms (as RequiredLiterals makes them) occur in a
 /// text, in one pass (Aho-Corasick). The text is folded as RE2's `(?i)`

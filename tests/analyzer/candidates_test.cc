@@ -150,6 +150,22 @@ TEST(CandidateFilter, APatternWithOnlyShortLiteralsNeedsThem) {
   }
 }
 
+TEST(CandidateFilter, CommonAtomsAreNotRequiredUnlessNothingElseIs) {
+  // "shall" and "the" occur in most clauses: requiring them would filter
+  // out almost nothing. A pattern that has rarer atoms needs only those; one
+  // with nothing else keeps them.
+  CandidateFilter f;
+  const int indemnify = f.Add(R"((?i)\bshall\b.{0,40}\bindemnif)");
+  const int only_common = f.Add(R"((?i)\bthe\b.{0,9}\bshall\b)");
+  f.Compile();
+  EXPECT_EQ(CandidatesOf(f, "to indemnify"), std::vector<int>{indemnify});
+  EXPECT_FALSE(RE2::PartialMatch("to indemnify", f.pattern(indemnify)));
+  EXPECT_TRUE(CandidatesOf(f, "nothing here").empty());
+  EXPECT_TRUE(CandidatesOf(f, "shall pay").empty());
+  EXPECT_EQ(CandidatesOf(f, "the supplier shall indemnify"),
+            (std::vector<int>{indemnify, only_common}));
+}
+
 TEST(CandidateFilter, APatternTooLargeForTheSmallBudgetIsAlwaysACandidate) {
   CandidateFilter f;
   const int big = f.Add(R"(\pL{300}\d)");

@@ -185,5 +185,21 @@ TEST(RequiredLiterals, CharactersWithACaseOutsideAsciiAreNotRequired) {
   EXPECT_EQ(F("§ 12"), "§ 12");
 }
 
+TEST(WithoutAtoms, ADroppedAtomIsNoLongerRequired) {
+  const auto drop = [](std::string_view a) { return a == "shall" || a == "the"; };
+  auto W = [&](const std::string& pattern) {
+    return WithoutAtoms(RequiredLiterals(pattern), drop).ToString();
+  };
+  // An AND loses it.
+  EXPECT_EQ(W(R"((?i)\bshall\b.{0,40}\bindemnif)"), "indemnif");
+  EXPECT_EQ(W(R"((?i)\bshall\b.{0,9}\bpay\b.{0,9}\binvoice)"), "pay AND invoice");
+  // An OR holding it holds always, and so does an AND of nothing else.
+  EXPECT_EQ(W(R"((?i)(?:shall|must)\b.{0,40}\bindemnif)"), "indemnif");
+  EXPECT_EQ(W(R"((?i)\bthe\b.{0,9}\bshall\b)"), "all");
+  // Atoms it keeps, and a formula without a dropped atom, are unchanged.
+  EXPECT_EQ(W(R"((?i)\b(?:terminat\w*|cancel)\b[^.]*notice)"), "(terminat OR cancel) AND notice");
+  EXPECT_EQ(W("(?:or|and)"), "all");
+}
+
 }  // namespace
 }  // namespace clausecheck::analyzer
