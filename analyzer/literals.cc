@@ -594,7 +594,7 @@ int AtomScanner::Add(std::string_view atom) {
   return atom_of_[node];
 }
 
-void AtomScanner::Compile(size_t dense_entries) {
+void AtomScanner::Compile(size_t dense_entries, size_t full_entries) {
   const size_t nodes = heads_.size();
   nodes_.assign(nodes, Node{});
   edges_.reserve(building_.size());
@@ -617,6 +617,11 @@ void AtomScanner::Compile(size_t dense_entries) {
   std::vector<BuildEdge>().swap(building_);
   std::vector<int>().swap(heads_);
   std::vector<int>().swap(atom_of_);
+
+  if (nodes <= kMaxFullRows && nodes * static_cast<size_t>(classes_) <= full_entries) {
+    CompileFull();
+    return;
+  }
 
   // Breadth first: a node's fail link is the longest proper suffix of its
   // path that is a path of the trie, found from its parent's fail link; a
@@ -650,6 +655,52 @@ void AtomScanner::Compile(size_t dense_entries) {
   }
 }
 
+void AtomScanner::CompileFull() {
+  // The same breadth-first walk, in rows: a node's row is its number in that
+  // order, given when it is queued, and so are its fail row (the entry of
+  // its parent's fail row for its byte) and whether atoms end there (its own
+  // or its fail row's: a fail row is shallower, queued before it). So each
+  // entry is written once, flag and all, in its 16-bit form.
+  const size_t nodes = nodes_.size();
+  const size_t classes = static_cast<size_t>(classes_);
+  // Every row is written whole (the root's below, the others from their
+  // fail rows) before it is read: no zero fill of the table first.
+  full_ = std::make_unique_for_overwrite<uint16_t[]>(nodes * classes);
+  std::fill(full_.get(), full_.get() + classes, 0);
+  row_atom_.assign(nodes, -1);
+  row_first_.assign(nodes, -1);
+  row_next_.assign(nodes, -1);
+  std::vector<int> node_of_row(1, 0);  // the queue
+  node_of_row.reserve(nodes);
+  std::vector<uint16_t> fail_row(nodes, 0);
+  row_atom_[0] = nodes_[0].atom;  // -1: atoms are not empty
+  for (size_t r = 0; r < node_of_row.size(); ++r) {
+    const Node& n = nodes_[static_cast<size_t>(node_of_row[r])];
+    uint16_t* row = full_.get() + r * classes;
+    const size_t fail = fail_row[r];
+    if (r != 0) std::copy(full_.get() + fail * classes, full_.get() + (fail + 1) * classes, row);
+    for (int k = n.edges_begin; k < n.edges_end; ++k) {
+      const Edge e = edges_[static_cast<size_t>(k)];
+      const size_t child = node_of_row.size();
+      node_of_row.push_back(e.to);
+      const size_t child_fail =
+          r == 0 ? 0 : full_[fail * classes + class_[e.byte]] & static_cast<uint16_t>(kEnds - 1);
+      fail_row[child] = static_cast<uint16_t>(child_fail);
+      const int atom = nodes_[static_cast<size_t>(e.to)].atom;
+      row_atom_[child] = atom;
+      if (atom >= 0) {
+        row_first_[child] = static_cast<int>(child);
+        row_next_[child] = row_first_[child_fail];
+      } else {
+        row_first_[child] = row_first_[child_fail];
+      }
+      row[class_[e.byte]] = static_cast<uint16_t>(child | (row_first_[child] >= 0 ? kEnds : 0));
+    }
+  }
+  std::vector<Node>().swap(nodes_);
+  std::vector<Edge>().swap(edges_);
+}
+
 int AtomScanner::Next(int node, unsigned char c) const {
   const int column = class_[c];
   if (column == 0) return 0;  // in no atom: back to the root
@@ -669,6 +720,29 @@ int AtomScanner::Next(int node, unsigned char c) const {
   }
 }
 
+namespace {
+
+// The byte at p[*i], folded as (?i) folds it onto an atom's bytes, and *i
+// moved past it (past all of KELVIN SIGN or LONG S).
+inline unsigned char FoldedByte(const unsigned char* p, size_t n, size_t* i) {
+  unsigned char c = p[*i];
+  if (c < 0x80) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+    ++*i;
+  } else if (c == 0xE2 && *i + 2 < n && p[*i + 1] == 0x84 && p[*i + 2] == 0xAA) {  // KELVIN SIGN
+    c = 'k';
+    *i += 3;
+  } else if (c == 0xC5 && *i + 1 < n && p[*i + 1] == 0xBF) {  // LONG S
+    c = 's';
+    *i += 2;
+  } else {
+    ++*i;
+  }
+  return c;
+}
+
+}  // namespace
+
 void AtomScanner::Scan(std::string_view text, std::vector<int>* found) const {
   found->clear();
   if (atoms_ == 0) return;
@@ -678,29 +752,34 @@ void AtomScanner::Scan(std::string_view text, std::vector<int>* found) const {
   if (seen.size() < static_cast<size_t>(atoms_)) seen.resize(static_cast<size_t>(atoms_), 0);
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  int state = 0;
-  for (size_t i = 0; i < n;) {
-    unsigned char c = p[i];
-    if (c < 0x80) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
-      ++i;
-    } else if (c == 0xE2 && i + 2 < n && p[i + 1] == 0x84 && p[i + 2] == 0xAA) {  // KELVIN SIGN
-      c = 'k';
-      i += 3;
-    } else if (c == 0xC5 && i + 1 < n && p[i + 1] == 0xBF) {  // LONG S
-      c = 's';
-      i += 2;
-    } else {
-      ++i;
+  if (full_) {
+    const uint16_t* const table = full_.get();
+    const size_t classes = static_cast<size_t>(classes_);
+    size_t row = 0;
+    for (size_t i = 0; i < n;) {
+      const uint16_t entry = table[row * classes + class_[FoldedByte(p, n, &i)]];
+      row = entry & (kEnds - 1);
+      if ((entry & kEnds) == 0) continue;
+      // The atoms ending here: this row's and its fail chain's. Once one of
+      // them was found before, so was the rest of the chain.
+      for (int o = row_first_[row]; o >= 0; o = row_next_[static_cast<size_t>(o)]) {
+        const int atom = row_atom_[static_cast<size_t>(o)];
+        if (seen[static_cast<size_t>(atom)] != 0) break;
+        seen[static_cast<size_t>(atom)] = 1;
+        found->push_back(atom);
+      }
     }
-    state = Next(state, c);
-    // The atoms ending here: this node's and its fail chain's. Once one of
-    // them was found before, so was the rest of the chain.
-    for (int o = nodes_[state].output; o >= 0; o = nodes_[nodes_[o].fail].output) {
-      const int atom = nodes_[o].atom;
-      if (seen[atom] != 0) break;
-      seen[atom] = 1;
-      found->push_back(atom);
+  } else {
+    int state = 0;
+    for (size_t i = 0; i < n;) {
+      state = Next(state, FoldedByte(p, n, &i));
+      // As above, along the nodes' output links.
+      for (int o = nodes_[state].output; o >= 0; o = nodes_[nodes_[o].fail].output) {
+        const int atom = nodes_[o].atom;
+        if (seen[atom] != 0) break;
+        seen[atom] = 1;
+        found->push_back(atom);
+      }
     }
   }
   for (int atom : *found) seen[atom] = 0;

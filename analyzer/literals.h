@@ -25,7 +25,10 @@
 #ifndef CLAUSECHECK_ANALYZER_LITERALS_H_
 #define CLAUSECHECK_ANALYZER_LITERALS_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,37 +66,49 @@ LiteralFormula WithoutAtoms(const LiteralFormula& f,
 /// atoms costs a few million instructions, where an RE2::Set of them cost
 /// about 200 M; its memory is the trie's, fixed when built.
 ///
-/// The scan is bound by memory latency, not instructions: the default
-/// ruleset's trie (about 25,000 nodes) is larger than a core's L2 cache, and
-/// a byte that leaves the current node walks fail links, each a dependent
-/// load. So the shallowest nodes, where a scan spends most of its time, get
-/// full transition rows over the bytes that occur in atoms (a DFA, up to
-/// `dense_entries` entries in all): from such a node, a byte is one load.
-/// Deeper nodes keep sorted edge lists next to the node and fall back along
-/// their fail links to a node with a row. Nodes keep the numbers they were
-/// added with, so that the nodes of one atom, walked one after another, are
-/// together in memory (numbering them breadth first cost more cache misses).
+/// Where its transition table fits (`full_entries`, 3 MB by default: the
+/// default ruleset's English and Chinese atoms do), the automaton is a full
+/// DFA: every node gets a row of 16-bit entries over the bytes that occur in
+/// atoms, so a byte costs one load and no branch on the trie's shape, and a
+/// flag in the entry says whether atoms end there. That scans about twice
+/// as fast as walking fail links, whose branches a CPU cannot predict
+/// (docs/performance.md, "The literal scan as a full DFA, eleventh
+/// session"). Otherwise (a larger ruleset, or every language's patterns at
+/// once) the shallowest nodes, where a scan spends most of its time, get
+/// full rows (up to `dense_entries` entries in all), and deeper nodes keep
+/// sorted edge lists next to the node and fall back along their fail links
+/// to a node with a row. Nodes keep the numbers they were added with, so
+/// that the nodes of one atom, walked one after another, are together in
+/// memory (numbering them breadth first cost more cache misses).
 class AtomScanner {
  public:
   /// Entries of the transition rows by default: 64 KB, as many rows as that
   /// holds of one entry per distinct byte of the atoms. Larger tables saved
   /// instructions but missed the L2 cache more (docs/performance.md).
   static constexpr size_t kDenseEntries = size_t{1} << 14;
+  /// Entries (two bytes each) of the full DFA at most: 3 MB.
+  static constexpr size_t kFullEntries = size_t{3} << 19;
 
   AtomScanner();
   /// Adds an atom (not empty; added once); returns its index, from 0.
   int Add(std::string_view atom);
-  /// Prepares the scan. Call once, after every Add and before Scan. The
-  /// root always gets a row; `dense_entries` bounds the rest (tests vary it).
-  void Compile(size_t dense_entries = kDenseEntries);
+  /// Prepares the scan. Call once, after every Add and before Scan. A full
+  /// DFA where its table has at most `full_entries` entries (and the nodes
+  /// fit its 15-bit numbers); else the root always gets a row and
+  /// `dense_entries` bounds the rest. Tests vary both.
+  void Compile(size_t dense_entries = kDenseEntries, size_t full_entries = kFullEntries);
   /// The indices of the atoms that occur in `text`, in the order found,
   /// each once.
   void Scan(std::string_view text, std::vector<int>* found) const;
   int size() const { return atoms_; }
+  /// Whether Compile made a full DFA (tests and diagnostics).
+  bool full() const { return full_ != nullptr; }
 
  private:
-  // The next node from `node` on the folded byte `c`.
+  // The next node from `node` on the folded byte `c` (not in a full DFA).
   int Next(int node, unsigned char c) const;
+  // Builds the full DFA from the trie, then frees the trie (Compile).
+  void CompileFull();
 
   // While adding: the trie, each node's edges a list (from heads_, by node,
   // through next), so that adding a node allocates no vector.
@@ -128,6 +143,19 @@ class AtomScanner {
   unsigned char class_[256];
   int classes_ = 1;
   std::vector<int> dense_;  // rows of classes_ entries: the shallowest nodes'
+
+  // The full DFA: rows numbered breadth first (the root's is 0), classes_
+  // entries each: the next row, with kEnds set where an atom ends at that
+  // row's node or along its fail chain. nodes_ and edges_ are then freed
+  // (dense_ is not used); the atoms ending at a row are read from the row
+  // arrays.
+  static constexpr uint16_t kEnds = 0x8000;
+  static constexpr size_t kMaxFullRows = kEnds;
+  std::unique_ptr<uint16_t[]> full_;
+  std::vector<int> row_atom_;  // by row: the atom ending at its node, or -1
+  std::vector<int>
+      row_first_;  // by row: the nearest row on its fail chain (itself first) ending an atom, or -1
+  std::vector<int> row_next_;  // by row ending an atom: the next such row on its fail chain, or -1
 
   int atoms_ = 0;
 };

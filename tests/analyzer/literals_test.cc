@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <random>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace clausecheck::analyzer {
@@ -99,27 +101,30 @@ TEST(AtomScanner, FindsEveryAtomOnceWhereverItEnds) {
 }
 
 TEST(AtomScanner, FoldsAsRe2CaseInsensitiveMatching) {
-  AtomScanner s;
-  const int kilo = s.Add("kilo");
-  const int sale = s.Add("sale");
-  const int han = s.Add("违约金");
-  const int upper = s.Add("NOTICE");  // atoms are folded too
-  s.Compile();
-  EXPECT_EQ(Found(s, "KILO"), std::vector<int>{kilo});
-  EXPECT_EQ(Found(s, "\xE2\x84\xAAilo"), std::vector<int>{kilo});  // KELVIN SIGN
-  EXPECT_EQ(Found(s,
-                  "\xC5\xBF"
-                  "ale"),
-            std::vector<int>{sale});  // LONG S
-  EXPECT_EQ(Found(s, "乙方应支付违约金。"), std::vector<int>{han});
-  EXPECT_EQ(Found(s, "Notice"), std::vector<int>{upper});
-  EXPECT_TRUE(Found(s, "违约").empty());
+  for (size_t full_entries : {AtomScanner::kFullEntries, size_t{0}}) {
+    AtomScanner s;
+    const int kilo = s.Add("kilo");
+    const int sale = s.Add("sale");
+    const int han = s.Add("违约金");
+    const int upper = s.Add("NOTICE");  // atoms are folded too
+    s.Compile(AtomScanner::kDenseEntries, full_entries);
+    EXPECT_EQ(s.full(), full_entries != 0);
+    EXPECT_EQ(Found(s, "KILO"), std::vector<int>{kilo});
+    EXPECT_EQ(Found(s, "\xE2\x84\xAAilo"), std::vector<int>{kilo});  // KELVIN SIGN
+    EXPECT_EQ(Found(s,
+                    "\xC5\xBF"
+                    "ale"),
+              std::vector<int>{sale});  // LONG S
+    EXPECT_EQ(Found(s, "乙方应支付违约金。"), std::vector<int>{han});
+    EXPECT_EQ(Found(s, "Notice"), std::vector<int>{upper});
+    EXPECT_TRUE(Found(s, "违约").empty());
+  }
 }
 
 // The compiled scanner against the obvious search (every atom looked for in
-// the folded text), with transition rows for every node, for some, and for
-// the root only: random atoms and texts over a small alphabet, where atoms
-// overlap, nest and share suffixes.
+// the folded text), as a full DFA and with transition rows for every node,
+// for some, and for the root only: random atoms and texts over a small
+// alphabet, where atoms overlap, nest and share suffixes.
 TEST(AtomScanner, FindsWhatASearchForEachAtomFinds) {
   std::mt19937 rng(7);
   const std::string alphabet = "abcAB .\xE4\xB8\x80";
@@ -134,7 +139,12 @@ TEST(AtomScanner, FindsWhatASearchForEachAtomFinds) {
     return s;
   };
   int compared = 0, found_any = 0;
-  for (size_t dense : {size_t{0}, size_t{40}, AtomScanner::kDenseEntries}) {
+  const std::pair<size_t, size_t> configs[] = {
+      {AtomScanner::kDenseEntries, AtomScanner::kFullEntries},
+      {0, 0},
+      {40, 0},
+      {AtomScanner::kDenseEntries, 0}};
+  for (auto [dense, full_entries] : configs) {
     for (int round = 0; round < 40; ++round) {
       AtomScanner s;
       std::vector<std::string> atoms;
@@ -144,7 +154,8 @@ TEST(AtomScanner, FindsWhatASearchForEachAtomFinds) {
         ASSERT_EQ(s.Add(a), static_cast<int>(atoms.size()));
         atoms.push_back(a);
       }
-      s.Compile(dense);
+      s.Compile(dense, full_entries);
+      ASSERT_EQ(s.full(), full_entries != 0);
       for (int t = 0; t < 20; ++t) {
         const std::string text = random_string(60);
         std::vector<int> expected;
@@ -152,14 +163,36 @@ TEST(AtomScanner, FindsWhatASearchForEachAtomFinds) {
           if (fold(text).find(atoms[k]) != std::string::npos)
             expected.push_back(static_cast<int>(k));
         }
-        EXPECT_EQ(Found(s, text), expected) << "text '" << text << "', dense " << dense;
+        EXPECT_EQ(Found(s, text), expected)
+            << "text '" << text << "', dense " << dense << ", full " << full_entries;
         ++compared;
         found_any += expected.empty() ? 0 : 1;
       }
     }
   }
-  EXPECT_EQ(compared, 2400);
-  EXPECT_GT(found_any, 1200);
+  EXPECT_EQ(compared, 3200);
+  EXPECT_GT(found_any, 1600);
+}
+
+// A full DFA only where its table fits and its rows can be numbered in 15
+// bits; else the rows-and-fail-links automaton, which finds the same.
+TEST(AtomScanner, FallsBackWhereAFullDfaDoesNotFit) {
+  AtomScanner small;
+  const int notice = small.Add("notice");
+  small.Add("term");
+  small.Compile(AtomScanner::kDenseEntries, 10);  // 12 nodes x 9 columns
+  EXPECT_FALSE(small.full());
+  EXPECT_EQ(Found(small, "Notice!"), std::vector<int>{notice});
+
+  AtomScanner many;  // 40,000 atoms of six bytes: over 32,768 nodes
+  for (int k = 0; k < 40000; ++k) {
+    char atom[8];
+    std::snprintf(atom, sizeof atom, "a%05d", k);
+    ASSERT_EQ(many.Add(atom), k);
+  }
+  many.Compile();
+  EXPECT_FALSE(many.full());
+  EXPECT_EQ(Found(many, "see a12345 and A00007."), (std::vector<int>{7, 12345}));
 }
 
 // Atoms may hold any byte: with every one of the 256 in some atom (A-Z fold
@@ -169,11 +202,17 @@ TEST(AtomScanner, EveryByteValueCanBeInAnAtom) {
   AtomScanner s;
   std::vector<int> ids(256);
   for (int b = 0; b < 256; ++b) ids[b] = s.Add(std::string{'q', static_cast<char>(b)});
+  AtomScanner hybrid;
+  for (int b = 0; b < 256; ++b) hybrid.Add(std::string{'q', static_cast<char>(b)});
   s.Compile();
+  hybrid.Compile(AtomScanner::kDenseEntries, 0);
+  ASSERT_TRUE(s.full());
+  ASSERT_FALSE(hybrid.full());
   for (int b = 0; b < 256; ++b) {
     const std::string text = std::string("xq") + static_cast<char>(b);
     const int expected = b >= 'A' && b <= 'Z' ? ids[b - 'A' + 'a'] : ids[b];
     EXPECT_EQ(Found(s, text), std::vector<int>{expected}) << "byte " << b;
+    EXPECT_EQ(Found(hybrid, text), std::vector<int>{expected}) << "byte " << b;
   }
 }
 
