@@ -77,6 +77,31 @@ TEST(CandidateFilter, OnAShortTextTheLoosenedFormDecides) {
   EXPECT_FALSE(f.Matches(gap, far));
 }
 
+TEST(CandidateFilter, ConfirmsAnExactMatchWhereverTheLoosenedFormMatchesFirst) {
+  // On texts longer than the gap's bound, the first match of the loosened
+  // form may be short enough to be exact, or too long with an exact match
+  // inside it, after it, or nowhere.
+  CandidateFilter f;
+  const int gap = f.Add(R"((?i)\bsole\b[a-z ]{0,20}\bdiscretion)");
+  f.Compile();
+  std::string filler;
+  for (int k = 0; k < 20; ++k) filler += " x.";
+  const std::string texts[] = {
+      filler + " its sole discretion",                                         // fits
+      "sole and absolute discretion" + filler,                                 // exact within
+      "sole and very very absolute discretion, then sole discretion",          // exact later
+      "sole and very very absolute discretion" + filler,                       // none
+      "Sole and very very absolute discretion; sole and absolute discretion",  // exact later
+  };
+  const bool expected[] = {true, true, true, false, true};
+  for (size_t k = 0; k < std::size(texts); ++k) {
+    ASSERT_FALSE(f.LooseIsExact(gap, texts[k])) << texts[k];
+    ASSERT_TRUE(f.LooseMatch(gap, texts[k])) << texts[k];
+    EXPECT_EQ(f.Matches(gap, texts[k]), expected[k]) << texts[k];
+    EXPECT_EQ(RE2::PartialMatch(texts[k], f.pattern(gap)), expected[k]) << texts[k];
+  }
+}
+
 TEST(CandidateFilter, ConfirmsAlternativeByAlternative) {
   // A long text on which the whole pattern's loosened form matches through
   // the first alternative's gap (too long) while another alternative
