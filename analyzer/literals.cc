@@ -542,20 +542,36 @@ LiteralFormula RequiredLiterals(std::string_view pattern, int min_atom_length) {
   return Parser(pattern, min_atom_length).Run();
 }
 
-LiteralFormula WithoutAtoms(const LiteralFormula& f,
-                            const std::function<bool(std::string_view)>& drop) {
+namespace {
+
+// WithoutAtoms, moving what it keeps; *changed tells whether anything was
+// dropped below, so that an unchanged AND or OR is kept as it is rather
+// than simplified again (Combine compares its kids with each other).
+LiteralFormula Without(LiteralFormula f, const std::function<bool(std::string_view)>& drop,
+                       bool* changed) {
   switch (f.op) {
     case Op::kAll: return f;
-    case Op::kAtom: return drop(f.atom) ? LiteralFormula{} : f;
+    case Op::kAtom:
+      if (!drop(f.atom)) return f;
+      *changed = true;
+      return LiteralFormula{};
     case Op::kAnd:
     case Op::kOr: {
-      std::vector<LiteralFormula> kids;
-      kids.reserve(f.kids.size());
-      for (const LiteralFormula& k : f.kids) kids.push_back(WithoutAtoms(k, drop));
-      return Combine(f.op, std::move(kids));
+      bool below = false;
+      for (LiteralFormula& k : f.kids) k = Without(std::move(k), drop, &below);
+      if (!below) return f;
+      *changed = true;
+      return Combine(f.op, std::move(f.kids));
     }
   }
   return f;
+}
+
+}  // namespace
+
+LiteralFormula WithoutAtoms(LiteralFormula f, const std::function<bool(std::string_view)>& drop) {
+  bool changed = false;
+  return Without(std::move(f), drop, &changed);
 }
 
 AtomScanner::AtomScanner() : heads_(1, -1), atom_of_(1, -1) {

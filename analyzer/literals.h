@@ -55,8 +55,7 @@ LiteralFormula RequiredLiterals(std::string_view pattern, int min_atom_length = 
 /// becomes "all" (an AND loses it, an OR holding it holds always), so the
 /// result holds wherever `f` does. For atoms too common to be worth
 /// scanning for.
-LiteralFormula WithoutAtoms(const LiteralFormula& f,
-                            const std::function<bool(std::string_view)>& drop);
+LiteralFormula WithoutAtoms(LiteralFormula f, const std::function<bool(std::string_view)>& drop);
 
 /// Finds which of many atoms (as RequiredLiterals makes them) occur in a
 /// text, in one pass (Aho-Corasick). The text is folded as RE2's `(?i)`
