@@ -24,9 +24,10 @@ constexpr int kMinAtomLength = 3;
 // formulas their updates on nearly every clause: the atoms of the default
 // ruleset found in at least a fifth of the 31,956 paragraphs of the 258 CUAD
 // contracts (English), or of the paragraphs of corpus/contracts' Chinese
-// contracts (docs/performance.md, "Common atoms, eleventh session"). A
-// formula does not require them (WithoutAtoms) unless it would then require
-// nothing at all. Sorted, for binary search.
+// contracts (docs/performance.md, "The literal scan and the filter's
+// formulas, eleventh session"). A formula does not require them
+// (WithoutAtoms) unless it would then require nothing at all. Sorted, for
+// binary search.
 // clang-format off
 constexpr std::string_view kCommonAtoms[] = {
     " by ", " in", " not", " of", " on", " this", " to ", " with", "act", "agree", "agreement",

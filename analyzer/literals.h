@@ -71,8 +71,8 @@ LiteralFormula WithoutAtoms(LiteralFormula f, const std::function<bool(std::stri
 /// atoms, so a byte costs one load and no branch on the trie's shape, and a
 /// flag in the entry says whether atoms end there. That scans about twice
 /// as fast as walking fail links, whose branches a CPU cannot predict
-/// (docs/performance.md, "The literal scan as a full DFA, eleventh
-/// session"). Otherwise (a larger ruleset, or every language's patterns at
+/// (docs/performance.md, "The literal scan and the filter's formulas,
+/// eleventh session"). Otherwise (a larger ruleset, or every language's patterns at
 /// once) the shallowest nodes, where a scan spends most of its time, get
 /// full rows (up to `dense_entries` entries in all), and deeper nodes keep
 /// sorted edge lists next to the node and fall back along their fail links
