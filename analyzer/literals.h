@@ -152,10 +152,12 @@ class AtomScanner {
   static constexpr uint16_t kEnds = 0x8000;
   static constexpr size_t kMaxFullRows = kEnds;
   std::unique_ptr<uint16_t[]> full_;
-  std::vector<int> row_atom_;  // by row: the atom ending at its node, or -1
-  std::vector<int>
-      row_first_;  // by row: the nearest row on its fail chain (itself first) ending an atom, or -1
-  std::vector<int> row_next_;  // by row ending an atom: the next such row on its fail chain, or -1
+  // By row: the atom ending at its node, or -1; the nearest row on its fail
+  // chain (itself first) where an atom ends, or -1; and for a row where an
+  // atom ends, the next such row on its fail chain, or -1.
+  std::vector<int> row_atom_;
+  std::vector<int> row_first_;
+  std::vector<int> row_next_;
 
   int atoms_ = 0;
 };
