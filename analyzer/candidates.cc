@@ -42,19 +42,6 @@ bool Common(std::string_view atom) {
   return std::binary_search(std::begin(kCommonAtoms), std::end(kCommonAtoms), atom);
 }
 
-// Whether `f` without its common atoms still requires something (is not
-// "all"), found without building it.
-bool RequiresWithout(const LiteralFormula& f) {
-  switch (f.op) {
-    case LiteralFormula::Op::kAll: return false;
-    case LiteralFormula::Op::kAtom: return !Common(f.atom);
-    case LiteralFormula::Op::kAnd:
-      return std::any_of(f.kids.begin(), f.kids.end(), RequiresWithout);
-    case LiteralFormula::Op::kOr: return std::all_of(f.kids.begin(), f.kids.end(), RequiresWithout);
-  }
-  return false;
-}
-
 // A loosened pattern's own DFA budget: hundreds of patterns each growing
 // caches to RE2's default 8 MB held tens of megabytes in a batch. Unlike the
 // exact patterns (kExactPatternMemory), the loosened ones keep 2 MB: they are
@@ -113,7 +100,11 @@ int CandidateFilter::Add(const std::string& pattern) {
   // candidate for every text; shorter literals ("[" and "]", "by" and ":")
   // are often missing from a clause, and then it need not run there.
   if (formula.all()) formula = RequiredLiterals(pattern, 1);
-  if (RequiresWithout(formula)) formula = WithoutAtoms(std::move(formula), Common);
+  // Common atoms are not required (kCommonAtoms), unless that would leave
+  // the formula requiring nothing.
+  if (LiteralFormula relaxed = WithoutAtoms(formula, Common); !relaxed.all()) {
+    formula = std::move(relaxed);
+  }
   if (formula.all()) {
     always_.push_back(i);
   } else {
