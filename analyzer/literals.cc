@@ -689,7 +689,6 @@ void AtomScanner::CompileFull() {
   std::vector<int> node_of_row(1, 0);  // the queue
   node_of_row.reserve(nodes);
   std::vector<uint16_t> fail_row(nodes, 0);
-  row_atom_[0] = nodes_[0].atom;  // -1: atoms are not empty
   for (size_t r = 0; r < node_of_row.size(); ++r) {
     const Node& n = nodes_[static_cast<size_t>(node_of_row[r])];
     uint16_t* row = full_.get() + r * classes;
@@ -768,6 +767,14 @@ void AtomScanner::Scan(std::string_view text, std::vector<int>* found) const {
   if (seen.size() < static_cast<size_t>(atoms_)) seen.resize(static_cast<size_t>(atoms_), 0);
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
+  // The atoms ending at a position: along an output chain, the first atom
+  // already found means the rest of the chain was found with it.
+  const auto newly_found = [&](int atom) {
+    if (seen[static_cast<size_t>(atom)] != 0) return false;
+    seen[static_cast<size_t>(atom)] = 1;
+    found->push_back(atom);
+    return true;
+  };
   if (full_) {
     const uint16_t* const table = full_.get();
     const size_t classes = static_cast<size_t>(classes_);
@@ -776,25 +783,16 @@ void AtomScanner::Scan(std::string_view text, std::vector<int>* found) const {
       const uint16_t entry = table[row * classes + class_[FoldedByte(p, n, &i)]];
       row = entry & (kEnds - 1);
       if ((entry & kEnds) == 0) continue;
-      // The atoms ending here: this row's and its fail chain's. Once one of
-      // them was found before, so was the rest of the chain.
       for (int o = row_first_[row]; o >= 0; o = row_next_[static_cast<size_t>(o)]) {
-        const int atom = row_atom_[static_cast<size_t>(o)];
-        if (seen[static_cast<size_t>(atom)] != 0) break;
-        seen[static_cast<size_t>(atom)] = 1;
-        found->push_back(atom);
+        if (!newly_found(row_atom_[static_cast<size_t>(o)])) break;
       }
     }
   } else {
     int state = 0;
     for (size_t i = 0; i < n;) {
       state = Next(state, FoldedByte(p, n, &i));
-      // As above, along the nodes' output links.
       for (int o = nodes_[state].output; o >= 0; o = nodes_[nodes_[o].fail].output) {
-        const int atom = nodes_[o].atom;
-        if (seen[atom] != 0) break;
-        seen[atom] = 1;
-        found->push_back(atom);
+        if (!newly_found(nodes_[o].atom)) break;
       }
     }
   }

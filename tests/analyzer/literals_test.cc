@@ -180,7 +180,7 @@ TEST(AtomScanner, FallsBackWhereAFullDfaDoesNotFit) {
   AtomScanner small;
   const int notice = small.Add("notice");
   small.Add("term");
-  small.Compile(AtomScanner::kDenseEntries, 10);  // 12 nodes x 9 columns
+  small.Compile(AtomScanner::kDenseEntries, 10);  // 11 nodes x 9 columns
   EXPECT_FALSE(small.full());
   EXPECT_EQ(Found(small, "Notice!"), std::vector<int>{notice});
 
