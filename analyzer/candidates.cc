@@ -62,39 +62,27 @@ CandidateFilter::CandidateFilter() = default;
 
 CandidateFilter::~CandidateFilter() = default;
 
-int CandidateFilter::Add(const std::string& pattern) {
-  const int i = size();
-  exact_.push_back(std::make_unique<LazyPattern>(pattern));
-  long same_up_to = 0;
-  std::string loose = Loosen(pattern, 4, &same_up_to);
-  const bool changed = loose != pattern;
-  loose_.push_back(changed ? std::make_unique<LazyPattern>(std::move(loose), kLoosePatternMemory)
-                           : nullptr);
-  same_up_to_.push_back(changed ? same_up_to : 0);
-  std::unique_ptr<Split> split;
-  if (changed) {
+PatternAnalysis CandidateFilter::Analyze(const std::string& pattern) {
+  PatternAnalysis a;
+  std::string loose = Loosen(pattern, 4, &a.same_up_to);
+  a.loosened = loose != pattern;
+  if (a.loosened) {
+    a.loose = std::move(loose);
     std::vector<std::string> alternatives = Alternatives(pattern);
-    if (!alternatives.empty()) {
-      split = std::make_unique<Split>();
-      std::string plain;
-      for (std::string& a : alternatives) {
-        long up_to = 0;
-        std::string loose_a = Loosen(a, 4, &up_to);
-        if (loose_a == a) {
-          if (!plain.empty()) plain += '|';
-          plain += a;  // each keeps the flags it starts with
-          continue;
-        }
-        Alternative alt;
-        alt.exact = std::make_unique<LazyPattern>(std::move(a));
-        alt.loose = std::make_unique<LazyPattern>(std::move(loose_a), kLoosePatternMemory);
-        alt.same_up_to = up_to;
-        split->loosened.push_back(std::move(alt));
+    a.split = !alternatives.empty();
+    for (std::string& alt : alternatives) {
+      long up_to = 0;
+      std::string loose_alt = Loosen(alt, 4, &up_to);
+      if (loose_alt == alt) {
+        if (!a.plain.empty()) a.plain += '|';
+        a.plain += alt;  // each keeps the flags it starts with
+        continue;
       }
-      if (!plain.empty()) split->plain = std::make_unique<LazyPattern>(std::move(plain));
+      a.alternatives.push_back({std::move(alt), std::move(loose_alt), up_to});
     }
+  } else {
+    a.same_up_to = 0;
   }
-  split_.push_back(std::move(split));
   LiteralFormula formula = RequiredLiterals(pattern, kMinAtomLength);
   // A pattern that requires no literal of kMinAtomLength bytes would be a
   // candidate for every text; shorter literals ("[" and "]", "by" and ":")
@@ -105,10 +93,34 @@ int CandidateFilter::Add(const std::string& pattern) {
   if (LiteralFormula relaxed = WithoutAtoms(formula, Common); !relaxed.all()) {
     formula = std::move(relaxed);
   }
-  if (formula.all()) {
+  a.formula = std::move(formula);
+  return a;
+}
+
+int CandidateFilter::Add(const std::string& pattern, PatternAnalysis a) {
+  const int i = size();
+  exact_.push_back(std::make_unique<LazyPattern>(pattern));
+  loose_.push_back(a.loosened
+                       ? std::make_unique<LazyPattern>(std::move(a.loose), kLoosePatternMemory)
+                       : nullptr);
+  same_up_to_.push_back(a.loosened ? a.same_up_to : 0);
+  std::unique_ptr<Split> split;
+  if (a.loosened && a.split) {
+    split = std::make_unique<Split>();
+    if (!a.plain.empty()) split->plain = std::make_unique<LazyPattern>(std::move(a.plain));
+    for (PatternAnalysis::Alternative& alt : a.alternatives) {
+      Alternative part;
+      part.exact = std::make_unique<LazyPattern>(std::move(alt.exact));
+      part.loose = std::make_unique<LazyPattern>(std::move(alt.loose), kLoosePatternMemory);
+      part.same_up_to = alt.same_up_to;
+      split->loosened.push_back(std::move(part));
+    }
+  }
+  split_.push_back(std::move(split));
+  if (a.formula.all()) {
     always_.push_back(i);
   } else {
-    Flatten(formula, -1, i);
+    Flatten(a.formula, -1, i);
   }
   return i;
 }

@@ -82,6 +82,30 @@ class LazyPattern {
   mutable std::unique_ptr<RE2> re_;
 };
 
+/// What CandidateFilter::Add reads from a pattern's syntax (its loosened
+/// form, its alternatives, the formula of its required literals): a pure
+/// function of the pattern's text, computed by Analyze. Reading it costs
+/// about 150,000 instructions for a long pattern, half of a start on a
+/// small file; the default ruleset's patterns are therefore analysed at
+/// build time and embedded (DefaultPatternAnalyses, ruleset_pack.h).
+struct PatternAnalysis {
+  /// A top-level alternative that loosening changes (CandidateFilter's
+  /// Split): the alternative, its loosened form and Loosen's same_up_to.
+  struct Alternative {
+    std::string exact, loose;
+    long same_up_to = 0;
+    bool operator==(const Alternative& other) const = default;
+  };
+  bool loosened = false;  // loosening changed the pattern
+  std::string loose;      // loosened: the loosened form
+  long same_up_to = 0;    // loosened: Loosen's same_up_to
+  bool split = false;     // loosened and split into its top-level alternatives
+  std::string plain;      // split: the alternatives loosening leaves, joined ("" if none)
+  std::vector<Alternative> alternatives;  // split: the others
+  LiteralFormula formula;                 // "all": a candidate for every text
+  bool operator==(const PatternAnalysis& other) const = default;
+};
+
 class CandidateFilter {
  public:
   CandidateFilter();
@@ -90,7 +114,11 @@ class CandidateFilter {
   CandidateFilter& operator=(const CandidateFilter&) = delete;
 
   /// Adds a pattern (RE2 syntax, must parse); returns its index, from 0.
-  int Add(const std::string& pattern);
+  int Add(const std::string& pattern) { return Add(pattern, Analyze(pattern)); }
+  /// Adds a pattern with its analysis, which must be Analyze(pattern).
+  int Add(const std::string& pattern, PatternAnalysis analysis);
+  /// The analysis Add makes of `pattern`.
+  static PatternAnalysis Analyze(const std::string& pattern);
 
   /// Prepares the atoms. Call once, after every Add and before Candidates.
   void Compile();

@@ -7,12 +7,14 @@
 #include <cctype>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <utility>
 
 #include "analyzer/candidates.h"
 #include "analyzer/checks.h"
 #include "analyzer/rule_shapes.h"
+#include "analyzer/ruleset_pack.h"
 #include "analyzer/sentence.h"
 #include "core/utf8.h"
 
@@ -136,8 +138,12 @@ class PatternFilter {
   };
   void Build() const {
     std::call_once(built_, [this] {
+      // The default ruleset's patterns were analysed when it was built.
+      const PackedPatternAnalyses& known = DefaultPatternAnalyses();
       for (const Pending& p : pending_) {
-        const int id = filter_.Add(p.pattern);
+        std::optional<PatternAnalysis> analysis = known.Find(p.pattern);
+        const int id =
+            analysis ? filter_.Add(p.pattern, std::move(*analysis)) : filter_.Add(p.pattern);
         group_.push_back(p.group);
         owner_.push_back(p.owner);
         auto& index = by_owner_[p.group];

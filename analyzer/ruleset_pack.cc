@@ -1,5 +1,6 @@
 #include "analyzer/ruleset_pack.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <map>
@@ -33,6 +34,14 @@ template <>
 constexpr uint64_t kEnumMax<Condition::Kind> = static_cast<uint64_t>(Condition::Kind::kAll);
 template <>
 constexpr uint64_t kEnumMax<Comparison::Op> = static_cast<uint64_t>(Comparison::Op::kAfter);
+template <>
+constexpr uint64_t kEnumMax<LiteralFormula::Op> = static_cast<uint64_t>(LiteralFormula::Op::kOr);
+
+// A pattern and its analysis, packed on its own (PackPatternAnalyses).
+struct AnalysisEntry {
+  std::string pattern;
+  std::string analysis;
+};
 
 // Every struct's fields, in declaration order, for the Writer and the Reader
 // alike (T is const for writing), so that the two cannot disagree.
@@ -63,6 +72,14 @@ void Fields(A& a, T& s) {
       s.when, s.unless_document, s.check, s.hurts, s.for_types, s.not_for_types, s.marks, s.message,
       s.recommendation, s.message_zh, s.recommendation_zh, s.basis, s.match_examples,
       s.no_match_examples, s.source);
+  } else if constexpr (std::is_same_v<S, LiteralFormula>) {
+    a(s.op, s.atom, s.kids);
+  } else if constexpr (std::is_same_v<S, PatternAnalysis::Alternative>) {
+    a(s.exact, s.loose, s.same_up_to);
+  } else if constexpr (std::is_same_v<S, PatternAnalysis>) {
+    a(s.loosened, s.loose, s.same_up_to, s.split, s.plain, s.alternatives, s.formula);
+  } else if constexpr (std::is_same_v<S, AnalysisEntry>) {
+    a(s.pattern, s.analysis);
   } else if constexpr (std::is_same_v<S, Ruleset>) {
     a(s.name, s.version, s.description, s.classifiers, s.rules, s.disable, s.parameters,
       s.patterns_checked);
@@ -93,6 +110,11 @@ class Writer {
   }
   void Put(bool b) { out_.push_back(b ? 1 : 0); }
   void Put(int v) { Varint(static_cast<uint64_t>(static_cast<uint32_t>(v))); }
+  // Zigzag: small magnitudes of either sign take few bytes.
+  void Put(long v) {
+    const auto u = static_cast<uint64_t>(v);
+    Varint(v < 0 ? ~(u << 1) : u << 1);
+  }
   void Put(double d) {
     uint64_t bits = 0;
     std::memcpy(&bits, &d, sizeof bits);
@@ -136,6 +158,19 @@ class Reader {
   }
   bool ok() const { return ok_; }
   bool at_end() const { return pos_ == in_.size(); }
+  // A count of items, each of which takes at least one byte.
+  size_t Count() {
+    const uint64_t n = Varint();
+    if (n > in_.size() - pos_) return Fail(), 0;
+    return static_cast<size_t>(n);
+  }
+  // A string, as a view of the bytes read.
+  std::string_view View() {
+    const size_t n = Count();
+    const std::string_view v = in_.substr(pos_, n);
+    pos_ += n;
+    return v;
+  }
   uint8_t Byte() {
     if (pos_ >= in_.size()) return Fail(), 0;
     return static_cast<uint8_t>(in_[pos_++]);
@@ -159,12 +194,6 @@ class Reader {
     Fail();
     return 0;
   }
-  // A count of items, each of which takes at least one byte.
-  size_t Count() {
-    const uint64_t n = Varint();
-    if (n > in_.size() - pos_) return Fail(), 0;
-    return static_cast<size_t>(n);
-  }
   void Get(std::string& s) {
     const size_t n = Count();
     s.assign(in_.substr(pos_, n));
@@ -179,6 +208,10 @@ class Reader {
     const uint64_t u = Varint();
     if (u > UINT32_MAX) Fail();
     v = static_cast<int>(static_cast<uint32_t>(u));
+  }
+  void Get(long& v) {
+    const uint64_t u = Varint();
+    v = static_cast<long>(u & 1 ? ~(u >> 1) : u >> 1);
   }
   void Get(double& d) {
     uint64_t bits = 0;
@@ -252,6 +285,72 @@ Result<Ruleset> UnpackRuleset(std::string_view bytes) {
     return Error{ErrorCode::kInternal, "packed ruleset: truncated or corrupt", ""};
   }
   return rs;
+}
+
+std::string PackPatternAnalyses(const PatternAnalyses& analyses) {
+  std::vector<AnalysisEntry> entries;
+  entries.reserve(analyses.size());
+  for (const auto& [pattern, analysis] : analyses) {
+    Writer record;
+    record(analysis);
+    entries.push_back({pattern, record.Take()});
+  }
+  std::sort(entries.begin(), entries.end(),
+            [](const AnalysisEntry& a, const AnalysisEntry& b) { return a.pattern < b.pattern; });
+  Writer w;
+  w(static_cast<int>(kFormatVersion), entries);
+  return w.Take();
+}
+
+Result<PackedPatternAnalyses> PackedPatternAnalyses::Open(std::string_view bytes) {
+  Reader r(bytes);
+  int version = 0;
+  r(version);
+  if (version != kFormatVersion) {
+    return Error{ErrorCode::kInternal,
+                 "packed pattern analyses: format version " + std::to_string(version) +
+                     ", expected " + std::to_string(kFormatVersion),
+                 ""};
+  }
+  PackedPatternAnalyses out;
+  const size_t n = r.Count();
+  out.index_.reserve(n);
+  for (size_t i = 0; i < n && r.ok(); ++i) {
+    const std::string_view pattern = r.View();
+    const std::string_view record = r.View();
+    // The writer writes the patterns in order, each once.
+    if (!out.index_.empty() && !(out.index_.back().first < pattern)) break;
+    out.index_.emplace_back(pattern, record);
+  }
+  if (!r.ok() || !r.at_end() || out.index_.size() != n) {
+    return Error{ErrorCode::kInternal, "packed pattern analyses: truncated or corrupt", ""};
+  }
+  return out;
+}
+
+std::optional<PatternAnalysis> PackedPatternAnalyses::Find(std::string_view pattern) const {
+  const auto it = std::lower_bound(index_.begin(), index_.end(), pattern,
+                                   [](const std::pair<std::string_view, std::string_view>& e,
+                                      std::string_view p) { return e.first < p; });
+  if (it == index_.end() || it->first != pattern) return std::nullopt;
+  Reader r(it->second);
+  PatternAnalysis a;
+  r(a);
+  if (!r.ok() || !r.at_end()) return std::nullopt;
+  return a;
+}
+
+std::vector<std::string> FilteredPatterns(const Ruleset& rs) {
+  std::vector<std::string> out;
+  const auto add = [&](const std::string& p) {
+    if (!p.empty() && std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+  };
+  for (const Rule& r : rs.rules) add(r.match);
+  for (const Classifier& c : rs.classifiers) {
+    add(c.heading);
+    add(c.text);
+  }
+  return out;
 }
 
 }  // namespace clausecheck::analyzer

@@ -18,9 +18,14 @@
 #ifndef CLAUSECHECK_ANALYZER_RULESET_PACK_H_
 #define CLAUSECHECK_ANALYZER_RULESET_PACK_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
+#include "analyzer/candidates.h"
 #include "analyzer/ruleset.h"
 #include "core/result.h"
 
@@ -29,6 +34,41 @@ namespace clausecheck::analyzer {
 std::string PackRuleset(const Ruleset& rs);
 
 Result<Ruleset> UnpackRuleset(std::string_view bytes);
+
+/// Analyses of patterns (CandidateFilter::Analyze), by pattern text.
+using PatternAnalyses = std::unordered_map<std::string, PatternAnalysis>;
+
+/// The same format for pattern analyses: each pattern, in order, with its
+/// analysis packed on its own, so that one can be read without the others.
+std::string PackPatternAnalyses(const PatternAnalyses& analyses);
+
+/// Packed pattern analyses, found by pattern text and read one at a time,
+/// when a filter needs it: a run on English documents reads none of the
+/// Chinese patterns' analyses, and none stays in memory after its filter is
+/// built.
+class PackedPatternAnalyses {
+ public:
+  PackedPatternAnalyses() = default;
+  /// Indexes `bytes`, which must outlive the result.
+  static Result<PackedPatternAnalyses> Open(std::string_view bytes);
+  /// The analysis of `pattern`; nullopt if it is not there (or does not read).
+  std::optional<PatternAnalysis> Find(std::string_view pattern) const;
+  size_t size() const { return index_.size(); }
+
+ private:
+  std::vector<std::pair<std::string_view, std::string_view>> index_;  // by pattern: its record
+};
+
+/// The patterns of `rs` that the engine scans for with a CandidateFilter:
+/// the rules' match patterns and the classifiers' heading and text
+/// patterns, each once, in order.
+std::vector<std::string> FilteredPatterns(const Ruleset& rs);
+
+/// The analyses of the default ruleset's FilteredPatterns, made at build
+/// time (rulesets/pack_ruleset.cc) and indexed on first use; empty if they
+/// do not read back, which costs only the time to analyse the patterns
+/// again.
+const PackedPatternAnalyses& DefaultPatternAnalyses();
 
 }  // namespace clausecheck::analyzer
 

@@ -9,6 +9,9 @@ namespace clausecheck::rulesets {
 
 std::string_view PackedDefault();
 
+/// The analyses of its filtered patterns (analyzer::DefaultPatternAnalyses).
+std::string_view PackedPatternAnalyses();
+
 }  // namespace clausecheck::rulesets
 
 #endif  // CLAUSECHECK_RULESETS_PACKED_H_

@@ -3,9 +3,14 @@
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
+#include "analyzer/candidates.h"
 #include "analyzer/engine.h"
+#include "analyzer/literals.h"
 #include "analyzer/ruleset.h"
 
 namespace clausecheck::analyzer {
@@ -198,6 +203,123 @@ TEST(PackedRuleset, TruncatedOrCorruptBytesAreAnError) {
     }
   }
   EXPECT_GT(rejected, bytes.size() / 2);
+}
+
+// The analyses embedded at build time are those the filter would make at
+// startup, for every pattern the engine filters for: none missing, none
+// stale.
+TEST(PackedPatternAnalyses, DefaultsAreTheAnalysesOfEveryFilteredPattern) {
+  auto yaml = DefaultRulesetFromYaml();
+  ASSERT_TRUE(yaml.ok()) << yaml.error().ToString();
+  const std::vector<std::string> patterns = FilteredPatterns(yaml.value());
+  EXPECT_GT(patterns.size(), 300u);
+  const PackedPatternAnalyses& packed = DefaultPatternAnalyses();
+  EXPECT_EQ(packed.size(), patterns.size());
+  for (const std::string& p : patterns) {
+    const std::optional<PatternAnalysis> a = packed.Find(p);
+    ASSERT_TRUE(a.has_value()) << p;
+    EXPECT_TRUE(*a == CandidateFilter::Analyze(p)) << p;
+  }
+}
+
+// The patterns FilteredPatterns lists: the rules' match patterns and the
+// classifiers' heading and text patterns, each once, in order.
+TEST(PackedPatternAnalyses, FilteredPatternsAreMatchHeadingAndTextPatternsOnce) {
+  Ruleset rs;
+  rs.rules.resize(3);
+  rs.rules[0].match = "a";
+  rs.rules[2].match = "b";
+  rs.classifiers.resize(2);
+  rs.classifiers[0].heading = "c";
+  rs.classifiers[0].text = "a";
+  rs.classifiers[1].text = "d";
+  rs.rules[1].unless = "e";
+  EXPECT_EQ(FilteredPatterns(rs), (std::vector<std::string>{"a", "b", "c", "d"}));
+}
+
+PatternAnalyses SomeAnalyses() {
+  PatternAnalyses out;
+  for (const char* p : {R"((?i)\bliabilit(?:y|ies)\b[^.]{0,200}\bexceed)", "违约金", "(?i)x|y",
+                        R"((?i)\bfoo\b[^.]{0,50}bar|\bbaz\b[^.]{0,30}qux|plain)"}) {
+    out.emplace(p, CandidateFilter::Analyze(p));
+  }
+  PatternAnalysis every;  // every field set, a negative bound among them
+  every.loosened = true;
+  every.loose = "loose";
+  every.same_up_to = -7;
+  every.split = true;
+  every.plain = "plain";
+  every.alternatives.push_back({"exact", "lo", 300});
+  every.formula = RequiredLiterals("(?:abc|def).*ghi.*(?:jkl|mno)");
+  out.emplace("every", every);
+  return out;
+}
+
+TEST(PackedPatternAnalyses, RoundTripFindsEachAnalysisAndNoOther) {
+  const PatternAnalyses analyses = SomeAnalyses();
+  EXPECT_EQ(analyses.at("every").formula.ToString(), "(abc OR def) AND ghi AND (jkl OR mno)");
+  EXPECT_TRUE(analyses.at(R"((?i)\bfoo\b[^.]{0,50}bar|\bbaz\b[^.]{0,30}qux|plain)").split);
+  const std::string bytes = PackPatternAnalyses(analyses);
+  auto packed = PackedPatternAnalyses::Open(bytes);
+  ASSERT_TRUE(packed.ok()) << packed.error().ToString();
+  EXPECT_EQ(packed.value().size(), analyses.size());
+  for (const auto& [p, a] : analyses) {
+    const std::optional<PatternAnalysis> back = packed.value().Find(p);
+    ASSERT_TRUE(back.has_value()) << p;
+    EXPECT_TRUE(*back == a) << p;
+  }
+  EXPECT_EQ(packed.value().Find("ever"), std::nullopt);
+  EXPECT_EQ(packed.value().Find("everyone"), std::nullopt);
+  EXPECT_EQ(packed.value().Find(""), std::nullopt);
+  // The same analyses, the same bytes, whatever the map's order.
+  PatternAnalyses copy;
+  for (const auto& [p, a] : analyses) copy.emplace(p, a);
+  EXPECT_EQ(PackPatternAnalyses(copy), bytes);
+}
+
+// Bytes that end early or are out of order do not open; a corrupt record is
+// not found (its pattern is then analysed again), never read past its end.
+TEST(PackedPatternAnalyses, TruncatedOrCorruptBytesAreAnErrorOrNotFound) {
+  const PatternAnalyses analyses = SomeAnalyses();
+  const std::string bytes = PackPatternAnalyses(analyses);
+  for (size_t n = 0; n < bytes.size(); ++n) {
+    auto r = PackedPatternAnalyses::Open(std::string_view(bytes).substr(0, n));
+    ASSERT_FALSE(r.ok()) << n;
+    EXPECT_EQ(r.error().code, ErrorCode::kInternal);
+  }
+  EXPECT_FALSE(PackedPatternAnalyses::Open(bytes + "x").ok());
+  std::string wrong_version = bytes;
+  wrong_version[0] = 99;
+  auto v = PackedPatternAnalyses::Open(wrong_version);
+  ASSERT_FALSE(v.ok());
+  EXPECT_EQ(v.error().message, "packed pattern analyses: format version 99, expected 2");
+  // Two patterns out of order.
+  PatternAnalyses two{{"a", PatternAnalysis{}}, {"b", PatternAnalysis{}}};
+  std::string swapped = PackPatternAnalyses(two);
+  const size_t a = swapped.find('a'), b = swapped.find('b');
+  ASSERT_LT(a, b);
+  std::swap(swapped[a], swapped[b]);
+  EXPECT_FALSE(PackedPatternAnalyses::Open(swapped).ok());
+  size_t found_wrong = 0, not_found = 0;
+  for (size_t i = 1; i < bytes.size(); ++i) {
+    for (char c : {'\x00', '\x03', '\x7f', '\xff'}) {
+      std::string corrupt = bytes;
+      if (corrupt[i] == c) continue;
+      corrupt[i] = c;
+      auto r = PackedPatternAnalyses::Open(corrupt);
+      if (!r.ok()) continue;
+      for (const auto& [p, an] : analyses) {
+        const std::optional<PatternAnalysis> back = r.value().Find(p);
+        if (!back) {
+          ++not_found;
+        } else if (!(*back == an)) {
+          ++found_wrong;  // a changed letter or number inside a record
+        }
+      }
+    }
+  }
+  EXPECT_GT(not_found, 0u);
+  EXPECT_GT(found_wrong, 0u);
 }
 
 // The loader says whether it checked the patterns; a merge keeps that only
