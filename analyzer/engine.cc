@@ -296,9 +296,9 @@ Engine::Engine(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 const Ruleset& Engine::ruleset() const { return impl_->ruleset; }
 
-Result<Engine> Engine::Compile(const Ruleset& ruleset) {
+Result<Engine> Engine::Compile(Ruleset ruleset) {
   auto impl = std::make_shared<Impl>();
-  impl->ruleset = ruleset;
+  impl->ruleset = std::move(ruleset);
   const Ruleset& rs = impl->ruleset;
   auto fail = [](const std::string& source, const std::string& id, const std::string& err) {
     return Error{ErrorCode::kConfig, (id.empty() ? "" : id + ": ") + err, source};

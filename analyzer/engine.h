@@ -72,7 +72,8 @@ class ClauseScans {
 
 class Engine {
  public:
-  static Result<Engine> Compile(const Ruleset& ruleset);
+  /// Takes the ruleset by value: a caller that is done with it moves it in.
+  static Result<Engine> Compile(Ruleset ruleset);
 
   const Ruleset& ruleset() const;
 

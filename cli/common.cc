@@ -60,7 +60,7 @@ Result<analyzer::Ruleset> LoadRuleset(const RulesetOptions& o, const Config& con
 Result<analyzer::Engine> LoadEngine(const RulesetOptions& o, const Config& config) {
   auto rs = LoadRuleset(o, config);
   if (!rs.ok()) return rs.error();
-  return analyzer::Engine::Compile(rs.value());
+  return analyzer::Engine::Compile(std::move(rs.value()));
 }
 
 Result<parsers::XmlOptions> LoadXmlOptions(const XmlMapOptions& o) {
