@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <string_view>
 
@@ -117,11 +118,7 @@ int CandidateFilter::Add(const std::string& pattern, PatternAnalysis a) {
     }
   }
   split_.push_back(std::move(split));
-  if (a.formula.all()) {
-    always_.push_back(i);
-  } else {
-    Flatten(a.formula, -1, i);
-  }
+  formulas_.push_back(std::move(a.formula));
   return i;
 }
 
@@ -138,15 +135,124 @@ void CandidateFilter::Flatten(const LiteralFormula& f, int parent, int pattern) 
   for (const LiteralFormula& k : f.kids) Flatten(k, id, pattern);
 }
 
-void CandidateFilter::Compile() {
-  atoms_.Compile();
-  atom_uses_.resize(static_cast<size_t>(atoms_.size()));
-  uses_begin_.assign(1, 0);
-  for (std::vector<int>& u : atom_uses_) {
-    uses_.insert(uses_.end(), u.begin(), u.end());
-    uses_begin_.push_back(static_cast<int>(uses_.size()));
+void CandidateFilter::Compile(std::string_view prebuilt) {
+  prebuilt_ = !prebuilt.empty() && CompileFrom(prebuilt);
+  if (!prebuilt_) {
+    for (size_t i = 0; i < formulas_.size(); ++i) {
+      if (formulas_[i].all()) {
+        always_.push_back(static_cast<int>(i));
+      } else {
+        Flatten(formulas_[i], -1, static_cast<int>(i));
+      }
+    }
+    atoms_.Compile();
+    atom_uses_.resize(static_cast<size_t>(atoms_.size()));
+    uses_begin_.assign(1, 0);
+    for (std::vector<int>& u : atom_uses_) {
+      uses_.insert(uses_.end(), u.begin(), u.end());
+      uses_begin_.push_back(static_cast<int>(uses_.size()));
+    }
   }
   std::vector<std::vector<int>>().swap(atom_uses_);
+  std::vector<LiteralFormula>().swap(formulas_);
+}
+
+uint64_t CandidateFilter::Fingerprint() const {
+  uint64_t h = 14695981039346656037ull;  // FNV-1a
+  const auto mix = [&](unsigned char c) {
+    h ^= c;
+    h *= 1099511628211ull;
+  };
+  for (const auto& p : exact_) {
+    for (char c : p->pattern()) mix(static_cast<unsigned char>(c));
+    mix(0);
+  }
+  return h;
+}
+
+namespace {
+
+// PackCompiled's bytes: this header, the arrays it counts (32-bit numbers:
+// uses_begin_, uses_, nodes_ as three numbers each, always_), then the
+// AtomScanner's packed DFA, at a 4-byte boundary.
+constexpr uint32_t kPackedFilterMagic = 0x31464343;  // "CCF1"
+struct PackedFilterHeader {
+  uint32_t magic, patterns;
+  uint64_t fingerprint;
+  uint32_t uses_begin, uses, nodes, always;
+};
+static_assert(sizeof(PackedFilterHeader) % 4 == 0);
+
+}  // namespace
+
+std::string CandidateFilter::PackCompiled() const {
+  const std::string scanner = atoms_.Pack();
+  if (scanner.empty()) return "";
+  static_assert(sizeof(Node) == 3 * sizeof(int));
+  PackedFilterHeader h{kPackedFilterMagic,
+                       static_cast<uint32_t>(size()),
+                       Fingerprint(),
+                       static_cast<uint32_t>(uses_begin_.size()),
+                       static_cast<uint32_t>(uses_.size()),
+                       static_cast<uint32_t>(nodes_.size()),
+                       static_cast<uint32_t>(always_.size())};
+  std::string out(reinterpret_cast<const char*>(&h), sizeof h);
+  const auto ints = [&](const void* data, size_t n) {
+    out.append(static_cast<const char*>(data), n * sizeof(int));
+  };
+  ints(uses_begin_.data(), uses_begin_.size());
+  ints(uses_.data(), uses_.size());
+  ints(nodes_.data(), 3 * nodes_.size());
+  ints(always_.data(), always_.size());
+  return out + scanner;
+}
+
+bool CandidateFilter::CompileFrom(std::string_view bytes) {
+  PackedFilterHeader h;
+  if (bytes.size() < sizeof h || reinterpret_cast<uintptr_t>(bytes.data()) % 4 != 0) return false;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  const size_t patterns = exact_.size();
+  if (h.magic != kPackedFilterMagic || h.patterns != patterns || h.fingerprint != Fingerprint()) {
+    return false;
+  }
+  const size_t counts = size_t{h.uses_begin} + h.uses + 3 * size_t{h.nodes} + h.always;
+  if (bytes.size() < sizeof h + counts * sizeof(int)) return false;
+  const int* p = reinterpret_cast<const int*>(bytes.data() + sizeof h);
+  std::vector<int> uses_begin(p, p + h.uses_begin);
+  p += h.uses_begin;
+  std::vector<int> uses(p, p + h.uses);
+  p += h.uses;
+  std::vector<Node> nodes(h.nodes);
+  if (h.nodes > 0) std::memcpy(nodes.data(), p, 3 * sizeof(int) * h.nodes);
+  p += 3 * size_t{h.nodes};
+  std::vector<int> always(p, p + h.always);
+  AtomScanner scanner;
+  if (!scanner.Unpack(bytes.substr(sizeof h + counts * sizeof(int)))) return false;
+  // Every number in range: the formulas' trees point up to their roots,
+  // and a found atom's uses to nodes or patterns.
+  const auto in = [](long v, long lo, size_t n) { return v >= lo && v < static_cast<long>(n); };
+  if (uses_begin.size() != static_cast<size_t>(scanner.size()) + 1 || uses_begin.front() != 0 ||
+      uses_begin.back() != static_cast<int>(uses.size()) ||
+      !std::is_sorted(uses_begin.begin(), uses_begin.end())) {
+    return false;
+  }
+  for (int u : uses) {
+    if (u >= 0 ? !in(u, 0, nodes.size()) : !in(-1L - u, 0, patterns)) return false;
+  }
+  for (size_t k = 0; k < nodes.size(); ++k) {
+    const Node& n = nodes[k];
+    // A kid comes after its parent (Flatten numbers them so): no cycles.
+    if (n.need < 1 || !in(n.parent, -1, k) || !in(n.pattern, -1, patterns)) return false;
+  }
+  for (int a : always) {
+    if (!in(a, 0, patterns)) return false;
+  }
+  atoms_ = std::move(scanner);
+  uses_begin_ = std::move(uses_begin);
+  uses_ = std::move(uses);
+  nodes_ = std::move(nodes);
+  always_ = std::move(always);
+  return true;
 }
 
 void CandidateFilter::Candidates(std::string_view text, std::vector<int>* out) const {

@@ -121,7 +121,19 @@ class CandidateFilter {
   static PatternAnalysis Analyze(const std::string& pattern);
 
   /// Prepares the atoms. Call once, after every Add and before Candidates.
-  void Compile();
+  /// Given `prebuilt` (PackCompiled of a filter to which the same patterns
+  /// were added in the same order, embedded at build time for the default
+  /// ruleset), uses it in place, unless it is of other patterns or does not
+  /// read, and then compiles as without it. `prebuilt` must then outlive the
+  /// filter and be 4-byte aligned.
+  void Compile(std::string_view prebuilt = {});
+
+  /// The compiled filter as bytes for Compile's `prebuilt`; empty where its
+  /// literal scan is not a full DFA (AtomScanner::Pack).
+  std::string PackCompiled() const;
+
+  /// Whether Compile used its `prebuilt` bytes (tests and diagnostics).
+  bool prebuilt() const { return prebuilt_; }
 
   /// The indices of the patterns that may match somewhere in `text`,
   /// ascending: every pattern that matches is among them.
@@ -169,6 +181,11 @@ class CandidateFilter {
     int pattern;  // a root's pattern, else -1
   };
   void Flatten(const LiteralFormula& f, int parent, int pattern);
+  // A fingerprint of the patterns added, in order (PackCompiled).
+  uint64_t Fingerprint() const;
+  // Compile from PackCompiled's bytes; false (nothing changed) if they are
+  // not of these patterns or do not read.
+  bool CompileFrom(std::string_view prebuilt);
 
   // A loosened pattern's top-level alternatives, for confirming a text on
   // which the whole exact pattern would run as an NFA: the alternatives
@@ -203,6 +220,10 @@ class CandidateFilter {
   // Patterns without a formula (nothing required), ascending: candidates
   // for every text.
   std::vector<int> always_;
+  // By pattern, until Compile: its formula, flattened by Compile unless the
+  // filter comes prebuilt.
+  std::vector<LiteralFormula> formulas_;
+  bool prebuilt_ = false;
 };
 
 }  // namespace clausecheck::analyzer

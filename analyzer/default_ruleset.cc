@@ -17,4 +17,6 @@ const PackedPatternAnalyses& DefaultPatternAnalyses() {
   return *analyses;
 }
 
+std::string_view DefaultFilter(int bucket) { return rulesets::PackedFilter(bucket); }
+
 }  // namespace clausecheck::analyzer

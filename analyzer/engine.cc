@@ -151,9 +151,25 @@ class PatternFilter {
         index[p.owner] = id;
       }
       std::vector<Pending>().swap(pending_);
-      filter_.Compile();
+      filter_.Compile(prebuilt_);
     });
   }
+
+ public:
+  // The bytes of the embedded compiled filter (DefaultFilter), used by
+  // Build where they are of the same patterns.
+  void SetPrebuilt(std::string_view bytes) { prebuilt_ = bytes; }
+  std::string Pack() const {
+    Build();
+    return filter_.PackCompiled();
+  }
+  bool prebuilt() const {
+    Build();
+    return filter_.prebuilt();
+  }
+
+ private:
+  std::string_view prebuilt_;
   mutable std::vector<Pending> pending_;  // until built
   mutable std::once_flag built_;
   mutable CandidateFilter filter_;
@@ -296,6 +312,14 @@ Engine::Engine(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 const Ruleset& Engine::ruleset() const { return impl_->ruleset; }
 
+std::vector<std::string> Engine::PackFilters() const {
+  std::vector<std::string> out;
+  for (const PatternFilter& f : impl_->filters) out.push_back(f.Pack());
+  return out;
+}
+
+bool Engine::FilterPrebuilt(int bucket) const { return impl_->filters[bucket].prebuilt(); }
+
 Result<Engine> Engine::Compile(Ruleset ruleset) {
   auto impl = std::make_shared<Impl>();
   impl->ruleset = std::move(ruleset);
@@ -304,6 +328,7 @@ Result<Engine> Engine::Compile(Ruleset ruleset) {
     return Error{ErrorCode::kConfig, (id.empty() ? "" : id + ": ") + err, source};
   };
   std::string err;
+  for (int b = 0; b < kBuckets; ++b) impl->filters[b].SetPrebuilt(DefaultFilter(b));
   for (size_t i = 0; i < rs.rules.size(); ++i) {
     const Rule& r = rs.rules[i];
     impl->rule_unless.push_back(CompileOne(r.unless));

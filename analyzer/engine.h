@@ -77,6 +77,15 @@ class Engine {
 
   const Ruleset& ruleset() const;
 
+  /// The compiled candidate filter of each document language's patterns
+  /// (CandidateFilter::PackCompiled; empty for one without a full DFA), for
+  /// the build to embed those of the default ruleset, which Compile then
+  /// uses (DefaultFilter) instead of building them at every start.
+  std::vector<std::string> PackFilters() const;
+  /// Diagnostics and tests: whether language bucket `bucket`'s filter
+  /// (built on first use) was the embedded one.
+  bool FilterPrebuilt(int bucket) const;
+
   /// Assigns categories and tags to every clause. Categories and tags that
   /// come from a heading also hold for the clause's descendants (the clauses
   /// under "ARTICLE 9 LIMITATION OF LIABILITY" are about liability).

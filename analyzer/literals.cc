@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <iterator>
 #include <utility>
 
 namespace clausecheck::analyzer {
@@ -714,6 +716,86 @@ void AtomScanner::CompileFull() {
   }
   std::vector<Node>().swap(nodes_);
   std::vector<Edge>().swap(edges_);
+  rows_ = nodes;
+  table_ = full_.get();
+  row_atom_at_ = row_atom_.data();
+  row_first_at_ = row_first_.data();
+  row_next_at_ = row_next_.data();
+}
+
+namespace {
+
+// The packed full DFA (AtomScanner::Pack): a header of 32-bit numbers and
+// the byte classes, then the row arrays (32-bit), then the table (16-bit),
+// each at a 4-byte boundary of the bytes.
+constexpr uint32_t kPackedScannerMagic = 0x31534343;  // "CCS1"
+struct PackedScannerHeader {
+  uint32_t magic, atoms, classes, rows;
+  unsigned char classes_of[256];
+};
+static_assert(sizeof(PackedScannerHeader) % 4 == 0);
+
+template <typename T>
+void AppendRaw(std::string* out, const T* data, size_t n) {
+  out->append(reinterpret_cast<const char*>(data), n * sizeof(T));
+}
+
+}  // namespace
+
+std::string AtomScanner::Pack() const {
+  if (table_ == nullptr) return "";
+  PackedScannerHeader h{};
+  h.magic = kPackedScannerMagic;
+  h.atoms = static_cast<uint32_t>(atoms_);
+  h.classes = static_cast<uint32_t>(classes_);
+  h.rows = static_cast<uint32_t>(rows_);
+  std::copy(std::begin(class_), std::end(class_), h.classes_of);
+  std::string out;
+  AppendRaw(&out, &h, 1);
+  AppendRaw(&out, row_atom_at_, rows_);
+  AppendRaw(&out, row_first_at_, rows_);
+  AppendRaw(&out, row_next_at_, rows_);
+  AppendRaw(&out, table_, rows_ * static_cast<size_t>(classes_));
+  return out;
+}
+
+bool AtomScanner::Unpack(std::string_view bytes) {
+  PackedScannerHeader h;
+  if (bytes.size() < sizeof h || reinterpret_cast<uintptr_t>(bytes.data()) % 4 != 0) return false;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  if (h.magic != kPackedScannerMagic || h.classes == 0 || h.classes > 256 || h.rows == 0 ||
+      h.rows > kMaxFullRows || h.atoms >= (uint32_t{1} << 30)) {
+    return false;
+  }
+  const size_t rows = h.rows, classes = h.classes;
+  if (bytes.size() != sizeof h + 3 * rows * sizeof(int) + rows * classes * sizeof(uint16_t)) {
+    return false;
+  }
+  if (std::any_of(std::begin(h.classes_of), std::end(h.classes_of),
+                  [&](unsigned char c) { return c >= classes; })) {
+    return false;
+  }
+  const int* const ints = reinterpret_cast<const int*>(bytes.data() + sizeof h);
+  const int atoms = static_cast<int>(h.atoms);
+  const auto in = [](int v, size_t n) { return v >= -1 && v < static_cast<long>(n); };
+  for (size_t r = 0; r < rows; ++r) {
+    if (!in(ints[r], static_cast<size_t>(atoms)) || !in(ints[rows + r], rows) ||
+        !in(ints[2 * rows + r], rows)) {
+      return false;
+    }
+  }
+  atoms_ = atoms;
+  classes_ = static_cast<int>(classes);
+  std::copy(std::begin(h.classes_of), std::end(h.classes_of), class_);
+  rows_ = rows;
+  row_atom_at_ = ints;
+  row_first_at_ = ints + rows;
+  row_next_at_ = ints + 2 * rows;
+  table_ = reinterpret_cast<const uint16_t*>(ints + 3 * rows);
+  std::vector<BuildEdge>().swap(building_);
+  std::vector<int>().swap(heads_);
+  std::vector<int>().swap(atom_of_);
+  return true;
 }
 
 int AtomScanner::Next(int node, unsigned char c) const {
@@ -775,16 +857,16 @@ void AtomScanner::Scan(std::string_view text, std::vector<int>* found) const {
     found->push_back(atom);
     return true;
   };
-  if (full_) {
-    const uint16_t* const table = full_.get();
+  if (table_ != nullptr) {
+    const uint16_t* const table = table_;
     const size_t classes = static_cast<size_t>(classes_);
     size_t row = 0;
     for (size_t i = 0; i < n;) {
       const uint16_t entry = table[row * classes + class_[FoldedByte(p, n, &i)]];
       row = entry & (kEnds - 1);
       if ((entry & kEnds) == 0) continue;
-      for (int o = row_first_[row]; o >= 0; o = row_next_[static_cast<size_t>(o)]) {
-        if (!newly_found(row_atom_[static_cast<size_t>(o)])) break;
+      for (int o = row_first_at_[row]; o >= 0; o = row_next_at_[static_cast<size_t>(o)]) {
+        if (!newly_found(row_atom_at_[static_cast<size_t>(o)])) break;
       }
     }
   } else {

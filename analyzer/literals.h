@@ -102,7 +102,17 @@ class AtomScanner {
   void Scan(std::string_view text, std::vector<int>* found) const;
   int size() const { return atoms_; }
   /// Whether Compile made a full DFA (tests and diagnostics).
-  bool full() const { return full_ != nullptr; }
+  bool full() const { return table_ != nullptr; }
+
+  /// A compiled full DFA as bytes (empty if Compile made none), for
+  /// embedding at build time: native-endian, for the same build to read.
+  std::string Pack() const;
+  /// Instead of Add and Compile: the DFA that Pack wrote, used in place
+  /// (its tables are not copied, so `bytes` must outlive this and be 4-byte
+  /// aligned). False, with nothing changed, unless the sizes and every
+  /// atom and row number in `bytes` are consistent; the transition table's
+  /// entries are taken as this build wrote them.
+  bool Unpack(std::string_view bytes);
 
  private:
   // The next node from `node` on the folded byte `c` (not in a full DFA).
@@ -158,6 +168,12 @@ class AtomScanner {
   std::vector<int> row_atom_;
   std::vector<int> row_first_;
   std::vector<int> row_next_;
+  // What Scan reads: the arrays above, or those of packed bytes (Unpack).
+  size_t rows_ = 0;
+  const uint16_t* table_ = nullptr;
+  const int* row_atom_at_ = nullptr;
+  const int* row_first_at_ = nullptr;
+  const int* row_next_at_ = nullptr;
 
   int atoms_ = 0;
 };

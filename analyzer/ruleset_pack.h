@@ -70,6 +70,11 @@ std::vector<std::string> FilteredPatterns(const Ruleset& rs);
 /// again.
 const PackedPatternAnalyses& DefaultPatternAnalyses();
 
+/// The default ruleset's compiled candidate filter for the engine's
+/// language bucket `bucket` (Engine::PackFilters, embedded at build time),
+/// or empty. 4-byte aligned, for the life of the program.
+std::string_view DefaultFilter(int bucket);
+
 }  // namespace clausecheck::analyzer
 
 #endif  // CLAUSECHECK_ANALYZER_RULESET_PACK_H_

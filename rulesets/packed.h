@@ -12,6 +12,10 @@ std::string_view PackedDefault();
 /// The analyses of its filtered patterns (analyzer::DefaultPatternAnalyses).
 std::string_view PackedPatternAnalyses();
 
+/// The compiled candidate filter of the engine's language bucket `bucket`
+/// (analyzer::DefaultFilter), 4-byte aligned; empty if none was embedded.
+std::string_view PackedFilter(int bucket);
+
 }  // namespace clausecheck::rulesets
 
 #endif  // CLAUSECHECK_RULESETS_PACKED_H_

@@ -4,10 +4,13 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analyzer/ruleset.h"
@@ -281,6 +284,101 @@ TEST(CandidateFilter, NeverDropsAMatchOfTheDefaultRuleset) {
   EXPECT_EQ(confirmed, matches);
   // And it does filter: far fewer candidates than patterns tried.
   EXPECT_LT(candidates, static_cast<long>(texts.size()) * f.size() / 10);
+}
+
+// Bytes at a 4-byte boundary, as the embedded arrays are.
+struct Aligned {
+  explicit Aligned(const std::string& bytes) : words((bytes.size() + 3) / 4 + 1) {
+    std::memcpy(words.data(), bytes.data(), bytes.size());
+    view = std::string_view(reinterpret_cast<const char*>(words.data()), bytes.size());
+  }
+  std::vector<uint32_t> words;
+  std::string_view view;
+};
+
+// A filter compiled from another's PackCompiled bytes (the default
+// ruleset's English patterns, as the build embeds them) finds exactly the
+// same candidates on every sample text; bytes of other patterns, or that do
+// not read, are not used, and the filter compiles as without them.
+TEST(CandidateFilter, APrebuiltFilterFindsTheSameCandidates) {
+  auto rs = DefaultRuleset();
+  ASSERT_TRUE(rs.ok()) << rs.error().ToString();
+  std::vector<std::string> patterns;
+  for (const Rule& r : rs.value().rules) {
+    if (!r.match.empty() && r.lang != Lang::kZh) patterns.push_back(r.match);
+  }
+  for (const Classifier& c : rs.value().classifiers) {
+    if (c.lang == Lang::kZh) continue;
+    if (!c.heading.empty()) patterns.push_back(c.heading);
+    if (!c.text.empty()) patterns.push_back(c.text);
+  }
+  std::vector<PatternAnalysis> analyses;
+  for (const std::string& p : patterns) analyses.push_back(CandidateFilter::Analyze(p));
+  const auto add_all = [&](CandidateFilter* f) {
+    for (size_t i = 0; i < patterns.size(); ++i) f->Add(patterns[i], analyses[i]);
+  };
+  CandidateFilter built;
+  add_all(&built);
+  built.Compile();
+  EXPECT_FALSE(built.prebuilt());
+  const Aligned packed(built.PackCompiled());
+  ASSERT_GT(packed.view.size(), 1000000u);
+  CandidateFilter again;
+  add_all(&again);
+  again.Compile(packed.view);
+  EXPECT_TRUE(again.prebuilt());
+  EXPECT_EQ(again.atoms(), built.atoms());
+  EXPECT_EQ(again.unfiltered(), built.unfiltered());
+  const std::vector<std::string> texts = SampleTexts(rs.value());
+  long candidates = 0;
+  for (const std::string& text : texts) {
+    const std::vector<int> c = CandidatesOf(again, text);
+    EXPECT_EQ(c, CandidatesOf(built, text)) << text;
+    candidates += static_cast<long>(c.size());
+  }
+  EXPECT_GT(candidates, 5000);
+
+  // One pattern more, or one other: the bytes are not of these patterns.
+  CandidateFilter more;
+  add_all(&more);
+  const int extra = more.Add("(?i)\\bunheard-of phrase\\b");
+  more.Compile(packed.view);
+  EXPECT_FALSE(more.prebuilt());
+  EXPECT_EQ(CandidatesOf(more, "an unheard-of phrase"), (std::vector<int>{extra}));
+  CandidateFilter other;
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    if (i == 5) {
+      other.Add(patterns[i] + "x");
+    } else {
+      other.Add(patterns[i], analyses[i]);
+    }
+  }
+  other.Compile(packed.view);
+  EXPECT_FALSE(other.prebuilt());
+
+  // Truncated, or a count or an index out of range: not used.
+  std::string bytes(packed.view);
+  for (size_t n : {size_t{0}, size_t{10}, size_t{40}, bytes.size() / 2, bytes.size() - 1}) {
+    const Aligned cut(bytes.substr(0, n));
+    CandidateFilter f;
+    add_all(&f);
+    f.Compile(cut.view);
+    EXPECT_FALSE(f.prebuilt()) << n;
+    EXPECT_EQ(CandidatesOf(f, texts[7]), CandidatesOf(built, texts[7]));
+  }
+  size_t used = 0, tried = 0;
+  for (size_t at = 0; at < 2000; at += 40) {
+    std::string corrupt = bytes;
+    const uint32_t big = 0x7fffff00u;
+    std::memcpy(&corrupt[at], &big, 4);
+    const Aligned c(corrupt);
+    CandidateFilter f;
+    add_all(&f);
+    f.Compile(c.view);
+    ++tried;
+    if (f.prebuilt()) ++used;  // a number where any value is valid
+  }
+  EXPECT_LT(used, tried / 2);
 }
 
 }  // namespace

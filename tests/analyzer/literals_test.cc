@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <random>
 #include <string>
 #include <string_view>
@@ -176,6 +178,60 @@ TEST(AtomScanner, FindsWhatASearchForEachAtomFinds) {
 
 // A full DFA only where its table fits and its rows can be numbered in 15
 // bits; else the rows-and-fail-links automaton, which finds the same.
+// A full DFA packed and read back (in place) finds what the original
+// finds; a scanner without a full DFA packs to nothing; bytes that are
+// truncated, misaligned or hold a row or atom out of range are refused and
+// leave the scanner as it was.
+TEST(AtomScanner, APackedFullDfaScansTheSame) {
+  AtomScanner s;
+  for (const char* a : {"liability", "exceed", "abil", "违约金", "ceed", "fees"}) s.Add(a);
+  s.Compile();
+  ASSERT_TRUE(s.full());
+  const std::string bytes = s.Pack();
+  std::vector<uint32_t> words(bytes.size() / 4 + 2);
+  std::memcpy(words.data(), bytes.data(), bytes.size());
+  const std::string_view view(reinterpret_cast<const char*>(words.data()), bytes.size());
+  AtomScanner back;
+  ASSERT_TRUE(back.Unpack(view));
+  EXPECT_TRUE(back.full());
+  EXPECT_EQ(back.size(), s.size());
+  for (const char* text : {"Liability shall not EXCEED the fees.", "违约金为合同价款的百分之五", "",
+                           "no atoms here", "ceedabilityfeesfees"}) {
+    EXPECT_EQ(Found(back, text), Found(s, text)) << text;
+  }
+  EXPECT_EQ(Found(back, "Liability shall not EXCEED the fees."), (std::vector<int>{0, 1, 2, 4, 5}));
+
+  AtomScanner trie;
+  trie.Add("abc");
+  trie.Compile(AtomScanner::kDenseEntries, 0);
+  EXPECT_EQ(trie.Pack(), "");
+
+  AtomScanner refused;
+  refused.Add("fee");
+  EXPECT_FALSE(refused.Unpack(view.substr(0, view.size() - 2)));
+  EXPECT_FALSE(refused.Unpack(std::string_view(view.data() + 2, view.size() - 2)));
+  EXPECT_FALSE(refused.Unpack(""));
+  // The header's four numbers (magic, atoms, classes, rows), a byte class,
+  // then a row's atom and its first row where atoms end.
+  const size_t rows_at = 16 + 256;
+  const uint32_t rows = words[3];
+  const std::pair<size_t, uint32_t> bad[] = {
+      {0, 0}, {4, 1}, {8, 0x7fffffff}, {12, 1}, {rows_at, 1000}, {rows_at + 4 * rows, 100000}};
+  for (auto [at, value] : bad) {
+    std::vector<uint32_t> corrupt = words;
+    std::memcpy(reinterpret_cast<char*>(corrupt.data()) + at, &value, 4);
+    EXPECT_FALSE(refused.Unpack(
+        std::string_view(reinterpret_cast<const char*>(corrupt.data()), bytes.size())))
+        << at;
+  }
+  std::vector<uint32_t> bad_class = words;
+  reinterpret_cast<unsigned char*>(bad_class.data())[16 + 'e'] = 0xff;
+  EXPECT_FALSE(refused.Unpack(
+      std::string_view(reinterpret_cast<const char*>(bad_class.data()), bytes.size())));
+  refused.Compile();
+  EXPECT_EQ(Found(refused, "fees"), (std::vector<int>{0}));
+}
+
 TEST(AtomScanner, FallsBackWhereAFullDfaDoesNotFit) {
   AtomScanner small;
   const int notice = small.Add("notice");

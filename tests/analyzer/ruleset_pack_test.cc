@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <utility>
@@ -320,6 +321,32 @@ TEST(PackedPatternAnalyses, TruncatedOrCorruptBytesAreAnErrorOrNotFound) {
   }
   EXPECT_GT(not_found, 0u);
   EXPECT_GT(found_wrong, 0u);
+}
+
+// The default ruleset's English and Chinese filters come embedded, built
+// at build time; a ruleset with other patterns builds its own.
+TEST(PackedFilters, TheDefaultRulesetsEnglishAndChineseFiltersAreEmbedded) {
+  EXPECT_FALSE(DefaultFilter(0).empty());
+  EXPECT_FALSE(DefaultFilter(1).empty());
+  auto rs = DefaultRuleset();
+  ASSERT_TRUE(rs.ok());
+  auto engine = Engine::Compile(rs.value());
+  ASSERT_TRUE(engine.ok());
+  EXPECT_TRUE(engine.value().FilterPrebuilt(0));
+  EXPECT_TRUE(engine.value().FilterPrebuilt(1));
+  EXPECT_FALSE(engine.value().FilterPrebuilt(2));  // every language's patterns: no full DFA
+  // An English rule's pattern changed: the English filter is built anew,
+  // the Chinese one is still the embedded one.
+  Ruleset other = rs.value();
+  auto english = std::find_if(other.rules.begin(), other.rules.end(), [](const Rule& r) {
+    return r.lang == Lang::kEn && !r.match.empty();
+  });
+  ASSERT_NE(english, other.rules.end());
+  english->match = "(?i)\\bsomething else\\b";
+  auto changed = Engine::Compile(other);
+  ASSERT_TRUE(changed.ok());
+  EXPECT_FALSE(changed.value().FilterPrebuilt(0));
+  EXPECT_TRUE(changed.value().FilterPrebuilt(1));
 }
 
 // The loader says whether it checked the patterns; a merge keeps that only
