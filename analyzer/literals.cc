@@ -353,6 +353,10 @@ class Parser {
         while (!AtEnd() && std::string_view("imsU-").find(Peek()) != std::string_view::npos) ++i_;
         if (Peek() == ')') {  // flags only: they change no literal's requirement
           ++i_;
+          // RE2 applies a repetition after flags to what precedes them
+          // ("a(?)?b" is "a?b"): not read here (fuzz_literals found it).
+          const char next = Peek();
+          if (next == '*' || next == '+' || next == '?' || next == '{') return Fail();
           return One("");
         }
         if (Peek() != ':') return Fail();

@@ -1,6 +1,7 @@
 #include "analyzer/literals.h"
 
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -11,6 +12,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "analyzer/candidates.h"
 
 namespace clausecheck::analyzer {
 namespace {
@@ -61,6 +64,29 @@ TEST(RequiredLiterals, GroupsAndFlags) {
   EXPECT_EQ(F("(?i:abc)(?-i)def"), "abcdef");
   EXPECT_EQ(F(R"(^\s*(?:Section|Article)\s+\d+)"), "article OR section");
   EXPECT_EQ(F(R"((?s)a.b\.c)"), "b.c");
+}
+
+// RE2 applies a repetition after a flags-only group to what precedes the
+// group: "abc(?)?def" is "abc?def", and "(?:永久|不可撤销)(?)?..." makes the
+// group optional. fuzz_literals found the second (RE2 matched "撤销...许可"
+// where the formula required 永久 or 不可撤销); such a pattern requires
+// nothing here.
+TEST(RequiredLiterals, ARepetitionAfterFlagsRequiresNothing) {
+  EXPECT_EQ(F("abc(?)?def"), "all");
+  EXPECT_EQ(F("abc(?i)*def"), "all");
+  EXPECT_EQ(F("abc(?i){2}def"), "all");
+  EXPECT_EQ(F("abc(?i)def"), "abcdef");  // flags without a repetition: as before
+  const std::string pattern = "(?:永久|不可撤销|无期限)(?)?[^。；\\n]*(?:许可|使用权|授权)";
+  const std::string text = "第二条 \xe8\xaf撤销的使用+许可。";
+  ASSERT_TRUE(RE2::PartialMatch(text, RE2(pattern)));
+  EXPECT_EQ(RequiredLiterals(pattern).ToString(), "all");
+  CandidateFilter f;
+  const int i = f.Add(pattern);
+  f.Compile();
+  std::vector<int> c;
+  f.Candidates(text, &c);
+  EXPECT_EQ(c, std::vector<int>{i});
+  EXPECT_TRUE(f.Matches(i, text));
 }
 
 TEST(RequiredLiterals, SyntaxItDoesNotReadRequiresNothing) {
