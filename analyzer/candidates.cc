@@ -333,6 +333,50 @@ bool CandidateFilter::Matches(int i, std::string_view text) const {
   return false;
 }
 
+bool CandidateFilter::Find(int i, std::string_view text, size_t pos, re2::StringPiece* out) const {
+  const auto search = [&](const RE2& re, re2::StringPiece* m) {
+    return re.Match(text, pos, text.size(), RE2::UNANCHORED, m, 1);
+  };
+  const auto whole = [&] { return search(pattern(i), out); };
+  const Split* split = split_[i].get();
+  if (split == nullptr) return whole();
+  // The whole pattern's leftmost-first match starts where its leftmost
+  // alternative's does; of those starting there, the first alternative in
+  // the pattern that matches wins, with the match it prefers. A later
+  // alternative is only needed if it starts no later than the best so far.
+  bool found = false, plain_best = false, tie = false;
+  re2::StringPiece best, m;
+  const auto consider = [&](bool is_plain) {
+    if (!found || m.data() < best.data()) {
+      best = m;
+      found = true;
+      plain_best = is_plain;
+      tie = false;
+    } else if (m.data() == best.data() && (is_plain || plain_best)) {
+      tie = true;
+    }
+  };
+  if (split->plain) {
+    const RE2& plain = **split->plain;
+    if (!plain.ok()) return whole();
+    if (search(plain, &m)) consider(true);
+  }
+  for (const Alternative& a : split->loosened) {
+    const RE2& loose = **a.loose;
+    if (!loose.ok()) return whole();
+    // The loosened form matches wherever the alternative does; asked only
+    // whether, so that RE2 need not compile its reversed program to find
+    // where a match starts.
+    if (!loose.Match(text, pos, text.size(), RE2::UNANCHORED, nullptr, 0)) continue;
+    const RE2& exact = **a.exact;
+    if (!exact.ok()) return whole();
+    if (search(exact, &m)) consider(false);
+  }
+  if (tie) return whole();
+  if (found) *out = best;
+  return found;
+}
+
 LazyPattern::LazyPattern(std::string pattern, int64_t max_mem)
     : pattern_(std::move(pattern)), options_(PatternOptions(max_mem)), retry_(true) {}
 

@@ -155,6 +155,19 @@ class CandidateFilter {
   /// the exact pattern only where LooseIsExact is false).
   bool Matches(int i, std::string_view text) const;
 
+  /// Pattern i's first match in `text` at or after byte `pos`: what
+  /// pattern(i).Match(text, pos, text.size(), RE2::UNANCHORED, out, 1)
+  /// finds, `text` before `pos` being the context of ^ and \b. A split
+  /// pattern is searched alternative by alternative, so that its whole
+  /// exact program (the largest of all, up to 19,000 instructions, a third
+  /// of the compiling a review does) need not be compiled: an alternative
+  /// runs only where its loosened form matches, and the match is the
+  /// leftmost alternative's, the earlier one where two start at the same
+  /// byte. Only where the joined unloosened alternatives (`plain`) and
+  /// another start at the same byte, whose order the join has lost, does
+  /// the whole pattern decide.
+  bool Find(int i, std::string_view text, size_t pos, re2::StringPiece* out) const;
+
   /// Whether pattern i's loosened form matches the same substrings of `text`
   /// as the exact pattern: `text` is no longer than every bound loosening
   /// widened (prefilter.h, Loosen's same_up_to), so no gap can run past its

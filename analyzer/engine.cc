@@ -124,10 +124,12 @@ class PatternFilter {
     return !filter_.Loosened(i) || filter_.Matches(i, text);
   }
 
-  // The owner's exact pattern in `group`; it must have one.
-  const RE2& Exact(Group group, int owner) const {
+  // The first match of the owner's exact pattern in `group` (it must have
+  // one) in `text` at or after `pos` (CandidateFilter::Find).
+  bool Find(Group group, int owner, std::string_view text, size_t pos,
+            re2::StringPiece* out) const {
     Build();
-    return filter_.pattern(by_owner_[group][owner]);
+    return filter_.Find(by_owner_[group][owner], text, pos, out);
   }
 
  private:
@@ -197,13 +199,14 @@ bool HasAnyTag(const std::vector<std::string>& have, const std::vector<std::stri
   return false;
 }
 
-// The first match of `re` in `text` that `accept` takes; a rejected match is
-// skipped and the search resumes after it.
-template <typename Accept>
-bool FirstMatch(const RE2& re, std::string_view text, Accept accept, re2::StringPiece* out) {
+// The first match in `text` that `accept` takes, of the pattern that
+// find(pos, out) searches from `pos` (as RE2::Match does); a rejected match
+// is skipped and the search resumes after it.
+template <typename Find, typename Accept>
+bool FirstMatch(Find find, std::string_view text, Accept accept, re2::StringPiece* out) {
   size_t pos = 0;
   while (pos <= text.size()) {
-    if (!re.Match(text, pos, text.size(), RE2::UNANCHORED, out, 1)) return false;
+    if (!find(pos, out)) return false;
     if (accept(*out)) return true;
     // Resume after the rejected match, so that no part of it can match again
     // ("including without limitation" must not yield its "without limitation").
@@ -410,7 +413,10 @@ void Engine::Classify(std::string_view doc_language, std::vector<Clause>* clause
             return !RE2::PartialMatch(SentenceAround(c.text, at, at + match.size()), *unless);
           };
           re2::StringPiece found;
-          if (!FirstMatch(filter.Exact(kText, k), c.text, clean, &found)) return;
+          const auto find = [&](size_t pos, re2::StringPiece* out) {
+            return filter.Find(kText, k, c.text, pos, out);
+          };
+          if (!FirstMatch(find, c.text, clean, &found)) return;
         } else if (RE2::PartialMatch(c.text, *unless)) {
           return;
         }
@@ -624,7 +630,10 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
       };
       re2::StringPiece whole;
       if (!filter.MayMatch(kRuleMatch, k, c.text)) continue;
-      if (!FirstMatch(filter.Exact(kRuleMatch, k), c.text, accept, &whole)) continue;
+      const auto find = [&](size_t pos, re2::StringPiece* out) {
+        return filter.Find(kRuleMatch, k, c.text, pos, out);
+      };
+      if (!FirstMatch(find, c.text, accept, &whole)) continue;
       const size_t begin = whole.data() - c.text.data();
       CheckHit hit = SpanHit(doc, c, begin, begin + whole.size());
       Finding f = make(r);

@@ -127,6 +127,77 @@ TEST(CandidateFilter, ConfirmsAlternativeByAlternative) {
   }
 }
 
+// Find gives the whole pattern's match from every position: the leftmost
+// alternative's, the earlier of two loosened alternatives that start at the
+// same byte, and the whole pattern's where the joined unloosened ones tie
+// with another; text before the position is the context of \b.
+TEST(CandidateFilter, FindsTheWholePatternsMatchAlternativeByAlternative) {
+  CandidateFilter f;
+  // Loosened, loosened, then two unloosened alternatives (`plain`).
+  const int mixed =
+      f.Add(R"((?i)\bfoo\b[^.]{0,10}\bbar\b|\bfoo\b[^.]{0,30}\bbaz\b|\bqux\b|\bfox\w*)");
+  // An unloosened alternative first, which ties with the loosened one.
+  const int tied = f.Add(R"(\bfo\w*|\bfoo\b[^.]{0,10}\bbar\b)");
+  // And after it, which the whole pattern prefers.
+  const int tied_after = f.Add(R"(\bfoo\b[^.]{0,10}\bbar\b|\bfo\w*)");
+  f.Compile();
+  const std::string far(20, 'x');
+  const std::string texts[] = {
+      "x foo then bar, foo baz",       // both loosened start at 2: the first
+      "x foo then a long way baz",     // the second only
+      "qux foo bar",                   // plain first
+      "foo bar qux",                   // loosened first
+      "Foxes and foo bar",             // plain first, case folded
+      "foo " + far + " bar. foo bar",  // the loosened form starts early
+      "foo " + far + " bar. Qux foo",  // ... and the exact nowhere: plain
+      "foo bar",                       // `tied`, `tied_after`: the whole decides
+      "foobar foo bar. fo",            // \b inside words
+      "",                              //
+  };
+  long compared = 0, found = 0;
+  for (int i : {mixed, tied, tied_after}) {
+    for (const std::string& text : texts) {
+      for (size_t pos = 0; pos <= text.size(); ++pos) {
+        re2::StringPiece got, want;
+        const bool yes = f.Find(i, text, pos, &got);
+        ASSERT_EQ(yes, f.pattern(i).Match(text, pos, text.size(), RE2::UNANCHORED, &want, 1))
+            << i << " at " << pos << ": " << text;
+        ++compared;
+        if (!yes) continue;
+        ++found;
+        EXPECT_EQ(got.data(), want.data()) << i << " at " << pos << ": " << text;
+        EXPECT_EQ(got.size(), want.size()) << i << " at " << pos << ": " << text;
+      }
+    }
+  }
+  EXPECT_GT(found, 200);
+  EXPECT_GT(compared - found, 100);
+  // The spans themselves, for the cases named above: pattern, text, the
+  // match and where it starts.
+  const struct {
+    int pattern;
+    size_t text;
+    std::string match;
+    size_t at;
+  } spans[] = {
+      {mixed, 0, "foo then bar", 2},
+      {mixed, 1, "foo then a long way baz", 2},
+      {mixed, 2, "qux", 0},
+      {mixed, 5, "foo bar", texts[5].size() - 7},
+      {mixed, 6, "Qux", texts[6].size() - 7},
+      {tied, 7, "foo", 0},
+      {tied_after, 7, "foo bar", 0},
+  };
+  re2::StringPiece m;
+  for (const auto& e : spans) {
+    const std::string& text = texts[e.text];
+    ASSERT_TRUE(f.Find(e.pattern, text, 0, &m)) << text;
+    EXPECT_EQ(m, e.match) << text;
+    EXPECT_EQ(static_cast<size_t>(m.data() - text.data()), e.at) << text;
+  }
+  EXPECT_FALSE(f.Find(mixed, texts[8], 1, &m) && m.data() == texts[8].data() + 1);
+}
+
 TEST(CandidateFilter, FoldsCaseAsRe2Does) {
   // (?i)k matches KELVIN SIGN (U+212A) and (?i)s LONG S (U+017F): the atoms
   // "kilo" and "sale" must still be found.
@@ -242,6 +313,19 @@ std::vector<std::string> SampleTexts(const Ruleset& rs) {
   return texts;
 }
 
+// Every pattern of the ruleset (rules' match, classifiers' heading and
+// text), added to `f`, which is then compiled.
+void AddDefaultPatterns(const Ruleset& rs, CandidateFilter* f) {
+  for (const Rule& r : rs.rules) {
+    if (!r.match.empty()) f->Add(r.match);
+  }
+  for (const Classifier& c : rs.classifiers) {
+    if (!c.heading.empty()) f->Add(c.heading);
+    if (!c.text.empty()) f->Add(c.text);
+  }
+  f->Compile();
+}
+
 // The filter never drops a pattern that matches: every pattern of the
 // default ruleset (rules' match, classifiers' heading and text) against every
 // sample text.
@@ -249,14 +333,7 @@ TEST(CandidateFilter, NeverDropsAMatchOfTheDefaultRuleset) {
   auto rs = DefaultRuleset();
   ASSERT_TRUE(rs.ok()) << rs.error().ToString();
   CandidateFilter f;
-  for (const Rule& r : rs.value().rules) {
-    if (!r.match.empty()) f.Add(r.match);
-  }
-  for (const Classifier& c : rs.value().classifiers) {
-    if (!c.heading.empty()) f.Add(c.heading);
-    if (!c.text.empty()) f.Add(c.text);
-  }
-  f.Compile();
+  AddDefaultPatterns(rs.value(), &f);
   ASSERT_GT(f.size(), 300);
   const std::vector<std::string> texts = SampleTexts(rs.value());
   ASSERT_GT(texts.size(), 3000u);
@@ -284,6 +361,42 @@ TEST(CandidateFilter, NeverDropsAMatchOfTheDefaultRuleset) {
   EXPECT_EQ(confirmed, matches);
   // And it does filter: far fewer candidates than patterns tried.
   EXPECT_LT(candidates, static_cast<long>(texts.size()) * f.size() / 10);
+}
+
+// Find finds every match the whole pattern finds, one after another as the
+// engine looks for one its `except` and `unless` accept, for every pattern
+// of the default ruleset (AddDefaultPatterns), on the sample texts and on runs of eight of them
+// joined, long enough for gaps to run past their bounds.
+TEST(CandidateFilter, FindsWhatTheWholePatternFindsForTheDefaultRuleset) {
+  auto rs = DefaultRuleset();
+  ASSERT_TRUE(rs.ok()) << rs.error().ToString();
+  CandidateFilter f;
+  AddDefaultPatterns(rs.value(), &f);
+  std::vector<std::string> texts = SampleTexts(rs.value());
+  const size_t samples = texts.size();
+  for (size_t k = 0; k + 8 <= samples; k += 8) {
+    std::string joined;
+    for (size_t j = k; j < k + 8; ++j) joined += texts[j] + " ";
+    texts.push_back(std::move(joined));
+  }
+  long matches = 0;
+  for (const std::string& text : texts) {
+    for (int i : CandidatesOf(f, text)) {
+      size_t pos = 0;
+      while (pos <= text.size()) {
+        re2::StringPiece got, want;
+        const bool yes = f.Find(i, text, pos, &got);
+        ASSERT_EQ(yes, f.pattern(i).Match(text, pos, text.size(), RE2::UNANCHORED, &want, 1))
+            << f.pattern(i).pattern() << " at " << pos << ": " << text;
+        if (!yes) break;
+        ++matches;
+        ASSERT_EQ(got.data(), want.data()) << f.pattern(i).pattern() << ": " << text;
+        ASSERT_EQ(got.size(), want.size()) << f.pattern(i).pattern() << ": " << text;
+        pos = got.data() - text.data() + std::max<size_t>(got.size(), 1);
+      }
+    }
+  }
+  EXPECT_GT(matches, 9000);
 }
 
 // Bytes at a 4-byte boundary, as the embedded arrays are.
