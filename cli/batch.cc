@@ -14,6 +14,7 @@
 
 #include "cli/common.h"
 #include "cli/config.h"
+#include "cli/heap.h"
 #include "parsers/parse.h"
 
 namespace clausecheck::cli {
@@ -61,7 +62,11 @@ bool RunOrdered(size_t n, int jobs, size_t window, const std::atomic<bool>* stop
   state.total = n;
   auto stop_requested = [stop] { return stop != nullptr && stop->load(); };
 
+  // Huge pages for the workers' heaps (heap.h): a cold start's page faults.
+  const bool huge_pages = n <= kHugePagesUpTo;
+  if (huge_pages) PadThreadHeaps();
   auto worker = [&] {
+    if (huge_pages) AdviseHugePages();
     std::unique_lock<std::mutex> lock(mu);
     for (;;) {
       // Timed: a signal handler sets *stop but cannot notify.

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -19,11 +21,59 @@
 #include <vector>
 
 #include "cli/app.h"
+#include "cli/heap.h"
 
 namespace clausecheck::cli {
 namespace {
 
 namespace fs = std::filesystem;
+
+// The VmFlags line of the mapping that holds `at`, from /proc/self/smaps;
+// empty if none does.
+std::string VmFlagsAt(uintptr_t at) {
+  std::ifstream in("/proc/self/smaps");
+  bool inside = false;
+  for (std::string line; std::getline(in, line);) {
+    uintptr_t lo = 0, hi = 0;
+    char dash = 0;
+    std::istringstream head(line);
+    if (head >> std::hex >> lo >> dash >> hi && dash == '-' && line.find(':') > line.find(' ')) {
+      inside = lo <= at && at < hi;
+    } else if (inside && line.rfind("VmFlags:", 0) == 0) {
+      return line;
+    }
+  }
+  return "";
+}
+
+// A review thread's heap is marked for transparent huge pages (the "hg"
+// flag of its mapping); the main heap is not.
+TEST(Heap, AThreadsHeapIsMarkedForHugePages) {
+  if (!kGlibcHeap) {
+    EXPECT_FALSE(AdviseHugePages());
+    GTEST_SKIP() << "malloc is not glibc's (a sanitizer's)";
+  }
+  if (!fs::exists("/sys/kernel/mm/transparent_hugepage/enabled")) {
+    GTEST_SKIP() << "no transparent huge pages in this kernel";
+  }
+  void* main_block = std::malloc(100);
+  EXPECT_FALSE(AdviseHugePages());
+  const std::string main_flags = VmFlagsAt(reinterpret_cast<uintptr_t>(main_block));
+  std::free(main_block);
+  ASSERT_NE(main_flags, "");
+  EXPECT_EQ(main_flags.find(" hg"), std::string::npos) << main_flags;
+  bool advised = false;
+  std::string flags;
+  std::thread thread([&] {
+    advised = AdviseHugePages();
+    void* block = std::malloc(100);
+    flags = VmFlagsAt(reinterpret_cast<uintptr_t>(block));
+    std::free(block);
+  });
+  thread.join();
+  EXPECT_TRUE(advised);
+  EXPECT_NE(flags.find(" hg"), std::string::npos) << flags;
+}
 
 TEST(RunOrdered, EmitsInIndexOrderWithABoundedWindow) {
   for (int jobs : {1, 2, 7}) {

@@ -1,0 +1,48 @@
+#include "cli/heap.h"
+
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstdlib>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+namespace clausecheck::cli {
+
+namespace {
+
+// glibc's HEAP_MAX_SIZE on 64-bit systems (2 * DEFAULT_MMAP_THRESHOLD_MAX):
+// the size and alignment of a thread heap's reservation.
+constexpr uintptr_t kThreadHeapSize = uintptr_t{64} << 20;
+constexpr int kTopPad = 16 << 20;
+
+}  // namespace
+
+void PadThreadHeaps() {
+#if defined(__GLIBC__)
+  if (kGlibcHeap) mallopt(M_TOP_PAD, kTopPad);
+#endif
+}
+
+bool AdviseHugePages() {
+#if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
+  if (!kGlibcHeap) return false;
+  static_assert(sizeof(void*) == 8, "kThreadHeapSize is glibc's on 64-bit systems");
+  void* p = std::malloc(1);
+  if (p == nullptr) return false;
+  const auto at = reinterpret_cast<uintptr_t>(p);
+  std::free(p);
+  // The main heap is the brk heap, below the break; a thread heap is
+  // mapped far above it.
+  if (at < reinterpret_cast<uintptr_t>(sbrk(0))) return false;
+  const uintptr_t base = at & ~(kThreadHeapSize - 1);
+  return madvise(reinterpret_cast<void*>(base), kThreadHeapSize, MADV_HUGEPAGE) == 0;
+#else
+  return false;
+#endif
+}
+
+}  // namespace clausecheck::cli
