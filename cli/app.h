@@ -31,6 +31,10 @@ struct Environment {
   std::istream* in = nullptr;  // read for the input path "-"
   std::string config_env;      // the value of CLAUSECHECK_CONFIG
   std::string cwd;  // where .clausecheck.yaml is looked for; empty: the current directory
+  // Set by main: the process ends when Run returns, so the compiled rules
+  // (hundreds of RE2 programs) are left to the process's end (LeaveToExit,
+  // heap.h) rather than freed block by block.
+  bool process_ends_after_run = false;
 };
 
 /// Runs clausecheck with `args` (args[0] is the program name).

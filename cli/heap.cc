@@ -29,8 +29,8 @@ void PadThreadHeaps() {
 
 bool AdviseHugePages() {
 #if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
-  if (!kGlibcHeap) return false;
-  static_assert(sizeof(void*) == 8, "kThreadHeapSize is glibc's on 64-bit systems");
+  // kThreadHeapSize is glibc's on 64-bit systems.
+  if (!kGlibcHeap || sizeof(void*) != 8) return false;
   void* p = std::malloc(1);
   if (p == nullptr) return false;
   const auto at = reinterpret_cast<uintptr_t>(p);

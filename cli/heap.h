@@ -1,4 +1,5 @@
-// Huge pages for the heaps the review threads allocate from.
+// The process's heap: huge pages for the heaps the review threads
+// allocate from, and objects left to the process's end.
 //
 // A review that starts cold touches thousands of fresh heap pages: RE2
 // compiles a few hundred patterns on first use, and each page is a fault
@@ -27,6 +28,9 @@
 #define CLAUSECHECK_CLI_HEAP_H_
 
 #include <cstdlib>  // defines __GLIBC__ where the C library is glibc
+#include <memory>
+#include <mutex>
+#include <vector>
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define CLAUSECHECK_SANITIZER_MALLOC 1
@@ -66,6 +70,21 @@ void PadThreadHeaps();
 /// it), false for the main heap (below the program break) or where malloc
 /// is not glibc's (kGlibcHeap).
 bool AdviseHugePages();
+
+/// Keeps `object` until the process ends, never destroyed: the kernel takes
+/// back its memory at exit all at once. For what a run builds once and uses
+/// to its end, whose destruction is only cost: the engine's hundreds of RE2
+/// programs took 23.6 M instructions to free after a cold 20-page review
+/// (2.3 %), 3.1 M after a one-line one (4.5 %). It stays reachable (a leak
+/// checker does not report it). Only for a process that ends after the run
+/// (Environment::process_ends_after_run): each call keeps one more.
+template <typename T>
+void LeaveToExit(T object) {
+  static std::mutex mu;
+  static auto* kept = new std::vector<std::shared_ptr<void>>();
+  std::lock_guard<std::mutex> lock(mu);
+  kept->push_back(std::make_shared<T>(std::move(object)));
+}
 
 }  // namespace clausecheck::cli
 

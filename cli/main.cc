@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
   if (config != nullptr) env.config_env = config;
   env.interrupted = &g_interrupted;
   env.in = &std::cin;
+  env.process_ends_after_run = true;
   int code = clausecheck::cli::Run(args, env, std::cout, std::cerr);
   std::cout.flush();
   return code;

@@ -8,6 +8,7 @@
 
 #include "analyzer/analyze.h"
 #include "cli/annotated_docx.h"
+#include "cli/heap.h"
 #include "cli/inputs.h"
 #include "cli/outputs.h"
 #include "parsers/parse.h"
@@ -128,6 +129,7 @@ Result<PreparedAnalysis> PrepareAnalysis(const CLI::App& cmd, AnalysisFlags o,
   if (!plan.ok()) return plan.error();
   auto engine = LoadEngine(o.rulesets, config);
   if (!engine.ok()) return engine.error();
+  if (env.process_ends_after_run) LeaveToExit(engine.value());  // a copy: it shares the rules
   auto xml = LoadXmlOptions(o.xml_maps);
   if (!xml.ok()) return xml.error();
   analyzer::AnalyzeOptions analyze;

@@ -75,6 +75,28 @@ TEST(Heap, AThreadsHeapIsMarkedForHugePages) {
   EXPECT_NE(flags.find(" hg"), std::string::npos) << flags;
 }
 
+// An object left to the process's end is kept, not destroyed (nor a copy
+// of it left behind armed).
+bool g_marker_destroyed = false;
+struct Marker {
+  Marker() = default;
+  Marker(Marker&& other) noexcept : armed(other.armed) { other.armed = false; }
+  Marker& operator=(Marker&&) = delete;
+  ~Marker() {
+    if (armed) g_marker_destroyed = true;
+  }
+  bool armed = true;
+};
+
+TEST(Heap, AnObjectLeftToExitIsNotDestroyed) {
+  LeaveToExit(Marker());
+  EXPECT_FALSE(g_marker_destroyed);
+  {
+    Marker scoped;  // the test's own check: a marker that goes is seen going
+  }
+  EXPECT_TRUE(g_marker_destroyed);
+}
+
 TEST(RunOrdered, EmitsInIndexOrderWithABoundedWindow) {
   for (int jobs : {1, 2, 7}) {
     std::atomic<int> running{0};
