@@ -342,8 +342,7 @@ bool CandidateFilter::Find(int i, std::string_view text, size_t pos, re2::String
   if (split == nullptr) return whole();
   // The whole pattern's leftmost-first match starts where its leftmost
   // alternative's does; of those starting there, the first alternative in
-  // the pattern that matches wins, with the match it prefers. A later
-  // alternative is only needed if it starts no later than the best so far.
+  // the pattern that matches wins, with the match it prefers.
   bool found = false, plain_best = false, tie = false;
   re2::StringPiece best, m;
   const auto consider = [&](bool is_plain) {

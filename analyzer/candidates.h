@@ -12,18 +12,18 @@
 // length, as in Aho-Corasick), evaluates the formulas of the patterns that
 // hold a found atom, and returns every pattern whose formula holds plus those
 // without one. A candidate may still not match; every pattern that matches
-// is a candidate. The caller confirms a candidate with pattern(i), the exact
-// pattern, compiled on first use (and its loosened form, prefilter.h, also
-// compiled on first use, which is cheaper to run where the exact pattern
-// counts a long gap), or with Matches, which runs the exact pattern only
-// where the loosened form cannot decide.
+// is a candidate. The caller confirms a candidate with Matches, which runs
+// the pattern's loosened form (prefilter.h, cheaper to run where the exact
+// pattern counts a long gap) and the exact pattern, or its alternatives,
+// only where the loosened form cannot decide; Find gives where it matches.
+// Each program compiles on first use; pattern(i) is the whole exact one.
 //
 //   CandidateFilter f;
 //   int i = f.Add(R"((?i)\bliability\b[^.\n]{0,200}\bexceed)");
 //   f.Compile();
 //   std::vector<int> c;
 //   f.Candidates("Liability shall not exceed the fees.", &c);  // c == {i}
-//   RE2::PartialMatch(text, f.pattern(i));
+//   f.Matches(i, "Liability shall not exceed the fees.");  // true
 #ifndef CLAUSECHECK_ANALYZER_CANDIDATES_H_
 #define CLAUSECHECK_ANALYZER_CANDIDATES_H_
 
@@ -201,7 +201,8 @@ class CandidateFilter {
   bool CompileFrom(std::string_view prebuilt);
 
   // A loosened pattern's top-level alternatives, for confirming a text on
-  // which the whole exact pattern would run as an NFA: the alternatives
+  // which the whole exact pattern would run as an NFA, and for finding a
+  // match without compiling the whole (Find): the alternatives
   // loosening leaves as they are, joined again (`plain`, null if none), and
   // each of the others with its loosened form and Loosen's same_up_to. Each
   // is a much smaller program than the whole, whose DFA fits its budget.

@@ -5,9 +5,10 @@
 // compiles a few hundred patterns on first use, and each page is a fault
 // on first touch. On the virtual machines this is measured on a fault
 // costs about 7 microseconds, and a fresh process reviewing one 20-page
-// DOCX took about 6,000 of them, a third of its 195 ms
-// (docs/performance.md, "Page faults and huge pages"). With transparent
-// huge pages a fault maps 2 MB, not 4 KB.
+// DOCX took about 6,000 of them. With transparent huge pages, where a fault
+// maps 2 MB, not 4 KB, it takes 2,256 and 142-144 ms of CPU, not 194-199
+// (docs/performance.md, "Single-file latency: fewer compilations and huge
+// pages").
 //
 // Linux grants them (in its default "madvise" mode) to the ranges a
 // process marks with madvise(MADV_HUGEPAGE), and only where a 2 MB-aligned
