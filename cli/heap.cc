@@ -3,6 +3,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 
@@ -19,6 +20,10 @@ namespace {
 constexpr uintptr_t kThreadHeapSize = uintptr_t{64} << 20;
 constexpr int kTopPad = 16 << 20;
 constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
+// The largest block malloc takes from a heap (glibc's most: half a thread
+// heap), and how far AdviseHugePages makes a thread heap writable at once.
+constexpr int kMmapThreshold = 32 << 20;
+constexpr size_t kWritableAhead = size_t{24} << 20;
 
 // Linux's MADV_COLLAPSE (6.1), which glibc 2.36's headers do not name.
 constexpr int kMadvCollapse = 25;
@@ -27,7 +32,17 @@ constexpr int kMadvCollapse = 25;
 
 void PadThreadHeaps() {
 #if defined(__GLIBC__)
-  if (kGlibcHeap) mallopt(M_TOP_PAD, kTopPad);
+  if (kGlibcHeap) {
+    mallopt(M_TOP_PAD, kTopPad);
+    // Else a block of 128 KB or more (an unzipped part, pugixml's tree of
+    // a long document) is mapped on its own in 4 KB pages and unmapped
+    // when freed, to fault again for the next document.
+    mallopt(M_MMAP_THRESHOLD, kMmapThreshold);
+    // Else what a review frees at the top of its heap is given back to the
+    // kernel (splitting the huge pages it lay in) and faults again, in
+    // small pages, for the next document.
+    mallopt(M_TRIM_THRESHOLD, static_cast<int>(kThreadHeapSize));
+  }
 #endif
 }
 
@@ -51,6 +66,13 @@ bool AdviseHugePages() {
   // a huge page now is best effort: a kernel before 6.1, or one without a
   // free huge page, refuses, and the range keeps its small pages.
   madvise(reinterpret_cast<void*>(base), kHugePage, kMadvCollapse);
+  // A thread heap grows past its first M_TOP_PAD by what each allocation
+  // needs, often 4 KB, and a 2 MB range only partly writable at its first
+  // fault gets small pages for good. A block taken and given back makes
+  // the next kWritableAhead writable at once; giving it back returns its
+  // pages (none touched), not the writable range.
+  void* volatile ahead = std::malloc(kWritableAhead);
+  std::free(ahead);
   return true;
 #else
   return false;

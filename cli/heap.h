@@ -6,31 +6,37 @@
 // on first touch. On the virtual machines this is measured on a fault
 // costs about 7 microseconds, and a fresh process reviewing one 20-page
 // DOCX took about 6,000 of them. With transparent huge pages, where a fault
-// maps 2 MB, not 4 KB, it takes 2,256 and 142-144 ms of CPU, not 194-199
-// (docs/performance.md, "Single-file latency: fewer compilations and huge
-// pages").
+// maps 2 MB, not 4 KB, it takes about 500 (docs/performance.md,
+// "Single-file latency: fewer compilations and huge pages" and "Startup:
+// Nettle, and the engine built on huge pages").
 //
 // Linux grants them (in its default "madvise" mode) to the ranges a
 // process marks with madvise(MADV_HUGEPAGE), and only where a 2 MB-aligned
-// range lies wholly inside one writable mapping. glibc's heap for a thread
-// (a non-main arena) is a 64 MB reservation, aligned to 64 MB, made
-// writable as it grows, from an initial size of at least M_TOP_PAD; so
+// range lies wholly inside one writable mapping and holds no small page
+// yet. glibc's heap for a thread (a non-main arena) is a 64 MB
+// reservation, aligned to 64 MB, made writable as it grows, from an
+// initial size of at least M_TOP_PAD; so
 //
 //   PadThreadHeaps();  // before the threads start
 //   ... in each thread, before its work:
 //   AdviseHugePages();
 //
-// (RunOrdered, for a batch of at most kHugePagesUpTo inputs)
-//
-// marks the whole reservation and makes its first writable part 16 MB,
-// room for huge pages. Elsewhere (another C library, huge pages disabled)
-// both do nothing that matters: a review is the same, only slower.
+// (RunOrdered and PrepareAnalysis, for a run of at most kHugePagesUpTo
+// inputs) marks the whole reservation, makes its first 2 MB a huge page
+// and the next 24 MB writable, and keeps blocks of up to 32 MB in the
+// heaps. The engine is built the same way, on a thread of its own
+// (OnHugePages), whose heap the first review thread then inherits.
+// Elsewhere (another C library, huge pages disabled) all this does nothing
+// that matters: a review is the same, only slower.
 #ifndef CLAUSECHECK_CLI_HEAP_H_
 #define CLAUSECHECK_CLI_HEAP_H_
 
 #include <cstdlib>  // defines __GLIBC__ where the C library is glibc
+#include <exception>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <thread>
 #include <vector>
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
@@ -60,17 +66,41 @@ inline constexpr bool kGlibcHeap = false;
 inline constexpr unsigned long kHugePagesUpTo = 256;
 
 /// Makes a thread heap glibc creates from now on start with 16 MB writable
-/// (M_TOP_PAD, for the rest of the process; the main heap then grows by
-/// 16 MB a step, and glibc's threshold for mapping a large block on its
-/// own stops adapting).
-/// Address space only: a page that is not touched is not resident.
+/// (M_TOP_PAD), and malloc take blocks of up to 32 MB from the heaps, not
+/// map each on its own (M_MMAP_THRESHOLD), for the rest of the process;
+/// the main heap then grows by 16 MB a step. Address space only: a page
+/// that is not touched is not resident.
 void PadThreadHeaps();
 
 /// Marks the heap the calling thread's malloc draws from for transparent
 /// huge pages; true if it did (a thread heap of glibc's, and madvise took
 /// it), false for the main heap (below the program break) or where malloc
-/// is not glibc's (kGlibcHeap).
+/// is not glibc's (kGlibcHeap). It also makes the heap's first 2 MB one
+/// huge page where the kernel can (MADV_COLLAPSE, Linux 6.1), and the next
+/// 24 MB writable at once.
 bool AdviseHugePages();
+
+/// Runs `fn` on a thread of its own whose heap has huge pages
+/// (AdviseHugePages) and returns what it returns (or throws what it
+/// throws). For what a run builds before its workers start: glibc hands a
+/// finished thread's heap to the next thread that needs one, so the first
+/// worker goes on in the same heap.
+template <typename Fn>
+auto OnHugePages(Fn fn) -> decltype(fn()) {
+  std::optional<decltype(fn())> result;
+  std::exception_ptr failed;
+  std::thread thread([&] {
+    AdviseHugePages();
+    try {
+      result.emplace(fn());
+    } catch (...) {
+      failed = std::current_exception();
+    }
+  });
+  thread.join();
+  if (failed) std::rethrow_exception(failed);
+  return std::move(*result);
+}
 
 /// Keeps `object` until the process ends, never destroyed: the kernel takes
 /// back its memory at exit all at once. For what a run builds once and uses

@@ -127,7 +127,14 @@ Result<PreparedAnalysis> PrepareAnalysis(const CLI::App& cmd, AnalysisFlags o,
   }
   auto plan = PlanBatch(batch, config, env);
   if (!plan.ok()) return plan.error();
-  auto engine = LoadEngine(o.rulesets, config);
+  // Unpacking the rules and building the filters touch a few megabytes of
+  // fresh heap: on huge pages, as the review threads will be (heap.h), for
+  // a run short enough to ask for them (a one-line review: 897 page faults
+  // -> 438).
+  const auto load = [&] { return LoadEngine(o.rulesets, config); };
+  const bool huge_pages = kGlibcHeap && plan.value().inputs.size() <= kHugePagesUpTo;
+  if (huge_pages) PadThreadHeaps();
+  auto engine = huge_pages ? OnHugePages(load) : load();
   if (!engine.ok()) return engine.error();
   if (env.process_ends_after_run) LeaveToExit(engine.value());  // a copy: it shares the rules
   auto xml = LoadXmlOptions(o.xml_maps);

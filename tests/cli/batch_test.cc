@@ -11,13 +11,16 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -123,6 +126,77 @@ TEST(Heap, AThreadsHeapStartsWithAHugePage) {
   thread.join();
   EXPECT_TRUE(advised);
   EXPECT_EQ(faults, 0);
+}
+
+// Fills 24 MB of 1 MB blocks on a new thread, past the 16 MB its heap
+// starts with, twice (the second time in what the first gave back), and
+// exits with 0 if each time took fewer than 64 page faults (in 4 KB pages
+// it would be 6,144), printing them.
+[[noreturn]] void FillAThreadsHeapAndExit() {
+  PadThreadHeaps();
+  long first = -1;
+  long again = -1;
+  std::thread thread([&] {
+    AdviseHugePages();
+    const auto faults_to_fill = [] {
+      constexpr size_t kBlock = size_t{1} << 20;
+      std::vector<char*> blocks;
+      blocks.reserve(24);
+      rusage before{}, after{};
+      getrusage(RUSAGE_THREAD, &before);
+      for (int i = 0; i < 24; ++i) {
+        blocks.push_back(static_cast<char*>(std::malloc(kBlock)));
+        std::memset(blocks.back(), 1, kBlock);
+      }
+      getrusage(RUSAGE_THREAD, &after);
+      for (char* b : blocks) std::free(b);
+      return after.ru_minflt - before.ru_minflt;
+    };
+    first = faults_to_fill();
+    again = faults_to_fill();
+  });
+  thread.join();
+  std::fprintf(stderr, "faults: %ld then %ld\n", first, again);
+  std::exit(first >= 0 && first < 64 && again >= 0 && again < 64 ? 0 : 1);
+}
+
+// Large blocks a review thread allocates fault in huge pages: they come
+// from its heap (not each mapped on its own), and the heap is writable far
+// enough ahead that a 2 MB range is whole at its first fault. In a process
+// of its own (a "threadsafe" death test runs the test binary again), where
+// the thread's heap is new, as a review thread's is.
+TEST(HeapDeathTest, AThreadsLargeBlocksFaultInHugePages) {
+  if (!kGlibcHeap) GTEST_SKIP() << "malloc is not glibc's (a sanitizer's)";
+  std::ifstream mode_file("/sys/kernel/mm/transparent_hugepage/enabled");
+  std::string mode;
+  std::getline(mode_file, mode);
+  if (mode.empty() || mode.find("[never]") != std::string::npos) {
+    GTEST_SKIP() << "transparent huge pages are off";
+  }
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(FillAThreadsHeapAndExit(), testing::ExitedWithCode(0), "faults: ");
+}
+
+// OnHugePages runs its function on a thread of its own, whose heap is
+// marked for huge pages, and hands back its value or its exception.
+TEST(Heap, OnHugePagesRunsOnAMarkedThreadAndReturnsItsResult) {
+  const std::thread::id caller = std::this_thread::get_id();
+  std::thread::id ran_on;
+  std::string flags;
+  const int got = OnHugePages([&] {
+    ran_on = std::this_thread::get_id();
+    void* block = std::malloc(100);
+    flags = VmFlagsAt(reinterpret_cast<uintptr_t>(block));
+    std::free(block);
+    return 42;
+  });
+  EXPECT_EQ(got, 42);
+  EXPECT_NE(ran_on, caller);
+  if (kGlibcHeap && fs::exists("/sys/kernel/mm/transparent_hugepage/enabled")) {
+    EXPECT_NE(flags.find(" hg"), std::string::npos) << flags;
+  }
+  EXPECT_THROW(OnHugePages([]() -> int { throw std::runtime_error("failed on the thread"); }),
+               std::runtime_error);
 }
 
 // An object left to the process's end is kept, not destroyed (nor a copy
