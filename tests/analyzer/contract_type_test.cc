@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analyzer/analyze.h"
@@ -35,6 +39,58 @@ TEST(ContractType, FromTheTitle) {
   EXPECT_EQ(TypesOf({"保密协议"}), Types{"nda"});
   EXPECT_EQ(TypesOf({"劳动合同"}), Types{"employment"});
   EXPECT_EQ(TypesOf({"技术服务合同"}), (Types{"services", "technology_service"}));
+}
+
+// Each type from a title of its own, in English and in Chinese: the
+// patterns sit behind a literal filter, which must let each through.
+TEST(ContractType, EveryTypeFromATitleInEachLanguage) {
+  const std::vector<std::pair<std::string, std::string>> titles = {
+      {"Confidentiality Agreement", "nda"},
+      {"保密合同", "nda"},
+      {"Cloud Services Agreement", "saas"},
+      {"云服务条款", "saas"},
+      {"Licensing Agreement", "license"},
+      {"软件授权使用协议", "license"},
+      {"Statement of Work", "services"},
+      {"外包合同", "services"},
+      {"技术开发协议", "technology_service"},
+      {"Consultancy Agreement", "consulting"},
+      {"咨询服务合同", "consulting"},
+      {"Manufacturing and Supply Agreement", "supply"},
+      {"供货合同", "supply"},
+      {"Purchase Order", "purchase"},
+      {"购销合同", "purchase"},
+      {"Reseller Agreement", "distribution"},
+      {"分销协议", "distribution"},
+      {"Agency Agreement", "agency"},
+      {"代理合同", "agency"},
+      {"Tenancy Agreement", "lease"},
+      {"Promissory Note", "loan"},
+      {"贷款合同", "loan"},
+      {"Employment Contract", "employment"},
+      {"聘用合同", "employment"},
+      {"Strategic Alliance", "joint_venture"},
+      {"合资合同", "joint_venture"},
+      {"Sponsorship Agreement", "marketing"},
+      {"赞助协议", "marketing"},
+      {"Franchise Agreement", "franchise"},
+      {"特许经营合同", "franchise"},
+      {"Construction Contract", "construction"},
+      {"施工合同", "construction"},
+      {"Carriage Agreement", "transportation"},
+      {"运输合同", "transportation"},
+      {"Development Agreement", "development"},
+      {"开发协议", "development"},
+  };
+  std::set<std::string> seen;
+  for (const auto& [title, type] : titles) {
+    const Types got = TypesOf({title, "1. Terms"});
+    EXPECT_NE(std::find(got.begin(), got.end(), type), got.end()) << title;
+    seen.insert(type);
+  }
+  for (const std::string_view type : ContractTypes()) {
+    EXPECT_TRUE(seen.count(std::string(type))) << type << " has no title here";
+  }
 }
 
 TEST(ContractType, TheBodyDoesNotCount) {
