@@ -27,8 +27,8 @@ bool HasTag(const Clause& c, const std::vector<std::string>& want) {
 // A set pattern matches the whole field; a `not_` pattern needs the field
 // set and not matching.
 bool FieldFits(const std::string& field, const CompiledPattern& yes, const CompiledPattern& no) {
-  if (!yes.empty() && !RE2::FullMatch(field, yes.re())) return false;
-  if (!no.empty() && (field.empty() || RE2::FullMatch(field, no.re()))) return false;
+  if (!yes.empty() && !yes.FullMatch(field)) return false;
+  if (!no.empty() && (field.empty() || no.FullMatch(field))) return false;
   return true;
 }
 
@@ -51,16 +51,14 @@ bool FactFits(const Fact& f, const FactSelector& s, const CheckContext& context)
   }
   if (!s.near.empty() || !s.not_near.empty()) {
     std::string_view sentence = SentenceOf(context, f);
-    if (!s.near.empty() && !RE2::PartialMatch(sentence, s.near.re())) return false;
-    if (!s.not_near.empty() && RE2::PartialMatch(sentence, s.not_near.re())) return false;
+    if (!s.near.empty() && !s.near.PartialMatch(sentence)) return false;
+    if (!s.not_near.empty() && s.not_near.PartialMatch(sentence)) return false;
   }
   constexpr int kWords = 40;  // code points before / after
-  if (!s.preceded_by.empty() &&
-      !RE2::PartialMatch(WordsBefore(context, f, kWords), s.preceded_by.re())) {
+  if (!s.preceded_by.empty() && !s.preceded_by.PartialMatch(WordsBefore(context, f, kWords))) {
     return false;
   }
-  if (!s.followed_by.empty() &&
-      !RE2::PartialMatch(WordsAfter(context, f, kWords), s.followed_by.re())) {
+  if (!s.followed_by.empty() && !s.followed_by.PartialMatch(WordsAfter(context, f, kWords))) {
     return false;
   }
   return true;
@@ -168,7 +166,7 @@ std::optional<CheckHit> ConditionHolds(const Condition& cond, const CheckContext
     case Condition::Kind::kText:
       for (const Clause& c : context.clauses) {
         re2::StringPiece m;
-        if (!cond.text.re().Match(c.text, 0, c.text.size(), RE2::UNANCHORED, &m, 1)) continue;
+        if (!cond.text.Find(c.text, &m)) continue;
         const size_t begin = m.data() - c.text.data();
         CheckHit h = SpanHit(context.doc, c, begin, begin + m.size());
         h.values["value"] = h.evidence;

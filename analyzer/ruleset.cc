@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "analyzer/calendar.h"
+#include "analyzer/candidates.h"
 #include "analyzer/checks.h"
 #include "analyzer/contract_type.h"
 #include "analyzer/prefilter.h"
@@ -22,6 +23,8 @@ namespace clausecheck::analyzer {
 struct CompiledPattern::Lazy {
   std::once_flag once;
   std::unique_ptr<const RE2> re;
+  std::once_flag gate_once;
+  std::unique_ptr<CandidateFilter> gate;  // the pattern's required literals
 };
 
 CompiledPattern CompilePattern(std::string source) {
@@ -42,6 +45,41 @@ const RE2& CompiledPattern::re() const {
     lazy->re = std::make_unique<const RE2>(source, options);
   });
   return *lazy->re;
+}
+
+namespace {
+
+// Whether `p` can match somewhere in `text` by its required literals. A
+// document-level condition's pattern was compiled for every document, and
+// the largest took 6.8 M instructions, a seventh of a one-line review.
+bool MayMatch(const CompiledPattern& p, std::string_view text) {
+  if (!p.lazy) return true;  // re() decides (it matches nothing)
+  CompiledPattern::Lazy& lazy = *p.lazy;
+  std::call_once(lazy.gate_once, [&] {
+    auto gate = std::make_unique<CandidateFilter>();
+    gate->Add(p.source);
+    gate->Compile();
+    lazy.gate = std::move(gate);
+  });
+  thread_local std::vector<int> found;
+  lazy.gate->Candidates(text, &found);
+  return !found.empty();
+}
+
+}  // namespace
+
+bool CompiledPattern::compiled() const { return lazy && lazy->re != nullptr; }
+
+bool CompiledPattern::PartialMatch(std::string_view text) const {
+  return MayMatch(*this, text) && RE2::PartialMatch(text, re());
+}
+
+bool CompiledPattern::FullMatch(std::string_view text) const {
+  return MayMatch(*this, text) && RE2::FullMatch(text, re());
+}
+
+bool CompiledPattern::Find(std::string_view text, re2::StringPiece* m) const {
+  return MayMatch(*this, text) && re().Match(text, 0, text.size(), RE2::UNANCHORED, m, 1);
 }
 
 std::string_view Name(Lang l) {

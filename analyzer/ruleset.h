@@ -35,7 +35,8 @@
 
 namespace re2 {
 class RE2;
-}
+class StringPiece;
+}  // namespace re2
 
 namespace clausecheck::analyzer {
 
@@ -58,6 +59,15 @@ struct CompiledPattern {
   bool empty() const { return source.empty(); }
   /// The compiled pattern; only for a pattern made by CompilePattern.
   const re2::RE2& re() const;
+  /// RE2's PartialMatch, FullMatch and first match (`*m`) of re(), asked
+  /// first of the pattern's required literals (RequiredLiterals, a literal
+  /// filter of its own built on first use): a text without them is
+  /// answered without compiling the pattern or searching.
+  bool PartialMatch(std::string_view text) const;
+  bool FullMatch(std::string_view text) const;
+  bool Find(std::string_view text, re2::StringPiece* m) const;
+  /// Whether re() has been compiled (tests and diagnostics).
+  bool compiled() const;
   bool operator==(const CompiledPattern& o) const { return source == o.source; }
 
   struct Lazy;

@@ -2,7 +2,10 @@
 // `conflict`, `compare`, `scope: document`, `unless` lists and
 // `unless_document`, through the whole analysis of small contracts.
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -251,6 +254,80 @@ TEST(DocumentScope, OneFindingPerDocumentAndUnlessAnywhereExempts) {
   got.clear();
   for (const Finding& x : f) got.push_back(x.rule + "@" + x.clause_id);
   EXPECT_EQ(got, (std::vector<std::string>{"once@c1", "each@c1"}));
+}
+
+// A fact selector's or condition's pattern is asked of its required
+// literals first: a text without them is answered without compiling it.
+TEST(CompiledPattern, AnswersFromItsLiteralsBeforeCompiling) {
+  const CompiledPattern p = CompilePattern(R"((?i)\bliability\b[^.\n]{0,120}\bexceed)");
+  EXPECT_FALSE(p.PartialMatch("This Agreement is governed by the laws of New York."));
+  re2::StringPiece m;
+  EXPECT_FALSE(p.Find("The fees shall not exceed USD 100.", &m));
+  EXPECT_FALSE(p.FullMatch("liability"));
+  EXPECT_FALSE(p.compiled());
+  EXPECT_TRUE(p.PartialMatch("Liability shall not exceed the fees."));
+  EXPECT_TRUE(p.compiled());
+  ASSERT_TRUE(p.Find("Its LIABILITY shall not EXCEED the fees.", &m));
+  EXPECT_EQ(m.as_string(), "LIABILITY shall not EXCEED");
+  EXPECT_FALSE(p.FullMatch("Liability shall not exceed the fees."));
+  EXPECT_TRUE(p.FullMatch("liability may exceed"));
+  EXPECT_FALSE(CompiledPattern{}.PartialMatch("anything"));
+}
+
+// Over the default ruleset's condition and fact-selector patterns and its
+// rules' examples, the literals never answer no where the pattern matches.
+TEST(CompiledPattern, AnswersAsItsPatternOnTheDefaultRulesetsExamples) {
+  auto rs = DefaultRuleset();
+  ASSERT_TRUE(rs.ok()) << rs.error().ToString();
+  std::vector<const CompiledPattern*> patterns;
+  const auto add_facts = [&](const FactSelector& f) {
+    for (const CompiledPattern* p : {&f.value, &f.not_value, &f.currency, &f.not_currency, &f.near,
+                                     &f.not_near, &f.preceded_by, &f.followed_by}) {
+      if (!p->empty()) patterns.push_back(p);
+    }
+  };
+  const std::function<void(const Condition&)> add = [&](const Condition& c) {
+    if (!c.text.empty()) patterns.push_back(&c.text);
+    add_facts(c.fact);
+    for (const Condition& sub : c.conditions) add(sub);
+  };
+  std::vector<std::string> texts;
+  for (const Rule& r : rs.value().rules) {
+    for (const std::optional<Condition>* c : {&r.when, &r.unless_document, &r.require}) {
+      if (c->has_value()) add(**c);
+    }
+    if (r.conflict) add_facts(r.conflict->facts);
+    if (r.compare) {
+      add_facts(r.compare->fact);
+      if (r.compare->per) add_facts(*r.compare->per);
+      if (r.compare->other) add_facts(*r.compare->other);
+    }
+    for (const auto* examples : {&r.match_examples, &r.no_match_examples}) {
+      for (const RuleExample& e : *examples) {
+        texts.push_back(e.text);
+        if (!e.evidence.empty()) texts.push_back(e.evidence);
+      }
+    }
+  }
+  ASSERT_GE(patterns.size(), 10u);
+  ASSERT_GT(texts.size(), 500u);
+  int matched = 0;
+  for (const CompiledPattern* p : patterns) {
+    for (const std::string& t : texts) {
+      const bool partial = RE2::PartialMatch(t, p->re());
+      matched += partial;
+      EXPECT_EQ(p->PartialMatch(t), partial) << p->source << " on " << t;
+      EXPECT_EQ(p->FullMatch(t), RE2::FullMatch(t, p->re())) << p->source << " on " << t;
+      re2::StringPiece got, want;
+      const bool found = p->Find(t, &got);
+      ASSERT_EQ(found, p->re().Match(t, 0, t.size(), RE2::UNANCHORED, &want, 1)) << p->source;
+      if (found) {
+        EXPECT_EQ(got.data(), want.data()) << p->source << " on " << t;
+        EXPECT_EQ(got.size(), want.size()) << p->source << " on " << t;
+      }
+    }
+  }
+  EXPECT_GT(matched, 50) << "the examples must exercise the patterns";
 }
 
 TEST(RuleShapesLoader, RejectsMistakesWithFileLineAndId) {
