@@ -1,8 +1,5 @@
 #include "parsers/zip.h"
 
-#include <Poco/Exception.h>
-#include <Poco/InflatingStream.h>
-#include <Poco/MemoryStream.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -13,12 +10,14 @@
 #include <unordered_map>
 #include <utility>
 
+#include "parsers/zip_internal.h"
+
 // The central directory is read by hand rather than through
 // Poco::Zip::ZipArchive: ZipArchive walks local headers, trusts declared sizes
 // and throws from deep inside on hostile input. Here every offset is checked
 // against the buffer before use. Inflation is zlib's (raw deflate, window
 // bits -15) straight into the output string; a stream that does not end
-// cleanly is inflated again through Poco's InflatingInputStream, which decided
+// cleanly is inflated again as Poco's InflatingInputStream did, which decided
 // the errors of such streams before (docs/decisions.md, "Zip inflation").
 
 namespace clausecheck::parsers {
@@ -93,10 +92,10 @@ Stop Judge(const Inflate& in, uint64_t got) {
 // inflates this far past each chunk before judging it.
 constexpr size_t kLookahead = 4096;
 
-// Inflates `in` with zlib into *out, judging the limits as InflateThroughPoco
+// Inflates `in` with zlib into *out, judging the limits as InflateLikePoco
 // does. Returns true with *stop set if a limit stopped it or the stream ended
 // cleanly (*stop kNone, *out the whole entry). Returns false if the stream is
-// irregular (invalid, truncated, ...): those are left to InflateThroughPoco,
+// irregular (invalid, truncated, ...): those are left to InflateLikePoco,
 // whose exact outcome (which bytes of a failing read count, which errors it
 // forgives) decided what such entries read as before zlib was used directly.
 bool InflateClean(const Inflate& in, std::string* out, Stop* stop) {
@@ -154,35 +153,147 @@ bool InflateClean(const Inflate& in, std::string* out, Stop* stop) {
   return true;
 }
 
-// The Poco path, for streams InflateClean leaves: 64 KiB reads from an
-// InflatingInputStream, judged after each read.
-Stop InflateThroughPoco(const Inflate& in, std::string* out) {
+// The Poco path, for streams InflateClean leaves: 64 KiB reads as from an
+// InflatingInputStream (internal::ReadDeflateLikePoco), judged after each.
+Stop InflateLikePoco(const Inflate& in, std::string* out) {
   out->clear();
   // Never trust the declared size beyond using it as a first guess.
   out->reserve(std::min<uint64_t>(in.declared, uint64_t{64} << 20));
-  try {
-    Poco::MemoryInputStream source(in.raw.data(), in.raw.size());
-    Poco::InflatingInputStream inflater(source, -15);
-    char buf[kChunk];
-    for (;;) {
-      inflater.read(buf, sizeof buf);
-      const auto n = static_cast<size_t>(inflater.gcount());
-      if (n == 0) break;
-      out->append(buf, n);
-      if (const Stop stop = Judge(in, out->size()); stop != Stop::kNone) return stop;
-      if (!inflater) break;
-    }
-  } catch (const Poco::Exception&) {
-    return Stop::kIrregular;
-  } catch (const std::bad_alloc&) {
-    throw;
-  } catch (const std::exception&) {
-    return Stop::kIrregular;
-  }
-  return Stop::kNone;
+  Stop stop = Stop::kNone;
+  const bool started = internal::ReadDeflateLikePoco(in.raw, kChunk, [&](std::string_view read) {
+    out->append(read);
+    stop = Judge(in, out->size());
+    return stop == Stop::kNone;
+  });
+  return started ? stop : Stop::kIrregular;
 }
 
 }  // namespace
+
+namespace internal {
+
+namespace {
+
+// Poco 1.11's InflatingStreamBuf over a MemoryInputStream, as far as a
+// reader sees it: the inflater reads its source 32 KiB at a time and is
+// asked for 1,020 bytes at a time (its stream buffer holds 1,024, less 4
+// kept for putback).
+class PocoInflater {
+ public:
+  explicit PocoInflater(std::string_view raw) : raw_(raw) {
+    started_ = inflateInit2(&z_, -15) == Z_OK;
+  }
+  ~PocoInflater() {
+    if (started_) inflateEnd(&z_);
+  }
+  PocoInflater(const PocoInflater&) = delete;
+  PocoInflater& operator=(const PocoInflater&) = delete;
+  bool started() const { return started_; }
+
+  // One std::istream::read of `want` bytes: appended to *out, their count
+  // returned; *good false once the stream is no longer good. An exception
+  // inside the read (a zlib error) is badbit there, and a count of 0.
+  size_t Read(size_t want, std::string* out, bool* good) {
+    const size_t before = out->size();
+    while (out->size() - before < want) {
+      if (held_at_ < held_.size()) {
+        const size_t take = std::min(held_.size() - held_at_, want - (out->size() - before));
+        out->append(held_, held_at_, take);
+        held_at_ += take;
+        continue;
+      }
+      bool failed = false;
+      const size_t n = FromDevice(kDeviceRead, &failed);
+      if (failed) {
+        out->resize(before);
+        *good = false;
+        return 0;
+      }
+      if (n == 0) break;
+    }
+    const size_t got = out->size() - before;
+    if (got < want) *good = false;  // eofbit and failbit
+    return got;
+  }
+
+ private:
+  static constexpr size_t kDeviceRead = 1020;
+  static constexpr size_t kSourceRead = 32768;
+
+  // MemoryInputStream::read(buffer, 32 KiB): what there is; not good once
+  // a read came back short.
+  size_t FromSource() {
+    if (!source_good_) return 0;
+    const size_t n = std::min(kSourceRead, raw_.size() - at_);
+    z_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(raw_.data() + at_));
+    at_ += n;
+    if (n < kSourceRead) source_good_ = false;
+    return n;
+  }
+
+  // InflatingStreamBuf::readFromDevice(buffer, length) into held_: the
+  // bytes it gives, or *failed where it throws.
+  size_t FromDevice(size_t length, bool* failed) {
+    held_.resize(length);
+    held_at_ = 0;
+    if (eof_) return Held(0);
+    if (z_.avail_in == 0) z_.avail_in = static_cast<uInt>(FromSource());
+    z_.next_out = reinterpret_cast<Bytef*>(held_.data());
+    z_.avail_out = static_cast<uInt>(length);
+    for (;;) {
+      int rc = inflate(&z_, Z_NO_FLUSH);
+      // Poco forgives a data error where the input is used up: as more
+      // input where the source may have more, as the end where it has not.
+      if (rc == Z_DATA_ERROR && z_.avail_in == 0) rc = source_good_ ? Z_OK : Z_STREAM_END;
+      if (rc == Z_STREAM_END) {
+        eof_ = true;
+        return Held(length - z_.avail_out);
+      }
+      if (rc != Z_OK) {
+        *failed = true;
+        return Held(0);
+      }
+      if (z_.avail_out == 0) return Held(length);
+      if (z_.avail_in == 0) {
+        const size_t n = FromSource();
+        if (n == 0) return Held(length - z_.avail_out);
+        z_.avail_in = static_cast<uInt>(n);
+      }
+    }
+  }
+
+  size_t Held(size_t n) {
+    held_.resize(n);
+    return n;
+  }
+
+  std::string_view raw_;
+  size_t at_ = 0;
+  bool source_good_ = true;
+  z_stream z_{};
+  bool started_ = false;
+  bool eof_ = false;
+  std::string held_;  // what the last device read gave, from held_at_ not yet read
+  size_t held_at_ = 0;
+};
+
+}  // namespace
+
+bool ReadDeflateLikePoco(std::string_view raw, size_t read_size,
+                         const std::function<bool(std::string_view)>& read) {
+  PocoInflater inflater(raw);
+  if (!inflater.started()) return false;
+  std::string chunk;
+  for (;;) {
+    chunk.clear();
+    bool good = true;
+    if (inflater.Read(read_size, &chunk, &good) == 0) break;
+    if (!read(chunk) || !good) break;
+  }
+  return true;
+}
+
+}  // namespace internal
 
 struct ZipPackage::Impl {
   std::string bytes;
@@ -370,7 +481,7 @@ Result<std::string> ZipPackage::Read(std::string_view name) const {
   } else {
     const Inflate inflate{raw, entry.size, limits, impl_->total_read};
     Stop stop = Stop::kNone;
-    if (!InflateClean(inflate, &out, &stop)) stop = InflateThroughPoco(inflate, &out);
+    if (!InflateClean(inflate, &out, &stop)) stop = InflateLikePoco(inflate, &out);
     switch (stop) {
       case Stop::kNone: break;
       case Stop::kEntryLimit:

@@ -1,12 +1,10 @@
 #include "reports/zip_writer.h"
 
-#include <Poco/Checksum.h>
-#include <Poco/DeflatingStream.h>
-#include <Poco/Exception.h>
+#include <zlib.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
-#include <sstream>
 #include <string>
 
 namespace clausecheck::reports {
@@ -33,18 +31,39 @@ bool Ascii(const std::string& s) {
   return true;
 }
 
+// Raw deflate (window bits -15, as zip wants it) at zlib's level 6, what
+// Poco's DeflatingOutputStream(out, -15, 6) wrote: deflate's output does not
+// depend on how its input is handed over, so the bytes are the same.
 Result<std::string> Deflate(const std::string& data) {
-  try {
-    std::ostringstream out;
-    Poco::DeflatingOutputStream deflate(out, -15, 6);  // raw deflate, as zip wants it
-    deflate.write(data.data(), static_cast<std::streamsize>(data.size()));
-    deflate.close();
-    return out.str();
-  } catch (const Poco::Exception& e) {
-    return Error{ErrorCode::kInternal, "cannot compress: " + e.displayText(), ""};
-  } catch (const std::exception& e) {
-    return Error{ErrorCode::kInternal, std::string("cannot compress: ") + e.what(), ""};
+  z_stream z{};
+  if (deflateInit2(&z, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+    return Error{ErrorCode::kInternal, "cannot compress: zlib would not start", ""};
   }
+  std::string out(deflateBound(&z, static_cast<uLong>(std::min<size_t>(data.size(), 1u << 30))),
+                  '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  size_t left = data.size();
+  size_t produced = 0;
+  int rc = Z_OK;
+  while (rc != Z_STREAM_END) {
+    // zlib counts in 32-bit units.
+    const auto in_now = static_cast<uInt>(std::min<size_t>(left, 1u << 30));
+    z.avail_in = in_now;
+    if (produced == out.size()) out.resize(out.size() * 2);
+    z.next_out = reinterpret_cast<Bytef*>(out.data() + produced);
+    z.avail_out = static_cast<uInt>(std::min<size_t>(out.size() - produced, 1u << 30));
+    const size_t room = z.avail_out;
+    rc = deflate(&z, left == in_now ? Z_FINISH : Z_NO_FLUSH);
+    left -= in_now - z.avail_in;
+    produced += room - z.avail_out;
+    if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR) {
+      deflateEnd(&z);
+      return Error{ErrorCode::kInternal, "cannot compress: zlib error " + std::to_string(rc), ""};
+    }
+  }
+  deflateEnd(&z);
+  out.resize(produced);
+  return out;
 }
 
 }  // namespace
@@ -68,8 +87,9 @@ Result<std::string> WriteZip(const std::vector<ZipPart>& parts) {
       stored = std::move(deflated).value();
       method = 8;
     }
-    Poco::Checksum crc(Poco::Checksum::TYPE_CRC32);
-    if (!part.content.empty()) crc.update(part.content.data(), part.content.size());
+    const uint32_t crc = static_cast<uint32_t>(
+        crc32_z(crc32_z(0, nullptr, 0), reinterpret_cast<const Bytef*>(part.content.data()),
+                part.content.size()));
     if (part.content.size() >= kMax || stored.size() >= kMax || out.size() >= kMax ||
         part.name.size() >= 0xFFFF) {
       return too_large();
@@ -82,7 +102,7 @@ Result<std::string> WriteZip(const std::vector<ZipPart>& parts) {
       Put16(method, s);
       Put16(kDosTime, s);
       Put16(kDosDate, s);
-      Put32(crc.checksum(), s);
+      Put32(crc, s);
       Put32(static_cast<uint32_t>(stored.size()), s);
       Put32(static_cast<uint32_t>(part.content.size()), s);
       Put16(static_cast<uint16_t>(part.name.size()), s);

@@ -1,14 +1,21 @@
 #include "parsers/zip.h"
 
 #include <Poco/DateTime.h>
+#include <Poco/InflatingStream.h>
+#include <Poco/MemoryStream.h>
 #include <Poco/Path.h>
 #include <Poco/Zip/Compress.h>
 #include <gtest/gtest.h>
+#include <zlib.h>
 
+#include <cstdint>
+#include <random>
 #include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "parsers/zip_internal.h"
 
 namespace clausecheck::parsers {
 namespace {
@@ -25,6 +32,126 @@ std::string MakeZip(const Files& files, Poco::Zip::ZipCommon::CompressionMethod 
   }
   zip.close();
   return out.str();
+}
+
+// --- the emulation of Poco's inflating stream ------------------------------
+
+// What Poco's InflatingInputStream gives read `read_size` bytes at a time,
+// as the zip reader read it before: each read's bytes, until a read gives
+// none or leaves the stream not good. "!" if Poco threw.
+std::vector<std::string> PocoReads(std::string_view raw, size_t read_size) {
+  std::vector<std::string> reads;
+  try {
+    Poco::MemoryInputStream source(raw.data(), raw.size());
+    Poco::InflatingInputStream inflater(source, -15);
+    std::string buf(read_size, '\0');
+    for (;;) {
+      inflater.read(buf.data(), static_cast<std::streamsize>(read_size));
+      const auto n = static_cast<size_t>(inflater.gcount());
+      if (n == 0) break;
+      reads.emplace_back(buf.data(), n);
+      if (!inflater) break;
+    }
+  } catch (const std::exception&) {
+    reads.emplace_back("!");
+  }
+  return reads;
+}
+
+std::vector<std::string> EmulatedReads(std::string_view raw, size_t read_size) {
+  std::vector<std::string> reads;
+  if (!internal::ReadDeflateLikePoco(raw, read_size, [&](std::string_view read) {
+        reads.emplace_back(read);
+        return true;
+      })) {
+    reads.emplace_back("!");
+  }
+  return reads;
+}
+
+// Raw deflate of `data`; with `flush` Z_SYNC_FLUSH, a stream not finished
+// (no final block).
+std::string RawDeflate(const std::string& data, int level, int flush = Z_FINISH) {
+  z_stream z{};
+  EXPECT_EQ(deflateInit2(&z, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY), Z_OK);
+  std::string out(deflateBound(&z, data.size()) + 16, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  EXPECT_EQ(deflate(&z, flush), flush == Z_FINISH ? Z_STREAM_END : Z_OK);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
+}
+
+// The emulation reads every stream as Poco does: whole, cut short, with
+// bits flipped, with bytes after its end or random, compressible or not,
+// around Poco's 1,020-byte stream buffer, its 32 KiB source reads and the
+// reader's 64 KiB reads.
+TEST(ReadDeflateLikePoco, ReadsEveryStreamAsPocoDoes) {
+  std::mt19937 random(20261129);
+  std::vector<std::string> contents;
+  for (size_t size :
+       {size_t{0}, size_t{1}, size_t{1019}, size_t{1020}, size_t{1021}, size_t{32768},
+        size_t{65535}, size_t{65536}, size_t{65537}, size_t{140000}, size_t{300000}}) {
+    std::string text, noise;
+    for (size_t i = 0; i < size; ++i) {
+      text += static_cast<char>('a' + (i * 7919 % 10007) % 26);
+      noise += static_cast<char>(random() & 0xFF);
+    }
+    contents.push_back(text);
+    contents.push_back(noise);
+  }
+  std::vector<std::string> streams;
+  for (const std::string& c : contents) {
+    for (int level : {1, 6, 9}) {
+      const std::string deflated = RawDeflate(c, level);
+      streams.push_back(deflated);
+      streams.push_back(deflated + "trailing bytes");
+      // Unfinished, then a block of the invalid type 3 in the last byte:
+      // Poco forgives a data error that meets the end of its input and
+      // keeps what the read had inflated.
+      streams.push_back(RawDeflate(c, level, Z_SYNC_FLUSH) + "\x07");
+      for (size_t cut : {deflated.size() / 3, deflated.size() / 2, deflated.size() - 1,
+                         size_t{32768}, size_t{32769}}) {
+        if (cut < deflated.size()) streams.push_back(deflated.substr(0, cut));
+      }
+      // Damage at the very end, where an error meets the input's end.
+      for (size_t back = 1; back <= 3 && back <= deflated.size(); ++back) {
+        for (int bit = 0; bit < 8; ++bit) {
+          std::string damaged = deflated;
+          damaged[damaged.size() - back] =
+              static_cast<char>(damaged[damaged.size() - back] ^ (1 << bit));
+          streams.push_back(damaged);
+        }
+      }
+      for (int flip = 0; flip < 6 && !deflated.empty(); ++flip) {
+        std::string damaged = deflated;
+        const size_t at = random() % damaged.size();
+        damaged[at] = static_cast<char>(damaged[at] ^ (1 << (random() % 8)));
+        streams.push_back(damaged);
+      }
+    }
+  }
+  for (size_t size : {size_t{0}, size_t{5}, size_t{4000}, size_t{40000}}) {
+    std::string junk;
+    for (size_t i = 0; i < size; ++i) junk += static_cast<char>(random() & 0xFF);
+    streams.push_back(junk);
+  }
+  size_t failing = 0;
+  for (const std::string& raw : streams) {
+    for (size_t read_size : {size_t{65536}, size_t{1000}}) {
+      const std::vector<std::string> poco = PocoReads(raw, read_size);
+      ASSERT_EQ(EmulatedReads(raw, read_size), poco)
+          << raw.size() << "-byte stream, " << read_size << "-byte reads";
+      size_t total = 0;
+      for (const std::string& r : poco) total += r.size();
+      failing += poco.empty() || total == 0;
+    }
+  }
+  EXPECT_GT(streams.size(), 2000u);
+  EXPECT_GT(failing, 10u);  // streams whose reads fail are among them
 }
 
 TEST(ZipPackage, ReadsEntries) {
