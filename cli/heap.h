@@ -23,8 +23,8 @@
 //
 // (RunOrdered and PrepareAnalysis, for a run of at most kHugePagesUpTo
 // inputs) marks the whole reservation, makes its first 2 MB a huge page
-// and the next 24 MB writable, and keeps blocks of up to 32 MB in the
-// heaps. The engine is built the same way, on a thread of its own
+// and the next 24 MB writable, keeps blocks of up to 32 MB in the heaps
+// and never trims them during the run. The engine is built the same way, on a thread of its own
 // (OnHugePages), whose heap the first review thread then inherits.
 // Elsewhere (another C library, huge pages disabled) all this does nothing
 // that matters: a review is the same, only slower.
@@ -66,10 +66,11 @@ inline constexpr bool kGlibcHeap = false;
 inline constexpr unsigned long kHugePagesUpTo = 256;
 
 /// Makes a thread heap glibc creates from now on start with 16 MB writable
-/// (M_TOP_PAD), and malloc take blocks of up to 32 MB from the heaps, not
-/// map each on its own (M_MMAP_THRESHOLD), for the rest of the process;
-/// the main heap then grows by 16 MB a step. Address space only: a page
-/// that is not touched is not resident.
+/// (M_TOP_PAD), malloc take blocks of up to 32 MB from the heaps, not map
+/// each on its own (M_MMAP_THRESHOLD), and a heap keep what is freed at
+/// its top rather than give it back (M_TRIM_THRESHOLD), for the rest of
+/// the process; the main heap then grows by 16 MB a step. Address space
+/// only: a page that is not touched is not resident.
 void PadThreadHeaps();
 
 /// Marks the heap the calling thread's malloc draws from for transparent
