@@ -63,7 +63,7 @@ bool RunOrdered(size_t n, int jobs, size_t window, const std::atomic<bool>* stop
   auto stop_requested = [stop] { return stop != nullptr && stop->load(); };
 
   // Huge pages for the workers' heaps (heap.h): a cold start's page faults.
-  const bool huge_pages = n <= kHugePagesUpTo;
+  const bool huge_pages = HugePagesFor(n);
   if (huge_pages) PadThreadHeaps();
   auto worker = [&] {
     if (huge_pages) AdviseHugePages();

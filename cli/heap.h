@@ -22,15 +22,17 @@
 //   AdviseHugePages();
 //
 // (RunOrdered and PrepareAnalysis, for a run of at most kHugePagesUpTo
-// inputs) marks the whole reservation, makes its first 2 MB a huge page
-// and the next 24 MB writable, keeps blocks of up to 32 MB in the heaps
-// and never trims them during the run. The engine is built the same way, on a thread of its own
-// (OnHugePages), whose heap the first review thread then inherits.
+// inputs: HugePagesFor) marks the whole reservation, makes its first 2 MB
+// a huge page and the next 24 MB writable, keeps blocks of up to 32 MB in
+// the heaps and never trims them during the run. The engine is built the
+// same way, on a thread of its own (OnHugePages), whose heap the first
+// review thread then inherits.
 // Elsewhere (another C library, huge pages disabled) all this does nothing
 // that matters: a review is the same, only slower.
 #ifndef CLAUSECHECK_CLI_HEAP_H_
 #define CLAUSECHECK_CLI_HEAP_H_
 
+#include <cstddef>
 #include <cstdlib>  // defines __GLIBC__ where the C library is glibc
 #include <exception>
 #include <memory>
@@ -64,6 +66,10 @@ inline constexpr bool kGlibcHeap = false;
 /// the batch's bound is 64 MB. A batch of 256 inputs or fewer is where the
 /// cold start weighs; a longer one spreads it over its inputs.
 inline constexpr unsigned long kHugePagesUpTo = 256;
+
+/// Whether a run of `inputs` inputs asks for huge pages: at most
+/// kHugePagesUpTo, and only where malloc is glibc's.
+inline bool HugePagesFor(size_t inputs) { return kGlibcHeap && inputs <= kHugePagesUpTo; }
 
 /// Makes a thread heap glibc creates from now on start with 16 MB writable
 /// (M_TOP_PAD), malloc take blocks of up to 32 MB from the heaps, not map

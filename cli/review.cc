@@ -132,7 +132,7 @@ Result<PreparedAnalysis> PrepareAnalysis(const CLI::App& cmd, AnalysisFlags o,
   // a run short enough to ask for them (a one-line review: 897 page faults
   // -> 438).
   const auto load = [&] { return LoadEngine(o.rulesets, config); };
-  const bool huge_pages = kGlibcHeap && plan.value().inputs.size() <= kHugePagesUpTo;
+  const bool huge_pages = HugePagesFor(plan.value().inputs.size());
   if (huge_pages) PadThreadHeaps();
   auto engine = huge_pages ? OnHugePages(load) : load();
   if (!engine.ok()) return engine.error();
