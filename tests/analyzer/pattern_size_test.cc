@@ -19,6 +19,7 @@
 
 #include "analyzer/candidates.h"
 #include "analyzer/ruleset.h"
+#include "tests/analyzer/rule_patterns.h"
 
 namespace clausecheck::analyzer {
 namespace {
@@ -48,19 +49,6 @@ struct Named {
   std::string pattern;
 };
 
-void AddFacts(const FactSelector& f, const std::string& where, std::vector<Named>* out) {
-  for (const CompiledPattern* p : {&f.value, &f.not_value, &f.currency, &f.not_currency, &f.near,
-                                   &f.not_near, &f.preceded_by, &f.followed_by}) {
-    if (!p->empty()) out->push_back({"", where + " (fact selector)", p->source});
-  }
-}
-
-void AddCondition(const Condition& c, const std::string& where, std::vector<Named>* out) {
-  if (!c.text.empty()) out->push_back({"", where + " (condition text)", c.text.source});
-  AddFacts(c.fact, where, out);
-  for (const Condition& sub : c.conditions) AddCondition(sub, where, out);
-}
-
 std::vector<Named> EveryPattern(const Ruleset& rs) {
   std::vector<Named> out;
   for (const Classifier& c : rs.classifiers) {
@@ -76,15 +64,9 @@ std::vector<Named> EveryPattern(const Ruleset& rs) {
     if (!r.match.empty()) out.push_back({"", where + " (match)", r.match});
     if (!r.unless.empty()) out.push_back({"", where + " (unless)", r.unless});
     if (!r.except.empty()) out.push_back({"", where + " (except)", r.except});
-    if (r.when) AddCondition(*r.when, where + " when", &out);
-    if (r.unless_document) AddCondition(*r.unless_document, where + " unless_document", &out);
-    if (r.require) AddCondition(*r.require, where + " require", &out);
-    if (r.conflict) AddFacts(r.conflict->facts, where + " conflict", &out);
-    if (r.compare) {
-      AddFacts(r.compare->fact, where + " compare", &out);
-      if (r.compare->per) AddFacts(*r.compare->per, where + " compare per", &out);
-      if (r.compare->other) AddFacts(*r.compare->other, where + " compare other", &out);
-    }
+    ForEachPattern(r, where, [&](const CompiledPattern& p, const std::string& at) {
+      out.push_back({"", at, p.source});
+    });
   }
   return out;
 }

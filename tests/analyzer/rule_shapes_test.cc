@@ -4,8 +4,6 @@
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 
-#include <functional>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +11,7 @@
 #include "analyzer/engine.h"
 #include "analyzer/ruleset.h"
 #include "lines.h"
+#include "tests/analyzer/rule_patterns.h"
 
 namespace clausecheck::analyzer {
 namespace {
@@ -280,28 +279,10 @@ TEST(CompiledPattern, AnswersAsItsPatternOnTheDefaultRulesetsExamples) {
   auto rs = DefaultRuleset();
   ASSERT_TRUE(rs.ok()) << rs.error().ToString();
   std::vector<const CompiledPattern*> patterns;
-  const auto add_facts = [&](const FactSelector& f) {
-    for (const CompiledPattern* p : {&f.value, &f.not_value, &f.currency, &f.not_currency, &f.near,
-                                     &f.not_near, &f.preceded_by, &f.followed_by}) {
-      if (!p->empty()) patterns.push_back(p);
-    }
-  };
-  const std::function<void(const Condition&)> add = [&](const Condition& c) {
-    if (!c.text.empty()) patterns.push_back(&c.text);
-    add_facts(c.fact);
-    for (const Condition& sub : c.conditions) add(sub);
-  };
   std::vector<std::string> texts;
   for (const Rule& r : rs.value().rules) {
-    for (const std::optional<Condition>* c : {&r.when, &r.unless_document, &r.require}) {
-      if (c->has_value()) add(**c);
-    }
-    if (r.conflict) add_facts(r.conflict->facts);
-    if (r.compare) {
-      add_facts(r.compare->fact);
-      if (r.compare->per) add_facts(*r.compare->per);
-      if (r.compare->other) add_facts(*r.compare->other);
-    }
+    ForEachPattern(r, r.id,
+                   [&](const CompiledPattern& p, const std::string&) { patterns.push_back(&p); });
     for (const auto* examples : {&r.match_examples, &r.no_match_examples}) {
       for (const RuleExample& e : *examples) {
         texts.push_back(e.text);
