@@ -34,6 +34,27 @@ std::string MakeZip(const Files& files, Poco::Zip::ZipCommon::CompressionMethod 
   return out.str();
 }
 
+// The little-endian 32-bit value at `at`, and writing one there.
+uint32_t GetU32(const std::string& bytes, size_t at) {
+  uint32_t value = 0;
+  for (int i = 3; i >= 0; --i) value = value << 8 | static_cast<unsigned char>(bytes[at + i]);
+  return value;
+}
+void PutU32(std::string* bytes, size_t at, uint32_t value) {
+  for (int i = 0; i < 4; ++i) (*bytes)[at + i] = static_cast<char>((value >> (8 * i)) & 0xFF);
+}
+
+// The error of reading `name` from `zip`, which must open: an error with
+// an empty message if the read succeeds.
+Error ReadError(const std::string& zip, std::string_view name,
+                const ZipLimits& limits = ZipLimits{}) {
+  Result<ZipPackage> pkg = ZipPackage::Open(zip, limits);
+  if (!pkg.ok()) return Error{ErrorCode::kFormat, "does not open: " + pkg.error().message, ""};
+  Result<std::string> text = pkg.value().Read(name);
+  if (text.ok()) return Error{ErrorCode::kFormat, "", ""};
+  return text.error();
+}
+
 // --- the emulation of Poco's inflating stream ------------------------------
 
 // What Poco's InflatingInputStream gives read `read_size` bytes at a time,
@@ -184,12 +205,9 @@ TEST(ZipPackage, ReadsStoredEntries) {
 }
 
 TEST(ZipPackage, MissingEntryIsAnError) {
-  Result<ZipPackage> pkg = ZipPackage::Open(MakeZip({{"a", "b"}}), ZipLimits{});
-  ASSERT_TRUE(pkg.ok());
-  Result<std::string> text = pkg.value().Read("b");
-  ASSERT_FALSE(text.ok());
-  EXPECT_EQ(text.error().code, ErrorCode::kFormat);
-  EXPECT_EQ(text.error().message, "zip entry not found: b");
+  const Error error = ReadError(MakeZip({{"a", "b"}}), "b");
+  EXPECT_EQ(error.code, ErrorCode::kFormat);
+  EXPECT_EQ(error.message, "zip entry not found: b");
 }
 
 TEST(ZipPackage, RefusesTooManyEntries) {
@@ -207,24 +225,18 @@ TEST(ZipPackage, RefusesTooManyEntries) {
 
 TEST(ZipPackage, RefusesBombByRatio) {
   // 8 MB of zeros deflate to about 8 KB: a ratio near 1000:1.
-  Result<ZipPackage> pkg =
-      ZipPackage::Open(MakeZip({{"bomb.xml", std::string(size_t{8} << 20, '\0')}}), ZipLimits{});
-  ASSERT_TRUE(pkg.ok()) << pkg.error().message;
-  Result<std::string> text = pkg.value().Read("bomb.xml");
-  ASSERT_FALSE(text.ok());
-  EXPECT_EQ(text.error().code, ErrorCode::kTooLarge);
-  EXPECT_EQ(text.error().message, "zip entry bomb.xml compression ratio above 200:1 (zip bomb?)");
+  const Error error =
+      ReadError(MakeZip({{"bomb.xml", std::string(size_t{8} << 20, '\0')}}), "bomb.xml");
+  EXPECT_EQ(error.code, ErrorCode::kTooLarge);
+  EXPECT_EQ(error.message, "zip entry bomb.xml compression ratio above 200:1 (zip bomb?)");
 }
 
 TEST(ZipPackage, RefusesEntryOverTheSizeLimit) {
   ZipLimits limits;
   limits.max_entry_size = 1000;
-  Result<ZipPackage> pkg = ZipPackage::Open(MakeZip({{"big", std::string(2000, 'a')}}), limits);
-  ASSERT_TRUE(pkg.ok());
-  Result<std::string> text = pkg.value().Read("big");
-  ASSERT_FALSE(text.ok());
-  EXPECT_EQ(text.error().code, ErrorCode::kTooLarge);
-  EXPECT_EQ(text.error().message, "zip entry big too large (declared 2000 bytes, limit 1000)");
+  const Error error = ReadError(MakeZip({{"big", std::string(2000, 'a')}}), "big", limits);
+  EXPECT_EQ(error.code, ErrorCode::kTooLarge);
+  EXPECT_EQ(error.message, "zip entry big too large (declared 2000 bytes, limit 1000)");
 }
 
 TEST(ZipPackage, StopsInflatingWhenTheDeclaredSizeLies) {
@@ -235,12 +247,9 @@ TEST(ZipPackage, StopsInflatingWhenTheDeclaredSizeLies) {
   zip[cd + 24] = 10;
   zip[cd + 25] = zip[cd + 26] = zip[cd + 27] = 0;
   ZipLimits limits;
-  Result<ZipPackage> pkg = ZipPackage::Open(zip, limits);
-  ASSERT_TRUE(pkg.ok());
-  Result<std::string> text = pkg.value().Read("big");
-  ASSERT_FALSE(text.ok());
-  EXPECT_EQ(text.error().code, ErrorCode::kFormat);
-  EXPECT_EQ(text.error().message, "corrupt zip entry big: inflates beyond its declared size");
+  const Error error = ReadError(zip, "big", limits);
+  EXPECT_EQ(error.code, ErrorCode::kFormat);
+  EXPECT_EQ(error.message, "corrupt zip entry big: inflates beyond its declared size");
 }
 
 // The limits are judged per 64 KiB of output, in a fixed order: an entry
@@ -254,12 +263,9 @@ TEST(ZipPackage, JudgesTheLimitsPerChunkInOrder) {
   zip[cd + 25] = zip[cd + 26] = zip[cd + 27] = 0;
   ZipLimits limits;
   limits.max_entry_size = 150;
-  Result<ZipPackage> pkg = ZipPackage::Open(zip, limits);
-  ASSERT_TRUE(pkg.ok());
-  Result<std::string> text = pkg.value().Read("big");
-  ASSERT_FALSE(text.ok());
-  EXPECT_EQ(text.error().code, ErrorCode::kTooLarge);
-  EXPECT_EQ(text.error().message, "zip entry big inflates beyond the limit of 150 bytes");
+  const Error error = ReadError(zip, "big", limits);
+  EXPECT_EQ(error.code, ErrorCode::kTooLarge);
+  EXPECT_EQ(error.message, "zip entry big inflates beyond the limit of 150 bytes");
 }
 
 // A deflate stream cut short (the compressed size shrunk) is read through
@@ -270,17 +276,57 @@ TEST(ZipPackage, TruncatedDeflateStreamIsShort) {
   std::string zip = MakeZip({{"a.xml", content}});
   const size_t cd = zip.find("PK\x01\x02");
   ASSERT_NE(cd, std::string::npos);
-  const uint32_t compressed = static_cast<unsigned char>(zip[cd + 20]) |
-                              static_cast<unsigned char>(zip[cd + 21]) << 8 |
-                              static_cast<unsigned char>(zip[cd + 22]) << 16;
-  const uint32_t cut = compressed / 2;
-  for (int i = 0; i < 4; ++i) zip[cd + 20 + i] = static_cast<char>((cut >> (8 * i)) & 0xFF);
+  PutU32(&zip, cd + 20, GetU32(zip, cd + 20) / 2);
+  const Error error = ReadError(zip, "a.xml");
+  EXPECT_EQ(error.code, ErrorCode::kFormat);
+  EXPECT_EQ(error.message, "corrupt zip entry a.xml: size differs from the declared size");
+}
+
+// A stream that ends before its declared size is refused for its size even
+// when the CRC is that of the entry padded with zeros to the declared size.
+TEST(ZipPackage, AStreamShortOfItsDeclaredSizeIsRefusedWhateverItsCrc) {
+  const std::string content(1000, 'a');
+  std::string zip = MakeZip({{"a.xml", content}});
+  const size_t cd = zip.find("PK\x01\x02");
+  ASSERT_NE(cd, std::string::npos);
+  const std::string padded = content + std::string(10, '\0');
+  PutU32(&zip, cd + 16,
+         static_cast<uint32_t>(
+             crc32_z(0, reinterpret_cast<const Bytef*>(padded.data()), padded.size())));
+  PutU32(&zip, cd + 24, static_cast<uint32_t>(padded.size()));
+  const Error error = ReadError(zip, "a.xml");
+  EXPECT_EQ(error.code, ErrorCode::kFormat);
+  EXPECT_EQ(error.message, "corrupt zip entry a.xml: size differs from the declared size");
+}
+
+// An entry whose bytes are not those its CRC-32 names is refused, deflated
+// or stored.
+TEST(ZipPackage, RefusesAnEntryWhoseCrcDiffers) {
+  for (const auto method : {Poco::Zip::ZipCommon::CM_DEFLATE, Poco::Zip::ZipCommon::CM_STORE}) {
+    std::string zip = MakeZip({{"a.xml", "<a>" + std::string(3000, 'q') + "</a>"}}, method);
+    const size_t cd = zip.find("PK\x01\x02");
+    ASSERT_NE(cd, std::string::npos);
+    zip[cd + 16] = static_cast<char>(zip[cd + 16] ^ 1);
+    const Error error = ReadError(zip, "a.xml");
+    EXPECT_EQ(error.code, ErrorCode::kFormat) << method;
+    EXPECT_EQ(error.message, "corrupt zip entry a.xml: CRC mismatch") << method;
+  }
+}
+
+// Bytes after the end of a deflate stream, within the entry's compressed
+// size, are not read.
+TEST(ZipPackage, ReadsAnEntryWhoseDataRunsPastItsStream) {
+  std::string content;
+  for (int i = 0; i < 5000; ++i) content += std::to_string(i * 7919 % 10007) + " ";
+  std::string zip = MakeZip({{"a.xml", content}, {"b.xml", "<b/>"}});
+  const size_t cd = zip.find("PK\x01\x02");
+  ASSERT_NE(cd, std::string::npos);
+  PutU32(&zip, cd + 20, GetU32(zip, cd + 20) + 20);  // into b.xml's local header
   Result<ZipPackage> pkg = ZipPackage::Open(zip, ZipLimits{});
   ASSERT_TRUE(pkg.ok());
   Result<std::string> text = pkg.value().Read("a.xml");
-  ASSERT_FALSE(text.ok());
-  EXPECT_EQ(text.error().code, ErrorCode::kFormat);
-  EXPECT_EQ(text.error().message, "corrupt zip entry a.xml: size differs from the declared size");
+  ASSERT_TRUE(text.ok()) << text.error().message;
+  EXPECT_EQ(text.value(), content);
 }
 
 TEST(ZipPackage, EnforcesTheRunningTotal) {
