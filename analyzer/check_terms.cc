@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "analyzer/candidates.h"
+#include "analyzer/delimited.h"
 #include "analyzer/rule_shapes.h"
 #include "core/ascii.h"
 
@@ -327,7 +328,9 @@ std::vector<CheckHit> UndefinedTerms(const CheckContext& c) {
   static const LazyPattern imported(
       R"((?i)capitali[sz]ed\s+terms?\b[^.;]{0,160}\b(?:not|otherwise)\b[^.;]{0,80}\bdefined|\bterms?\s+(?:used|defined)\b[^.;]{0,40}\bnot\s+(?:otherwise\s+)?defined\b[^.;]{0,80}\bmeanings?\b)",
       Opts());
-  static const LazyPattern quoted(R"(["“]([^"”\n]{1,80})["”])", Opts());
+  // Anything in quotation marks: what ["“]([^"”\n]{1,80})["”] matches,
+  // found without compiling it (analyzer/delimited.h).
+  static constexpr Delimited kQuoted{U"\"“", U"\"”", U"\n", 80};
   // "Class I breaches", "Phase 2": a label with its designator, not a term.
   // "Japan-specific": part of a compound word.
   static const LazyPattern designator(R"(^(?:-|\s+(?:[A-Z]{1,3}|\d[\w.]*)(?:[^\w]|$)))", Opts());
@@ -354,7 +357,7 @@ std::vector<CheckHit> UndefinedTerms(const CheckContext& c) {
       R"(\((?:(?:hereinafter|herein|collectively|together|each|individually)\s+)?(?:(?:referred\s+to|called)\s+)?(?:as\s+)?(?:the\s+)?([A-Z0-9][\w-]*(?:\s+[A-Z][\w-]*){0,5})\))",
       Opts());
 
-  const LazyPattern* const patterns[] = {&quoted, &run_in, &means, &line_is, &paren};
+  const LazyPattern* const patterns[] = {&run_in, &means, &line_is, &paren};
 
   // Definitions of every kind the contract gives: extracted definitions,
   // anything it puts in quotation marks, its parties, its headings.
@@ -436,9 +439,12 @@ std::vector<CheckHit> UndefinedTerms(const CheckContext& c) {
       for (int h : set_hits) matches[h] = true;
     }
     const bool needs[] = {
-        Contains(text, "\"") || Contains(text, "“"), true,
-        Contains(text, "mean") || Contains(text, "refer") || Contains(text, "defined"), true,
+        true, Contains(text, "mean") || Contains(text, "refer") || Contains(text, "defined"), true,
         Contains(text, "(")};
+    if (Contains(text, "\"") || Contains(text, "“")) {
+      ForEachDelimited(text, kQuoted,
+                       [&](std::string_view, std::string_view term) { defined.insert(Key(term)); });
+    }
     re2::StringPiece m;
     for (size_t i = 0; i < std::size(patterns); ++i) {
       if (!needs[i] || !matches[i]) continue;

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "analyzer/delimited.h"
 #include "analyzer/extract_internal.h"
 #include "analyzer/numbers.h"
 #include "core/ascii.h"
@@ -164,9 +165,11 @@ void ScanDefinedTerms(const Cues& cues, std::vector<Candidate>* out) {
       R"((?:^|[\s(,;:])(["“]([^"”\n]{1,60}?)["”])\s*(?:\([^)\n]{0,40}\)\s*)?(?:,\s*)?(?:shall\s+|will\s+)?(?:means?|includes?|has\s+the\s+meaning|have\s+the\s+meaning|shall\s+have\s+the\s+meanings?|refers?\s+to|is\s+defined)\b)",
       Opts());
   // (the "Services"), (each a "Party" and together the "Parties"),
-  // (hereinafter referred to as "Licensor")
-  static const LazyPattern paren(R"(\(([^()\n]{1,200})\))", Opts());
-  static const LazyPattern quoted(R"(["“]([^"”\n]{1,60})["”])", Opts());
+  // (hereinafter referred to as "Licensor"): what \(([^()\n]{1,200})\) and
+  // ["“]([^"”\n]{1,60})["”] match, found without compiling them
+  // (analyzer/delimited.h).
+  static constexpr Delimited kParen{U"(", U")", U"(\n", 200};
+  static constexpr Delimited kQuoted{U"\"“", U"\"”", U"\n", 60};
   static const LazyPattern filler(
       R"((?i)^(?:\s|[,;:]|the|a|an|each|collectively|together|individually|jointly|separately|hereinafter|herein|referred|to|as|and|or|called|this|such|also|respectively|sometimes|its|their|any|of|them|which|is|are|being|with)*$)",
       Opts());
@@ -181,27 +184,29 @@ void ScanDefinedTerms(const Cues& cues, std::vector<Candidate>* out) {
     AddTerm(text, Off(text, g[1]), Off(text, g[1]) + g[1].size(), std::string(Str(g[2])), out);
   });
   // Terms in brackets are quoted terms.
-  ForEachMatch(quote && cues.Has(Cue::kParen), paren, text, [&](const std::vector<SP>& g) {
-    std::string_view inside = Str(g[1]);
-    std::string rest;
-    size_t last = 0;
-    std::vector<std::pair<size_t, size_t>> spans;
-    std::vector<std::string> terms;
-    ForEachMatch(quoted, inside, [&](const std::vector<SP>& q) {
-      rest += std::string(inside.substr(last, Off(inside, q[0]) - last));
-      last = Off(inside, q[0]) + q[0].size();
-      size_t b = Off(text, q[0]);
-      spans.emplace_back(b, b + q[0].size());
-      terms.emplace_back(Str(q[1]));
+  if (quote && cues.Has(Cue::kParen)) {
+    ForEachDelimited(text, kParen, [&](std::string_view, std::string_view inside) {
+      std::string rest;
+      size_t last = 0;
+      std::vector<std::pair<size_t, size_t>> spans;
+      std::vector<std::string> terms;
+      ForEachDelimited(inside, kQuoted, [&](std::string_view whole, std::string_view term) {
+        const size_t at = static_cast<size_t>(whole.data() - inside.data());
+        rest += std::string(inside.substr(last, at - last));
+        last = at + whole.size();
+        const size_t b = static_cast<size_t>(whole.data() - text.data());
+        spans.emplace_back(b, b + whole.size());
+        terms.emplace_back(term);
+      });
+      rest += std::string(inside.substr(last));
+      // Only the definitional words may stand around the quotes: ("Licensor"),
+      // (the "Services"), not (as defined in "Schedule 1") or ("AS IS" basis).
+      if (terms.empty() || !RE2::FullMatch(rest, filler)) return;
+      for (size_t k = 0; k < terms.size(); ++k) {
+        AddTerm(text, spans[k].first, spans[k].second, terms[k], out);
+      }
     });
-    rest += std::string(inside.substr(last));
-    // Only the definitional words may stand around the quotes: ("Licensor"),
-    // (the "Services"), not (as defined in "Schedule 1") or ("AS IS" basis).
-    if (terms.empty() || !RE2::FullMatch(rest, filler)) return;
-    for (size_t k = 0; k < terms.size(); ++k) {
-      AddTerm(text, spans[k].first, spans[k].second, terms[k], out);
-    }
-  });
+  }
   ForEachMatch(quote || cues.Has(Cue::kCornerQuote), zh_means, text, [&](const std::vector<SP>& g) {
     AddTerm(text, Off(text, g[1]), Off(text, g[1]) + g[1].size(), std::string(Str(g[2])), out);
   });
