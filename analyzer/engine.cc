@@ -67,12 +67,22 @@ bool Parses(const std::string& pattern, std::string* err) {
 // memory is bounded by the literals, where one RE2::Set over the patterns
 // themselves grew a cache of tens of megabytes. Built on first use: a run on
 // English documents never builds the Chinese filter.
-enum Group { kRuleMatch, kHeading, kText, kGroups };
+//
+// A classifier's pattern is in the filter whole, and also as its parts
+// (ClassifierParts: its top-level alternatives), each of which has its own
+// literals: a clause that holds the literals of two of a pattern's twenty
+// alternatives runs (and compiles) those two only. The whole stays for
+// Find, and as the first gate: a part can match only where the whole can.
+enum Group { kRuleMatch, kHeading, kText, kHeadingPart, kTextPart, kGroups };
 
 class PatternFilter {
  public:
   void Add(Group group, int owner, const std::string& pattern) {
     pending_.push_back({group, owner, pattern});
+    if (group != kHeading && group != kText) return;
+    for (std::string& part : ClassifierParts(pattern)) {
+      pending_.push_back({group == kHeading ? kHeadingPart : kTextPart, owner, std::move(part)});
+    }
   }
 
   // Every pattern of every group that may match `text` (all that do, and
@@ -93,25 +103,29 @@ class PatternFilter {
     return out;
   }
 
-  // Owners in `group` whose pattern may match `text`, ascending, each once.
-  std::vector<int> Candidates(Group group, std::string_view text) const {
-    std::vector<int> ids;
-    Scan(text, &ids);
-    return Owners(group, ids);
-  }
-
-  // Those of the candidate `owners` in `group` whose pattern matches `text`.
-  std::vector<int> Confirmed(Group group, std::vector<int> owners, std::string_view text) const {
-    owners.erase(
-        std::remove_if(owners.begin(), owners.end(),
-                       [&](int owner) { return !filter_.Matches(by_owner_[group][owner], text); }),
-        owners.end());
+  // Those of the candidate `owners` in `group` whose pattern matches `text`,
+  // `ids` being Scan's candidates for `text` or for a text that holds it.
+  std::vector<int> Confirmed(Group group, std::vector<int> owners, std::string_view text,
+                             const std::vector<int>& ids) const {
+    owners.erase(std::remove_if(owners.begin(), owners.end(),
+                                [&](int owner) { return !Matches(group, owner, text, ids); }),
+                 owners.end());
     return owners;
   }
 
-  // Whether the owner's pattern in `group` matches `text`.
-  bool Matches(Group group, int owner, std::string_view text) const {
-    return filter_.Matches(by_owner_[group][owner], text);
+  // Whether the owner's pattern in `group` matches `text`, `ids` as above:
+  // whether one of its parts among `ids` does, where it has parts (a part
+  // that matches has its literals in the text, so it is among them).
+  bool Matches(Group group, int owner, std::string_view text, const std::vector<int>& ids) const {
+    const Group parts = group == kHeading ? kHeadingPart : group == kText ? kTextPart : kGroups;
+    if (parts == kGroups || static_cast<size_t>(owner) >= parts_[parts].size() ||
+        parts_[parts][owner].empty()) {
+      return filter_.Matches(by_owner_[group][owner], text);
+    }
+    for (const int id : parts_[parts][owner]) {
+      if (std::binary_search(ids.begin(), ids.end(), id) && filter_.Matches(id, text)) return true;
+    }
+    return false;
   }
 
   // False where the owner's pattern in `group` cannot match `text`, found
@@ -148,6 +162,12 @@ class PatternFilter {
             analysis ? filter_.Add(p.pattern, std::move(*analysis)) : filter_.Add(p.pattern);
         group_.push_back(p.group);
         owner_.push_back(p.owner);
+        if (p.group == kHeadingPart || p.group == kTextPart) {
+          auto& index = parts_[p.group];
+          if (index.size() <= static_cast<size_t>(p.owner)) index.resize(p.owner + 1);
+          index[p.owner].push_back(id);
+          continue;
+        }
         auto& index = by_owner_[p.group];
         if (index.size() <= static_cast<size_t>(p.owner)) index.resize(p.owner + 1, -1);
         index[p.owner] = id;
@@ -178,6 +198,7 @@ class PatternFilter {
   mutable std::vector<Group> group_;  // by filter index
   mutable std::vector<int> owner_;    // by filter index
   mutable std::vector<int> by_owner_[kGroups];
+  mutable std::vector<std::vector<int>> parts_[kGroups];  // the part groups': ids by owner
 };
 
 std::unique_ptr<LazyPattern> CompileOne(const std::string& pattern) {
@@ -391,7 +412,7 @@ void Engine::Classify(std::string_view doc_language, std::vector<Clause>* clause
     scans->bucket_ = bucket;
     scans->scans_.assign(clauses->size(), {});
   }
-  std::vector<int> ids;
+  std::vector<int> ids, heading_ids;
   // Categories and tags from headings, including those inherited from ancestors.
   std::vector<std::vector<Category>> heading_cats(clauses->size());
   std::vector<std::vector<std::string>> heading_tags(clauses->size());
@@ -434,17 +455,19 @@ void Engine::Classify(std::string_view doc_language, std::vector<Clause>* clause
       // A heading found in the text has no literal the text lacks, so the
       // text's candidates include the heading's (a formula only ever needs
       // literals present): no scan of its own.
-      const std::vector<int> heading_owners = c.text.find(c.heading) != std::string::npos
-                                                  ? filter.Owners(kHeading, ids)
-                                                  : filter.Candidates(kHeading, c.heading);
-      for (int k : filter.Confirmed(kHeading, heading_owners, c.heading)) take(k, true);
+      const bool within = c.text.find(c.heading) != std::string::npos;
+      if (!within) filter.Scan(c.heading, &heading_ids);
+      const std::vector<int>& hids = within ? ids : heading_ids;
+      for (int k : filter.Confirmed(kHeading, filter.Owners(kHeading, hids), c.heading, hids)) {
+        take(k, true);
+      }
     }
     for (int k : filter.Owners(kText, ids)) {
       // A classifier whose category and tag the clause already has would
       // add nothing: its pattern need not run.
       const Classifier& cl = m.ruleset.classifiers[k];
       if (cats.count(cl.category) != 0 && (cl.tag.empty() || tags.count(cl.tag) != 0)) continue;
-      if (filter.Matches(kText, k, c.text)) take(k, false);
+      if (filter.Matches(kText, k, c.text, ids)) take(k, false);
     }
     if (scans) scans->scans_[i] = {c.text.size(), TextHash(c.text), ids};
     cats.insert(heading_cats[i].begin(), heading_cats[i].end());

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "analyzer/prefilter.h"
+
 namespace clausecheck::analyzer {
 namespace {
 
@@ -340,6 +342,10 @@ std::optional<PatternAnalysis> PackedPatternAnalyses::Find(std::string_view patt
   return a;
 }
 
+std::vector<std::string> ClassifierParts(const std::string& pattern) {
+  return Alternatives(pattern);
+}
+
 std::vector<std::string> FilteredPatterns(const Ruleset& rs) {
   std::vector<std::string> out;
   const auto add = [&](const std::string& p) {
@@ -347,8 +353,12 @@ std::vector<std::string> FilteredPatterns(const Ruleset& rs) {
   };
   for (const Rule& r : rs.rules) add(r.match);
   for (const Classifier& c : rs.classifiers) {
-    add(c.heading);
-    add(c.text);
+    for (const std::string* p : {&c.heading, &c.text}) {
+      add(*p);
+      if (!p->empty()) {
+        for (const std::string& part : ClassifierParts(*p)) add(part);
+      }
+    }
   }
   return out;
 }

@@ -59,9 +59,17 @@ class PackedPatternAnalyses {
   std::vector<std::pair<std::string_view, std::string_view>> index_;  // by pattern: its record
 };
 
+/// The parts a classifier's heading or text pattern is scanned for by as
+/// well as whole: its top-level alternatives (Alternatives, prefilter.h),
+/// none if it has one. A clause is classified where some part matches, and
+/// only the parts whose own literals the clause holds need to run, so that
+/// a pattern of twenty alternatives compiles the two a clause may match,
+/// not all twenty.
+std::vector<std::string> ClassifierParts(const std::string& pattern);
+
 /// The patterns of `rs` that the engine scans for with a CandidateFilter:
 /// the rules' match patterns and the classifiers' heading and text
-/// patterns, each once, in order.
+/// patterns and their ClassifierParts, each once, in order.
 std::vector<std::string> FilteredPatterns(const Ruleset& rs);
 
 /// The analyses of the default ruleset's FilteredPatterns, made at build

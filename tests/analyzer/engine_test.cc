@@ -187,6 +187,42 @@ classifiers:
   }
 }
 
+// A classifier's pattern classifies a clause where any of its top-level
+// alternatives matches, each scanned for by its own literals (the filter's
+// parts); a heading not within the clause text is scanned for by itself.
+TEST(Engine, ClassifiesByAnyAlternativeOfItsPattern) {
+  auto rs = ParseRuleset(R"(
+classifiers:
+  - category: intellectual_property
+    tag: ip_grant
+    heading: '(?i)licen[cs]e grant|grant of rights'
+  - category: liability
+    tag: cap_on_liability
+    text: '(?i)\bliability\b[^.]{0,60}\bexceed|\bcapped at\b|\baggregate liability\b'
+)",
+                         "t.yaml");
+  ASSERT_TRUE(rs.ok()) << rs.error().ToString();
+  auto e = Engine::Compile(rs.value());
+  ASSERT_TRUE(e.ok()) << e.error().ToString();
+  Fixture f = Make({"1. Rights", "Its aggregate liability is limited.", "Fees are capped at cost.",
+                    "The liability of either party shall not exceed the fees.",
+                    "Liability is unlimited. Costs may exceed the fees.", "2. Licence Grant"},
+                   {{0, 1, -1, "Grant of Rights"},
+                    {1, 2, -1, ""},
+                    {2, 3, -1, ""},
+                    {3, 4, -1, ""},
+                    {4, 5, -1, ""},
+                    {5, 6, -1, "Licence Grant"}});
+  e.value().Classify("en", &f.clauses);
+  const std::vector<std::string> ip = {"ip_grant"}, cap = {"cap_on_liability"};
+  EXPECT_EQ(f.clauses[0].tags, ip);
+  EXPECT_EQ(f.clauses[1].tags, cap);
+  EXPECT_EQ(f.clauses[2].tags, cap);
+  EXPECT_EQ(f.clauses[3].tags, cap);
+  EXPECT_TRUE(f.clauses[4].tags.empty());
+  EXPECT_EQ(f.clauses[5].tags, ip);
+}
+
 TEST(Engine, FindsSpanInCodePointsOfTheRightBlock) {
   Engine e = MakeEngine();
   Fixture f = Make({"9. Limitation of Liability", "First paragraph.",

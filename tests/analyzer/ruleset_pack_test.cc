@@ -224,18 +224,22 @@ TEST(PackedPatternAnalyses, DefaultsAreTheAnalysesOfEveryFilteredPattern) {
 }
 
 // The patterns FilteredPatterns lists: the rules' match patterns and the
-// classifiers' heading and text patterns, each once, in order.
+// classifiers' heading and text patterns with their parts (a rule's
+// alternatives are not parts), each once, in order.
 TEST(PackedPatternAnalyses, FilteredPatternsAreMatchHeadingAndTextPatternsOnce) {
   Ruleset rs;
   rs.rules.resize(3);
   rs.rules[0].match = "a";
-  rs.rules[2].match = "b";
+  rs.rules[2].match = "b|x";
   rs.classifiers.resize(2);
   rs.classifiers[0].heading = "c";
   rs.classifiers[0].text = "a";
-  rs.classifiers[1].text = "d";
+  rs.classifiers[1].text = "(?i)d|b";
   rs.rules[1].unless = "e";
-  EXPECT_EQ(FilteredPatterns(rs), (std::vector<std::string>{"a", "b", "c", "d"}));
+  EXPECT_EQ(FilteredPatterns(rs),
+            (std::vector<std::string>{"a", "b|x", "c", "(?i)d|b", "(?i)d", "(?i)b"}));
+  EXPECT_EQ(ClassifierParts("(?i)d|b"), (std::vector<std::string>{"(?i)d", "(?i)b"}));
+  EXPECT_TRUE(ClassifierParts("c").empty());
 }
 
 PatternAnalyses SomeAnalyses() {
