@@ -45,12 +45,10 @@ RE2::Options PatternOptions() {
   return o;
 }
 
-// By owner: null where the owner has no such pattern.
-using Patterns = std::vector<std::unique_ptr<LazyPattern>>;
-
 // The compiled pattern, or null where there is none.
-const RE2* Get(const Patterns& patterns, size_t i) {
-  return patterns[i] ? &**patterns[i] : nullptr;
+// By owner: null where the owner has no such pattern.
+const CompiledPattern* Get(const std::vector<CompiledPattern>& patterns, size_t i) {
+  return patterns[i].empty() ? nullptr : &patterns[i];
 }
 
 // Whether `pattern` parses; *err says why not. Parsing only (RE2::Set::Add
@@ -201,11 +199,6 @@ class PatternFilter {
   mutable std::vector<std::vector<int>> parts_[kGroups];  // the part groups': ids by owner
 };
 
-std::unique_ptr<LazyPattern> CompileOne(const std::string& pattern) {
-  if (pattern.empty()) return nullptr;
-  return std::make_unique<LazyPattern>(pattern);
-}
-
 bool HasAny(const std::vector<Category>& have, const std::vector<Category>& want) {
   for (Category c : want) {
     if (std::find(have.begin(), have.end(), c) != have.end()) return true;
@@ -328,7 +321,9 @@ size_t TextHash(std::string_view text) { return std::hash<std::string_view>{}(te
 
 struct Engine::Impl {
   Ruleset ruleset;
-  Patterns rule_unless, rule_except, cls_unless;
+  // Asked only whether they match (CompiledPattern::PartialMatch): by their
+  // literals, then their alternatives.
+  std::vector<CompiledPattern> rule_unless, rule_except, cls_unless;
   PatternFilter filters[kBuckets];
 };
 
@@ -355,8 +350,8 @@ Result<Engine> Engine::Compile(Ruleset ruleset) {
   for (int b = 0; b < kBuckets; ++b) impl->filters[b].SetPrebuilt(DefaultFilter(b));
   for (size_t i = 0; i < rs.rules.size(); ++i) {
     const Rule& r = rs.rules[i];
-    impl->rule_unless.push_back(CompileOne(r.unless));
-    impl->rule_except.push_back(CompileOne(r.except));
+    impl->rule_unless.push_back(CompilePattern(r.unless));
+    impl->rule_except.push_back(CompilePattern(r.except));
     if (r.match.empty()) continue;
     if (!rs.patterns_checked && !Parses(r.match, &err)) {
       return fail(r.source, r.id, "invalid 'match': " + err);
@@ -387,7 +382,7 @@ Result<Engine> Engine::Compile(Ruleset ruleset) {
   }
   for (size_t i = 0; i < rs.classifiers.size(); ++i) {
     const Classifier& c = rs.classifiers[i];
-    impl->cls_unless.push_back(CompileOne(c.unless));
+    impl->cls_unless.push_back(CompilePattern(c.unless));
     if (!rs.patterns_checked && !c.heading.empty() && !Parses(c.heading, &err)) {
       return fail(c.source, c.tag, "invalid 'heading': " + err);
     }
@@ -426,19 +421,19 @@ void Engine::Classify(std::string_view doc_language, std::vector<Clause>* clause
     }
     auto take = [&](int k, bool from_heading) {
       const Classifier& cl = m.ruleset.classifiers[k];
-      if (const RE2* unless = Get(m.cls_unless, k)) {
+      if (const CompiledPattern* unless = Get(m.cls_unless, k)) {
         if (cl.sentence_scope && !from_heading && !cl.text.empty()) {
           // Classified when some sentence that matches is free of `unless`.
           auto clean = [&](const re2::StringPiece& match) {
             size_t at = match.data() - c.text.data();
-            return !RE2::PartialMatch(SentenceAround(c.text, at, at + match.size()), *unless);
+            return !unless->PartialMatch(SentenceAround(c.text, at, at + match.size()));
           };
           re2::StringPiece found;
           const auto find = [&](size_t pos, re2::StringPiece* out) {
             return filter.Find(kText, k, c.text, pos, out);
           };
           if (!FirstMatch(find, c.text, clean, &found)) return;
-        } else if (RE2::PartialMatch(c.text, *unless)) {
+        } else if (unless->PartialMatch(c.text)) {
           return;
         }
       }
@@ -603,10 +598,10 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
       bool yes = Applies(r, doc_language, types, context);
       // Only document-scoped rules look at their unless here: Get compiles the
       // pattern, and the others may never need it.
-      const RE2* unless = yes && r.document_scope ? Get(m.rule_unless, k) : nullptr;
+      const CompiledPattern* unless = yes && r.document_scope ? Get(m.rule_unless, k) : nullptr;
       if (unless) {
         yes = std::none_of(clauses.begin(), clauses.end(),
-                           [&](const Clause& c) { return RE2::PartialMatch(c.text, *unless); });
+                           [&](const Clause& c) { return unless->PartialMatch(c.text); });
       }
       state[k] = yes ? kRuns : kSkipped;
     }
@@ -637,17 +632,19 @@ std::vector<Finding> Engine::Evaluate(const Document& doc, std::string_view doc_
       if (!r.in.empty() && !HasAny(c.categories, r.in)) continue;
       if (!r.in_tags.empty() && !HasAnyTag(c.tags, r.in_tags)) continue;
       if (HasAny(c.categories, r.not_in)) continue;
-      const RE2* unless = Get(m.rule_unless, k);
-      const RE2* except = Get(m.rule_except, k);
+      const CompiledPattern* unless = Get(m.rule_unless, k);
+      const CompiledPattern* except = Get(m.rule_except, k);
       // scope: document looked at every clause once, in runs().
-      if (unless && !r.sentence_scope && !r.document_scope && RE2::PartialMatch(c.text, *unless)) {
+      if (unless && !r.sentence_scope && !r.document_scope && unless->PartialMatch(c.text)) {
         continue;
       }
       auto accept = [&](const re2::StringPiece& match) {
-        if (except && RE2::PartialMatch(match, *except)) return false;
+        if (except && except->PartialMatch(std::string_view(match.data(), match.size()))) {
+          return false;
+        }
         if (unless && r.sentence_scope) {
           size_t at = match.data() - c.text.data();
-          return !RE2::PartialMatch(SentenceAround(c.text, at, at + match.size()), *unless);
+          return !unless->PartialMatch(SentenceAround(c.text, at, at + match.size()));
         }
         return true;
       };

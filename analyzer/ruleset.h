@@ -62,7 +62,10 @@ struct CompiledPattern {
   /// RE2's PartialMatch, FullMatch and first match (`*m`) of re(), asked
   /// first of the pattern's required literals (RequiredLiterals, a literal
   /// filter of its own built on first use): a text without them is
-  /// answered without compiling the pattern or searching.
+  /// answered without compiling the pattern or searching. PartialMatch
+  /// then asks the pattern's top-level alternatives whose literals the
+  /// text holds, each compiled on its own, and compiles re() only for a
+  /// pattern of one alternative.
   bool PartialMatch(std::string_view text) const;
   bool FullMatch(std::string_view text) const;
   bool Find(std::string_view text, re2::StringPiece* m) const;
