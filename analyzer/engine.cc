@@ -77,10 +77,6 @@ class PatternFilter {
  public:
   void Add(Group group, int owner, const std::string& pattern) {
     pending_.push_back({group, owner, pattern});
-    if (group != kHeading && group != kText) return;
-    for (std::string& part : ClassifierParts(pattern)) {
-      pending_.push_back({group == kHeading ? kHeadingPart : kTextPart, owner, std::move(part)});
-    }
   }
 
   // Every pattern of every group that may match `text` (all that do, and
@@ -154,7 +150,19 @@ class PatternFilter {
     std::call_once(built_, [this] {
       // The default ruleset's patterns were analysed when it was built.
       const PackedPatternAnalyses& known = DefaultPatternAnalyses();
-      for (const Pending& p : pending_) {
+      // A classifier's parts follow its whole pattern (read here, not in Add,
+      // so that only a language that is reviewed pays for reading them).
+      std::vector<Pending> pending;
+      pending.reserve(pending_.size());
+      for (Pending& p : pending_) {
+        const Group parts = p.group == kHeading ? kHeadingPart : kTextPart;
+        std::vector<std::string> split;
+        if (p.group == kHeading || p.group == kText) split = ClassifierParts(p.pattern);
+        const int owner = p.owner;
+        pending.push_back(std::move(p));
+        for (std::string& part : split) pending.push_back({parts, owner, std::move(part)});
+      }
+      for (const Pending& p : pending) {
         std::optional<PatternAnalysis> analysis = known.Find(p.pattern);
         const int id =
             analysis ? filter_.Add(p.pattern, std::move(*analysis)) : filter_.Add(p.pattern);
