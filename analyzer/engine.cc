@@ -45,8 +45,7 @@ RE2::Options PatternOptions() {
   return o;
 }
 
-// The compiled pattern, or null where there is none.
-// By owner: null where the owner has no such pattern.
+// Owner i's pattern, or null where it has none.
 const CompiledPattern* Get(const std::vector<CompiledPattern>& patterns, size_t i) {
   return patterns[i].empty() ? nullptr : &patterns[i];
 }

@@ -827,7 +827,11 @@ TEST_F(Cli, ShardsPartitionTheInputsAndSortBackIntoTheWhole) {
     Outcome part = RunCli({"review", "--format", "jsonl", "--shard", shard, dir});
     ASSERT_EQ(part.code, 0) << part.err;
     auto lines = JsonLines(part.out);
-    EXPECT_GT(lines.size(), 3u) << shard;  // FNV-1a spreads 30 names over 3 shards
+    // Every shard gets some of the 30 inputs. Which ones depends on the
+    // temporary directory's name (the hash is of the whole path), so no
+    // count is certain: some shard got 3 or fewer in about one run in 100,
+    // one gets none in about one in 64,000 (3 x (2/3)^30).
+    EXPECT_GE(lines.size(), 1u) << shard;
     merged.insert(merged.end(), lines.begin(), lines.end());
   }
   std::stable_sort(merged.begin(), merged.end(), [](const auto& a, const auto& b) {
