@@ -7,6 +7,8 @@
 #include <iterator>
 #include <utility>
 
+#include "analyzer/prefilter.h"
+
 namespace clausecheck::analyzer {
 namespace {
 
@@ -109,8 +111,6 @@ bool IsAsciiPunct(char c) {
   return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) ||
          (c >= 0x7B && c <= 0x7E);
 }
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Whether the UTF-8 character `ch` can be part of an atom: ASCII, or a
 // character that has no case (Han, kana, Hangul, CJK and general
@@ -257,14 +257,10 @@ class Parser {
   bool Counted(int* lo, int* hi) {
     size_t j = i_ + 1;
     auto number = [&](int* out) {
-      const size_t start = j;
       long v = 0;
-      while (j < s_.size() && IsDigit(s_[j])) {
-        if (v < 100000) v = v * 10 + (s_[j] - '0');
-        ++j;
-      }
-      *out = static_cast<int>(v);
-      return j > start;
+      if (!ReadRepeatCount(s_, &j, &v)) return false;
+      *out = static_cast<int>(std::min<long>(v, 100000));
+      return true;
     };
     if (!number(lo)) return false;
     if (j < s_.size() && s_[j] == '}') {

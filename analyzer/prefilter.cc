@@ -10,16 +10,6 @@ namespace {
 bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 
 // Reads a decimal number at s[*i]; false when there is none. Saturates.
-bool ReadNumber(std::string_view s, size_t* i, long* out) {
-  const size_t start = *i;
-  long v = 0;
-  while (*i < s.size() && IsDigit(s[*i])) {
-    if (v < 1000000) v = v * 10 + (s[*i] - '0');
-    ++*i;
-  }
-  *out = v;
-  return *i > start;
-}
 
 // The end (one past) of the escape that starts at s[i] == '\\'.
 size_t EscapeEnd(std::string_view s, size_t i) {
@@ -58,6 +48,23 @@ size_t ClassEnd(std::string_view s, size_t i) {
 
 }  // namespace
 
+bool ReadRepeatCount(std::string_view s, size_t* i, long* out) {
+  // RE2's ParseInteger (parse.cc): no leading zeros, and it gives up
+  // before a digit that would follow 100000000 or more.
+  size_t j = *i;
+  if (j >= s.size() || !IsDigit(s[j])) return false;
+  if (s[j] == '0' && j + 1 < s.size() && IsDigit(s[j + 1])) return false;
+  long v = 0;
+  while (j < s.size() && IsDigit(s[j])) {
+    if (v >= 100000000) return false;
+    v = v * 10 + (s[j] - '0');
+    ++j;
+  }
+  *i = j;
+  *out = v;
+  return true;
+}
+
 std::string Loosen(std::string_view s, int max_count, long* same_up_to) {
   long same = LONG_MAX;
   std::string out;
@@ -82,7 +89,7 @@ std::string Loosen(std::string_view s, int max_count, long* same_up_to) {
       // {m}, {m,} or {m,n}; anything else is a literal brace in RE2.
       size_t j = i + 1;
       long lo = 0, hi = 0;
-      if (ReadNumber(s, &j, &lo)) {
+      if (ReadRepeatCount(s, &j, &lo)) {
         bool valid = false;
         bool unbounded = false;
         if (j < s.size() && s[j] == '}') {
@@ -93,7 +100,7 @@ std::string Loosen(std::string_view s, int max_count, long* same_up_to) {
           if (j < s.size() && s[j] == '}') {
             unbounded = true;
             valid = true;
-          } else if (ReadNumber(s, &j, &hi) && j < s.size() && s[j] == '}') {
+          } else if (ReadRepeatCount(s, &j, &hi) && j < s.size() && s[j] == '}') {
             valid = true;
           }
         }

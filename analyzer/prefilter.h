@@ -37,6 +37,12 @@ namespace clausecheck::analyzer {
 /// widened.
 std::string Loosen(std::string_view pattern, int max_count = 4, long* same_up_to = nullptr);
 
+/// Reads a repetition count ({m,n}'s m or n) at s[*i] as RE2's parser
+/// does, advancing *i past its digits: false where RE2 reads none there
+/// (no digit, a leading zero, or ten digits or more), and then the brace
+/// that opened the repetition is a literal to RE2.
+bool ReadRepeatCount(std::string_view s, size_t* i, long* out);
+
 /// The top-level alternatives of `pattern`, each a pattern of its own that
 /// keeps the flags the pattern starts with: `(?i)a|b(c|d)` gives `(?i)a` and
 /// `(?i)b(c|d)`. `pattern` matches somewhere in a text exactly where one of

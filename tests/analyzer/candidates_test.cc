@@ -44,6 +44,40 @@ TEST(CandidateFilter, PicksThePatternsWhoseLiteralsArePresent) {
   EXPECT_GE(f.atoms(), 4);
 }
 
+// A count RE2 does not read (ten digits or more, or a leading zero) makes
+// the brace a literal, in the filter as in RE2. fuzz_literals found the
+// first pattern below confirmed as a gap of any length.
+TEST(CandidateFilter, ABraceRe2TakesLiterallyIsALiteral) {
+  const std::string fuzzed =
+      R"((?i)\b(?:fees?|terms)\b[^.\n]{0,49999999999999999999999999999999999999999999999999999999999999999990}\b(?:shall|will) be negotiated\b)";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {fuzzed, "The fees for the Renewal Term shall be negotiated."},
+      {fuzzed,
+       "The fees {0,49999999999999999999999999999999999999999999999999999999999999999990}"
+       "shall be negotiated."},
+      {"x[^.]{0,4999999999}y", "x and y"},
+      {"x[^.]{0,4999999999}y", "x {0,4999999999}y"},
+      {"x[^.]{0,4999999999}y", "x.{0,4999999999}y"},
+      {"x[^.]{00,99}y", "x and y"},
+      {"x[^.]{00,99}y", "xa{00,99}y"},
+  };
+  int matched = 0;
+  for (const auto& [pattern, text] : cases) {
+    const RE2 re(pattern);
+    ASSERT_TRUE(re.ok()) << pattern;
+    CandidateFilter f;
+    f.Add(pattern);
+    f.Compile();
+    const bool want = RE2::PartialMatch(text, re);
+    matched += want;
+    EXPECT_EQ(f.Matches(0, text), want) << pattern << " on " << text;
+    if (want) {
+      EXPECT_EQ(CandidatesOf(f, text), std::vector<int>{0}) << pattern << " on " << text;
+    }
+  }
+  EXPECT_EQ(matched, 3);
+}
+
 TEST(CandidateFilter, TheLoosenedFormAnswersFirst) {
   CandidateFilter f;
   const int gap = f.Add(R"((?i)\bsole\b[a-z ]{0,6}\bdiscretion)");
