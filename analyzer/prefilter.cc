@@ -9,8 +9,6 @@ namespace {
 
 bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 
-// Reads a decimal number at s[*i]; false when there is none. Saturates.
-
 // The end (one past) of the escape that starts at s[i] == '\\'.
 size_t EscapeEnd(std::string_view s, size_t i) {
   if (i + 1 >= s.size()) return s.size();

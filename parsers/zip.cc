@@ -109,11 +109,11 @@ bool InflateWhole(const Inflate& in, uint32_t crc, std::string* out) {
       libdeflate_alloc_decompressor());
   if (!decompressor) return false;
   out->resize(in.declared);
-  size_t consumed = 0;
-  // No actual_out_nbytes_ret: anything but exactly out->size() bytes fails.
-  return libdeflate_deflate_decompress_ex(decompressor.get(), in.raw.data(), in.raw.size(),
-                                          out->data(), out->size(), &consumed,
-                                          nullptr) == LIBDEFLATE_SUCCESS &&
+  // It stops at the stream's last block, as zlib does, whatever follows in
+  // `raw`; without actual_out_nbytes_ret, anything but exactly out->size()
+  // bytes fails.
+  return libdeflate_deflate_decompress(decompressor.get(), in.raw.data(), in.raw.size(),
+                                       out->data(), out->size(), nullptr) == LIBDEFLATE_SUCCESS &&
          libdeflate_crc32(0, out->data(), out->size()) == crc;
 }
 
