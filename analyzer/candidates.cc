@@ -157,17 +157,31 @@ void CandidateFilter::Compile(std::string_view prebuilt) {
   std::vector<LiteralFormula>().swap(formulas_);
 }
 
-uint64_t CandidateFilter::Fingerprint() const {
-  uint64_t h = 14695981039346656037ull;  // FNV-1a
-  const auto mix = [&](unsigned char c) {
-    h ^= c;
-    h *= 1099511628211ull;
-  };
-  for (const auto& p : exact_) {
-    for (char c : p->pattern()) mix(static_cast<unsigned char>(c));
-    mix(0);
+namespace {
+
+// FNV-1a over the patterns, each followed by a zero byte.
+class PatternsHash {
+ public:
+  void Add(std::string_view pattern) {
+    for (char c : pattern) Mix(static_cast<unsigned char>(c));
+    Mix(0);
   }
-  return h;
+  uint64_t value() const { return h_; }
+
+ private:
+  void Mix(unsigned char c) {
+    h_ ^= c;
+    h_ *= 1099511628211ull;
+  }
+  uint64_t h_ = 14695981039346656037ull;
+};
+
+}  // namespace
+
+uint64_t CandidateFilter::Fingerprint() const {
+  PatternsHash h;
+  for (const auto& p : exact_) h.Add(p->pattern());
+  return h.value();
 }
 
 namespace {
@@ -205,6 +219,17 @@ std::string CandidateFilter::PackCompiled() const {
   ints(nodes_.data(), 3 * nodes_.size());
   ints(always_.data(), always_.size());
   return out + scanner;
+}
+
+bool CandidateFilter::PrebuiltFor(std::string_view prebuilt,
+                                  const std::vector<std::string_view>& patterns) {
+  PackedFilterHeader h;
+  if (prebuilt.size() < sizeof h) return false;
+  std::memcpy(&h, prebuilt.data(), sizeof h);
+  PatternsHash hash;
+  for (std::string_view p : patterns) hash.Add(p);
+  return h.magic == kPackedFilterMagic && h.patterns == patterns.size() &&
+         h.fingerprint == hash.value();
 }
 
 bool CandidateFilter::CompileFrom(std::string_view bytes) {

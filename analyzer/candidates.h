@@ -135,6 +135,13 @@ class CandidateFilter {
   /// Whether Compile used its `prebuilt` bytes (tests and diagnostics).
   bool prebuilt() const { return prebuilt_; }
 
+  /// Whether `prebuilt` (PackCompiled's bytes) is of these patterns, in
+  /// this order, as far as its header says: then Compile will use it (if
+  /// the rest reads), and the patterns' analyses need no formulas (a
+  /// pattern added with the "all" formula would otherwise be a candidate
+  /// for every text: slower, never wrong).
+  static bool PrebuiltFor(std::string_view prebuilt, const std::vector<std::string_view>& patterns);
+
   /// The indices of the patterns that may match somewhere in `text`,
   /// ascending: every pattern that matches is among them.
   void Candidates(std::string_view text, std::vector<int>* out) const;

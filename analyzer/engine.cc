@@ -161,8 +161,14 @@ class PatternFilter {
         pending.push_back(std::move(p));
         for (std::string& part : split) pending.push_back({parts, owner, std::move(part)});
       }
+      // The embedded filter has the formulas compiled: where it is of
+      // these patterns, the analyses are read without them.
+      std::vector<std::string_view> patterns;
+      patterns.reserve(pending.size());
+      for (const Pending& p : pending) patterns.push_back(p.pattern);
+      const bool prebuilt = CandidateFilter::PrebuiltFor(prebuilt_, patterns);
       for (const Pending& p : pending) {
-        std::optional<PatternAnalysis> analysis = known.Find(p.pattern);
+        std::optional<PatternAnalysis> analysis = known.Find(p.pattern, !prebuilt);
         const int id =
             analysis ? filter_.Add(p.pattern, std::move(*analysis)) : filter_.Add(p.pattern);
         group_.push_back(p.group);
@@ -178,7 +184,7 @@ class PatternFilter {
         index[p.owner] = id;
       }
       std::vector<Pending>().swap(pending_);
-      filter_.Compile(prebuilt_);
+      filter_.Compile(prebuilt ? prebuilt_ : std::string_view());
     });
   }
 

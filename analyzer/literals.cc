@@ -649,6 +649,12 @@ void AtomScanner::Compile(size_t dense_entries, size_t full_entries) {
   const size_t rows =
       std::min(nodes, std::max<size_t>(1, dense_entries / static_cast<size_t>(classes_)));
   dense_.assign(rows * static_cast<size_t>(classes_), 0);
+  nodes_at_ = nodes_.data();
+  edges_at_ = edges_.data();
+  dense_at_ = dense_.data();
+  node_count_ = nodes;
+  edge_count_ = edges_.size();
+  dense_rows_ = rows;
   std::vector<int> queue(1, 0);
   queue.reserve(nodes);
   for (size_t q = 0; q < queue.size(); ++q) {
@@ -667,7 +673,7 @@ void AtomScanner::Compile(size_t dense_entries, size_t full_entries) {
     }
     for (int k = un.edges_begin; k < un.edges_end; ++k) {
       const Edge e = edges_[k];
-      nodes_[e.to].fail = u == 0 ? 0 : Next(un.fail, e.byte);
+      nodes_[e.to].fail = u == 0 ? 0 : Next(un.fail, static_cast<unsigned char>(e.byte));
       queue.push_back(e.to);
     }
   }
@@ -725,15 +731,23 @@ void AtomScanner::CompileFull() {
 
 namespace {
 
-// The packed full DFA (AtomScanner::Pack): a header of 32-bit numbers and
-// the byte classes, then the row arrays (32-bit), then the table (16-bit),
-// each at a 4-byte boundary of the bytes.
+// The packed automaton (AtomScanner::Pack): a header of 32-bit numbers and
+// the byte classes, then its arrays, each at a 4-byte boundary of the
+// bytes. A full DFA ("CCS1"): the row arrays (32-bit), then the table
+// (16-bit). The form with fail links ("CCS2"): the nodes (six 32-bit
+// numbers each), the edges (two each), then the dense rows (32-bit).
 constexpr uint32_t kPackedScannerMagic = 0x31534343;  // "CCS1"
+constexpr uint32_t kPackedLinksMagic = 0x32534343;    // "CCS2"
 struct PackedScannerHeader {
   uint32_t magic, atoms, classes, rows;
   unsigned char classes_of[256];
 };
 static_assert(sizeof(PackedScannerHeader) % 4 == 0);
+struct PackedLinksHeader {
+  uint32_t magic, atoms, classes, nodes, edges, dense_rows;
+  unsigned char classes_of[256];
+};
+static_assert(sizeof(PackedLinksHeader) % 4 == 0);
 
 template <typename T>
 void AppendRaw(std::string* out, const T* data, size_t n) {
@@ -743,25 +757,45 @@ void AppendRaw(std::string* out, const T* data, size_t n) {
 }  // namespace
 
 std::string AtomScanner::Pack() const {
-  if (table_ == nullptr) return "";
-  PackedScannerHeader h{};
-  h.magic = kPackedScannerMagic;
-  h.atoms = static_cast<uint32_t>(atoms_);
-  h.classes = static_cast<uint32_t>(classes_);
-  h.rows = static_cast<uint32_t>(rows_);
-  std::copy(std::begin(class_), std::end(class_), h.classes_of);
   std::string out;
-  AppendRaw(&out, &h, 1);
-  AppendRaw(&out, row_atom_at_, rows_);
-  AppendRaw(&out, row_first_at_, rows_);
-  AppendRaw(&out, row_next_at_, rows_);
-  AppendRaw(&out, table_, rows_ * static_cast<size_t>(classes_));
+  if (table_ != nullptr) {
+    PackedScannerHeader h{};
+    h.magic = kPackedScannerMagic;
+    h.atoms = static_cast<uint32_t>(atoms_);
+    h.classes = static_cast<uint32_t>(classes_);
+    h.rows = static_cast<uint32_t>(rows_);
+    std::copy(std::begin(class_), std::end(class_), h.classes_of);
+    AppendRaw(&out, &h, 1);
+    AppendRaw(&out, row_atom_at_, rows_);
+    AppendRaw(&out, row_first_at_, rows_);
+    AppendRaw(&out, row_next_at_, rows_);
+    AppendRaw(&out, table_, rows_ * static_cast<size_t>(classes_));
+  } else if (nodes_at_ != nullptr) {
+    PackedLinksHeader h{};
+    h.magic = kPackedLinksMagic;
+    h.atoms = static_cast<uint32_t>(atoms_);
+    h.classes = static_cast<uint32_t>(classes_);
+    h.nodes = static_cast<uint32_t>(node_count_);
+    h.edges = static_cast<uint32_t>(edge_count_);
+    h.dense_rows = static_cast<uint32_t>(dense_rows_);
+    std::copy(std::begin(class_), std::end(class_), h.classes_of);
+    AppendRaw(&out, &h, 1);
+    AppendRaw(&out, nodes_at_, node_count_);
+    AppendRaw(&out, edges_at_, edge_count_);
+    AppendRaw(&out, dense_at_, dense_rows_ * static_cast<size_t>(classes_));
+  }
   return out;
 }
 
 bool AtomScanner::Unpack(std::string_view bytes) {
+  uint32_t magic = 0;
+  if (bytes.size() < sizeof magic || reinterpret_cast<uintptr_t>(bytes.data()) % 4 != 0) {
+    return false;
+  }
+  std::memcpy(&magic, bytes.data(), sizeof magic);
+  if (magic == kPackedLinksMagic) return UnpackLinks(bytes);
   PackedScannerHeader h;
-  if (bytes.size() < sizeof h || reinterpret_cast<uintptr_t>(bytes.data()) % 4 != 0) return false;
+  if (bytes.size() < sizeof h) return false;
   std::memcpy(&h, bytes.data(), sizeof h);
   if (h.magic != kPackedScannerMagic || h.classes == 0 || h.classes > 256 || h.rows == 0 ||
       h.rows > kMaxFullRows || h.atoms >= (uint32_t{1} << 30)) {
@@ -798,17 +832,98 @@ bool AtomScanner::Unpack(std::string_view bytes) {
   return true;
 }
 
+bool AtomScanner::UnpackLinks(std::string_view bytes) {
+  PackedLinksHeader h;
+  if (bytes.size() < sizeof h) return false;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  if (h.classes == 0 || h.classes > 256 || h.nodes == 0 || h.nodes >= (uint32_t{1} << 30) ||
+      h.edges >= h.nodes || h.dense_rows == 0 || h.dense_rows > h.nodes ||
+      h.atoms >= (uint32_t{1} << 30)) {
+    return false;
+  }
+  const size_t nodes = h.nodes, edges = h.edges, rows = h.dense_rows, classes = h.classes;
+  if (bytes.size() !=
+      sizeof h + nodes * sizeof(Node) + edges * sizeof(Edge) + rows * classes * sizeof(int)) {
+    return false;
+  }
+  if (std::any_of(std::begin(h.classes_of), std::end(h.classes_of),
+                  [&](unsigned char c) { return c >= classes; })) {
+    return false;
+  }
+  const Node* const node = reinterpret_cast<const Node*>(bytes.data() + sizeof h);
+  const Edge* const edge = reinterpret_cast<const Edge*>(node + nodes);
+  const int* const dense = reinterpret_cast<const int*>(edge + edges);
+  const auto in = [](long v, size_t n) { return v >= 0 && v < static_cast<long>(n); };
+  // Every number in range; the root has a row (row 0), so a walk along fail
+  // links stops at the first node with one.
+  if (node[0].row != 0 || node[0].atom != -1 || node[0].fail != 0) return false;
+  for (size_t u = 0; u < nodes; ++u) {
+    const Node& n = node[u];
+    if (!in(n.fail, nodes) || (n.output != -1 && !in(n.output, nodes)) ||
+        (n.atom != -1 && !in(n.atom, h.atoms)) || (n.row != -1 && !in(n.row, rows)) ||
+        n.edges_begin < 0 || n.edges_begin > n.edges_end ||
+        static_cast<size_t>(n.edges_end) > edges) {
+      return false;
+    }
+    for (int k = n.edges_begin; k < n.edges_end; ++k) {
+      if (!in(edge[k].byte, 256) || h.classes_of[edge[k].byte] == 0 || !in(edge[k].to, nodes) ||
+          (k > n.edges_begin && edge[k - 1].byte >= edge[k].byte)) {
+        return false;
+      }
+    }
+  }
+  for (size_t i = 0; i < rows * classes; ++i) {
+    if (!in(dense[i], nodes)) return false;
+  }
+  // Every fail chain reaches the root without a cycle (so Next's walk,
+  // which stops at the first node with a row, ends), and every output is
+  // its definition: the node itself where an atom ends there, else its fail
+  // node's output, the root's -1 (so Scan's walk along outputs follows a
+  // fail chain, and ends). Each node is checked once.
+  std::vector<char> checked(nodes, 0);
+  std::vector<size_t> walk;
+  for (size_t u = 0; u < nodes; ++u) {
+    for (size_t v = u; checked[v] == 0; v = static_cast<size_t>(node[v].fail)) {
+      walk.push_back(v);
+      if (v == 0) break;
+      if (walk.size() > nodes) return false;  // a cycle
+    }
+    for (auto it = walk.rbegin(); it != walk.rend(); ++it) {
+      const size_t w = *it;
+      const int want = node[w].atom >= 0 ? static_cast<int>(w)
+                       : w == 0          ? -1
+                                         : node[node[w].fail].output;
+      if (node[w].output != want) return false;
+      checked[w] = 1;
+    }
+    walk.clear();
+  }
+  atoms_ = static_cast<int>(h.atoms);
+  classes_ = static_cast<int>(classes);
+  std::copy(std::begin(h.classes_of), std::end(h.classes_of), class_);
+  nodes_at_ = node;
+  edges_at_ = edge;
+  dense_at_ = dense;
+  node_count_ = nodes;
+  edge_count_ = edges;
+  dense_rows_ = rows;
+  std::vector<BuildEdge>().swap(building_);
+  std::vector<int>().swap(heads_);
+  std::vector<int>().swap(atom_of_);
+  return true;
+}
+
 int AtomScanner::Next(int node, unsigned char c) const {
   const int column = class_[c];
   if (column == 0) return 0;  // in no atom: back to the root
   for (;;) {
-    const Node& n = nodes_[node];
+    const Node& n = nodes_at_[node];
     if (n.row >= 0)
-      return dense_[static_cast<size_t>(n.row) * static_cast<size_t>(classes_) + column];
-    const Edge* e = edges_.data() + n.edges_begin;
-    const Edge* const end = edges_.data() + n.edges_end;
+      return dense_at_[static_cast<size_t>(n.row) * static_cast<size_t>(classes_) + column];
+    const Edge* e = edges_at_ + n.edges_begin;
+    const Edge* const end = edges_at_ + n.edges_end;
     if (end - e > 8) {  // else a few compares beat a binary search
-      e = std::lower_bound(e, end, c, [](const Edge& x, unsigned char b) { return x.byte < b; });
+      e = std::lower_bound(e, end, c, [](const Edge& x, int b) { return x.byte < b; });
     } else {
       while (e != end && e->byte < c) ++e;
     }
@@ -873,8 +988,8 @@ void AtomScanner::Scan(std::string_view text, std::vector<int>* found) const {
     int state = 0;
     for (size_t i = 0; i < n;) {
       state = Next(state, FoldedByte(p, n, &i));
-      for (int o = nodes_[state].output; o >= 0; o = nodes_[nodes_[o].fail].output) {
-        if (!newly_found(nodes_[o].atom)) break;
+      for (int o = nodes_at_[state].output; o >= 0; o = nodes_at_[nodes_at_[o].fail].output) {
+        if (!newly_found(nodes_at_[o].atom)) break;
       }
     }
   }

@@ -106,14 +106,19 @@ class AtomScanner {
   /// Whether Compile made a full DFA (tests and diagnostics).
   bool full() const { return table_ != nullptr; }
 
-  /// A compiled full DFA as bytes (empty if Compile made none), for
-  /// embedding at build time: native-endian, for the same build to read.
+  /// The compiled automaton as bytes, for embedding at build time:
+  /// native-endian, for the same build to read. A full DFA's rows, or the
+  /// nodes, edges and rows of the other form (every language's patterns at
+  /// once, whose full DFA would not fit).
   std::string Pack() const;
-  /// Instead of Add and Compile: the DFA that Pack wrote, used in place
-  /// (its tables are not copied, so `bytes` must outlive this and be 4-byte
-  /// aligned). False, with nothing changed, unless the sizes and every
-  /// atom and row number in `bytes` are consistent; the transition table's
-  /// entries are taken as this build wrote them.
+  /// Instead of Add and Compile: the automaton that Pack wrote, used in
+  /// place (its tables are not copied, so `bytes` must outlive this and be
+  /// 4-byte aligned). False, with nothing changed, unless the sizes and
+  /// every atom, row, node and edge number in `bytes` are consistent, and,
+  /// in the form with fail links, every fail chain reaches a node with a
+  /// row and every node's output is the one its fail chain defines (so a
+  /// scan ends); a full DFA's transition entries are taken as this build
+  /// wrote them.
   bool Unpack(std::string_view bytes);
 
  private:
@@ -121,6 +126,8 @@ class AtomScanner {
   int Next(int node, unsigned char c) const;
   // Builds the full DFA from the trie, then frees the trie (Compile).
   void CompileFull();
+  // Unpack of the form with fail links.
+  bool UnpackLinks(std::string_view bytes);
 
   // While adding: the trie, each node's edges a list (from heads_, by node,
   // through next), so that adding a node allocates no vector.
@@ -145,9 +152,10 @@ class AtomScanner {
     int edges_begin = 0, edges_end = 0;  // in edges_, sorted by byte
   };
   struct Edge {
-    unsigned char byte;
+    int byte;  // an int, so that a packed edge has no padding
     int to;
   };
+  static_assert(sizeof(Node) == 6 * sizeof(int) && sizeof(Edge) == 2 * sizeof(int));
   std::vector<Node> nodes_;
   std::vector<Edge> edges_;
   // Byte -> its column in the rows; 0 for a byte in no atom. Atoms are
@@ -155,6 +163,12 @@ class AtomScanner {
   unsigned char class_[256];
   int classes_ = 1;
   std::vector<int> dense_;  // rows of classes_ entries: the shallowest nodes'
+  // What Scan and Next read in this form: the arrays above, or those of
+  // packed bytes (Unpack).
+  const Node* nodes_at_ = nullptr;
+  const Edge* edges_at_ = nullptr;
+  const int* dense_at_ = nullptr;
+  size_t node_count_ = 0, edge_count_ = 0, dense_rows_ = 0;
 
   // The full DFA: rows numbered breadth first (the root's is 0), classes_
   // entries each: the next row, with kEnds set where an atom ends at that

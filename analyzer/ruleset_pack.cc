@@ -330,15 +330,23 @@ Result<PackedPatternAnalyses> PackedPatternAnalyses::Open(std::string_view bytes
   return out;
 }
 
-std::optional<PatternAnalysis> PackedPatternAnalyses::Find(std::string_view pattern) const {
+std::optional<PatternAnalysis> PackedPatternAnalyses::Find(std::string_view pattern,
+                                                           bool formula) const {
   const auto it = std::lower_bound(index_.begin(), index_.end(), pattern,
                                    [](const std::pair<std::string_view, std::string_view>& e,
                                       std::string_view p) { return e.first < p; });
   if (it == index_.end() || it->first != pattern) return std::nullopt;
   Reader r(it->second);
   PatternAnalysis a;
-  r(a);
-  if (!r.ok() || !r.at_end()) return std::nullopt;
+  if (formula) {
+    r(a);
+    if (!r.ok() || !r.at_end()) return std::nullopt;
+  } else {
+    // Fields' order: the formula is the last (the complete read above
+    // checks the record's end; this one stops before the formula).
+    r(a.loosened, a.loose, a.same_up_to, a.split, a.plain, a.alternatives);
+    if (!r.ok()) return std::nullopt;
+  }
   return a;
 }
 

@@ -51,8 +51,10 @@ class PackedPatternAnalyses {
   PackedPatternAnalyses() = default;
   /// Indexes `bytes`, which must outlive the result.
   static Result<PackedPatternAnalyses> Open(std::string_view bytes);
-  /// The analysis of `pattern`; nullopt if it is not there (or does not read).
-  std::optional<PatternAnalysis> Find(std::string_view pattern) const;
+  /// The analysis of `pattern`; nullopt if it is not there (or does not
+  /// read). Without `formula`, its formula is not read and is left "all"
+  /// (for a filter that comes prebuilt, which has the formulas compiled).
+  std::optional<PatternAnalysis> Find(std::string_view pattern, bool formula = true) const;
   size_t size() const { return index_.size(); }
 
  private:

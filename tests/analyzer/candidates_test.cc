@@ -485,6 +485,30 @@ TEST(CandidateFilter, APrebuiltFilterFindsTheSameCandidates) {
   }
   EXPECT_GT(candidates, 5000);
 
+  // PrebuiltFor reads the header: the same patterns in the same order.
+  std::vector<std::string_view> views(patterns.begin(), patterns.end());
+  EXPECT_TRUE(CandidateFilter::PrebuiltFor(packed.view, views));
+  std::swap(views[3], views[4]);
+  EXPECT_FALSE(CandidateFilter::PrebuiltFor(packed.view, views));
+  std::swap(views[3], views[4]);
+  views.pop_back();
+  EXPECT_FALSE(CandidateFilter::PrebuiltFor(packed.view, views));
+  EXPECT_FALSE(CandidateFilter::PrebuiltFor(packed.view.substr(0, 20), views));
+  EXPECT_FALSE(CandidateFilter::PrebuiltFor("", {}));
+  // Added without their formulas ("all"), the patterns are still the
+  // prebuilt filter's candidates: the formulas are in its bytes.
+  CandidateFilter without;
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    PatternAnalysis a = analyses[i];
+    a.formula = LiteralFormula();
+    without.Add(patterns[i], std::move(a));
+  }
+  without.Compile(packed.view);
+  EXPECT_TRUE(without.prebuilt());
+  for (size_t t = 0; t < texts.size(); t += 7) {
+    EXPECT_EQ(CandidatesOf(without, texts[t]), CandidatesOf(built, texts[t])) << texts[t];
+  }
+
   // One pattern more, or one other: the bytes are not of these patterns.
   CandidateFilter more;
   add_all(&more);

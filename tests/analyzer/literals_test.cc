@@ -205,9 +205,8 @@ TEST(AtomScanner, FindsWhatASearchForEachAtomFinds) {
 // A full DFA only where its table fits and its rows can be numbered in 15
 // bits; else the rows-and-fail-links automaton, which finds the same.
 // A full DFA packed and read back (in place) finds what the original
-// finds; a scanner without a full DFA packs to nothing; bytes that are
-// truncated, misaligned or hold a row or atom out of range are refused and
-// leave the scanner as it was.
+// finds; bytes that are truncated, misaligned or hold a row or atom out of
+// range are refused and leave the scanner as it was.
 TEST(AtomScanner, APackedFullDfaScansTheSame) {
   AtomScanner s;
   for (const char* a : {"liability", "exceed", "abil", "违约金", "ceed", "fees"}) s.Add(a);
@@ -226,11 +225,6 @@ TEST(AtomScanner, APackedFullDfaScansTheSame) {
     EXPECT_EQ(Found(back, text), Found(s, text)) << text;
   }
   EXPECT_EQ(Found(back, "Liability shall not EXCEED the fees."), (std::vector<int>{0, 1, 2, 4, 5}));
-
-  AtomScanner trie;
-  trie.Add("abc");
-  trie.Compile(AtomScanner::kDenseEntries, 0);
-  EXPECT_EQ(trie.Pack(), "");
 
   AtomScanner refused;
   refused.Add("fee");
@@ -256,6 +250,105 @@ TEST(AtomScanner, APackedFullDfaScansTheSame) {
       std::string_view(reinterpret_cast<const char*>(bad_class.data()), bytes.size())));
   refused.Compile();
   EXPECT_EQ(Found(refused, "fees"), (std::vector<int>{0}));
+}
+
+// The automaton with fail links (every language's patterns at once, whose
+// full DFA does not fit) packs too, and read back in place finds what the
+// original finds, with and without rows for all of its nodes. Bytes whose
+// numbers are out of range, whose edges are out of order, whose fail links
+// make a cycle (a scan would not end) or whose outputs are not what the
+// fail links define are refused, and leave the scanner as it was.
+TEST(AtomScanner, APackedAutomatonWithFailLinksScansTheSame) {
+  const char* atoms[] = {"liability", "exceed", "abil", "违约金", "ceed", "fees", "e", "bility"};
+  const char* texts[] = {"Liability shall not EXCEED the fees.",
+                         "违约金为合同价款的百分之五",
+                         "",
+                         "no atoms here",
+                         "ceedabilityfeesfees",
+                         "abilabilitybility"};
+  for (size_t dense : {size_t{1}, size_t{200}, AtomScanner::kDenseEntries}) {
+    AtomScanner s;
+    for (const char* a : atoms) s.Add(a);
+    s.Compile(dense, 0);
+    ASSERT_FALSE(s.full());
+    const std::string bytes = s.Pack();
+    ASSERT_FALSE(bytes.empty());
+    std::vector<uint32_t> words(bytes.size() / 4 + 2);
+    std::memcpy(words.data(), bytes.data(), bytes.size());
+    const std::string_view view(reinterpret_cast<const char*>(words.data()), bytes.size());
+    AtomScanner back;
+    ASSERT_TRUE(back.Unpack(view)) << dense;
+    EXPECT_FALSE(back.full());
+    EXPECT_EQ(back.size(), s.size());
+    EXPECT_EQ(back.Pack(), bytes);
+    for (const char* text : texts) EXPECT_EQ(Found(back, text), Found(s, text)) << text;
+    EXPECT_EQ(Found(back, "Liability shall not EXCEED the fees."),
+              (std::vector<int>{0, 1, 2, 4, 5, 6, 7}));
+  }
+
+  AtomScanner s;
+  for (const char* a : atoms) s.Add(a);
+  s.Compile(1, 0);  // the root's row only: every other step reads fail links
+  const std::string bytes = s.Pack();
+  std::vector<uint32_t> words(bytes.size() / 4 + 2);
+  std::memcpy(words.data(), bytes.data(), bytes.size());
+  // The header (magic, atoms, classes, nodes, edges, dense rows, 256 byte
+  // classes), then the nodes (fail, output, atom, row, edges' begin and
+  // end), the edges (byte, to) and the rows.
+  const size_t header = 6 + 64, node_words = 6;
+  const uint32_t nodes = words[3], edges = words[4];
+  const size_t edges_at = header + node_words * nodes;
+  // Node 1 is the first atom's first byte ('l'), node 2 its second ('i').
+  const auto field = [&](size_t node, size_t k) { return header + node_words * node + k; };
+  ASSERT_EQ(words[field(0, 3)], 0u);  // the root's row
+  const std::pair<size_t, uint32_t> bad[] = {
+      {0, 0},                          // magic
+      {2, 0},                          // no classes
+      {3, nodes + 1},                  // a node more than there are
+      {4, nodes},                      // as many edges as nodes
+      {5, nodes + 1},                  // more rows than nodes
+      {field(0, 3), uint32_t(-1)},     // the root without a row
+      {field(0, 2), 0},                // an atom ending at the root
+      {field(2, 0), nodes},            // a fail link out of range
+      {field(2, 0), 2},                // a node failing to itself
+      {field(0, 0), 1},                // the root failing to node 1
+      {field(2, 1), 2},                // an output no atom ends at
+      {field(2, 2), words[2] + 1000},  // an atom out of range
+      {field(2, 3), 5},                // a row out of range
+      {field(2, 5), edges + 1},        // edges past the end
+      {edges_at + 1, nodes},           // an edge to no node
+      {edges_at, 'A'},                 // an edge on a byte no atom has
+      {edges_at + 2 * edges, nodes},   // a row entry out of range
+  };
+  AtomScanner refused;
+  refused.Add("fee");
+  for (auto [at, value] : bad) {
+    std::vector<uint32_t> corrupt = words;
+    corrupt[at] = value;
+    EXPECT_FALSE(refused.Unpack(
+        std::string_view(reinterpret_cast<const char*>(corrupt.data()), bytes.size())))
+        << at << " = " << value;
+  }
+  // Two nodes failing to each other, away from the root.
+  std::vector<uint32_t> cycle = words;
+  cycle[field(1, 0)] = 2;
+  cycle[field(2, 0)] = 1;
+  EXPECT_FALSE(
+      refused.Unpack(std::string_view(reinterpret_cast<const char*>(cycle.data()), bytes.size())));
+  // The root's edges out of order.
+  std::vector<uint32_t> unsorted = words;
+  ASSERT_GE(words[field(0, 5)] - words[field(0, 4)], 2u);
+  std::swap(unsorted[edges_at], unsorted[edges_at + 2]);
+  std::swap(unsorted[edges_at + 1], unsorted[edges_at + 3]);
+  EXPECT_FALSE(refused.Unpack(
+      std::string_view(reinterpret_cast<const char*>(unsorted.data()), bytes.size())));
+  const std::string_view view(reinterpret_cast<const char*>(words.data()), bytes.size());
+  EXPECT_FALSE(refused.Unpack(view.substr(0, view.size() - 4)));
+  EXPECT_FALSE(refused.Unpack(std::string_view(view.data() + 4, view.size() - 4)));
+  refused.Compile();
+  EXPECT_EQ(Found(refused, "fees"), (std::vector<int>{0}));
+  AtomScanner intact;
+  EXPECT_TRUE(intact.Unpack(view));
 }
 
 TEST(AtomScanner, FallsBackWhereAFullDfaDoesNotFit) {

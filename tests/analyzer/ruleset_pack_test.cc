@@ -272,7 +272,15 @@ TEST(PackedPatternAnalyses, RoundTripFindsEachAnalysisAndNoOther) {
     const std::optional<PatternAnalysis> back = packed.value().Find(p);
     ASSERT_TRUE(back.has_value()) << p;
     EXPECT_TRUE(*back == a) << p;
+    // Without its formula: the rest as it was, the formula "all".
+    std::optional<PatternAnalysis> bare = packed.value().Find(p, false);
+    ASSERT_TRUE(bare.has_value()) << p;
+    EXPECT_TRUE(bare->formula.all()) << p;
+    PatternAnalysis expected = a;
+    expected.formula = LiteralFormula();
+    EXPECT_TRUE(*bare == expected) << p;
   }
+  EXPECT_FALSE(analyses.at("every").formula.all());
   EXPECT_EQ(packed.value().Find("ever"), std::nullopt);
   EXPECT_EQ(packed.value().Find("everyone"), std::nullopt);
   EXPECT_EQ(packed.value().Find(""), std::nullopt);
@@ -327,18 +335,20 @@ TEST(PackedPatternAnalyses, TruncatedOrCorruptBytesAreAnErrorOrNotFound) {
   EXPECT_GT(found_wrong, 0u);
 }
 
-// The default ruleset's English and Chinese filters come embedded, built
-// at build time; a ruleset with other patterns builds its own.
-TEST(PackedFilters, TheDefaultRulesetsEnglishAndChineseFiltersAreEmbedded) {
+// The default ruleset's English, Chinese and every-language filters come
+// embedded, built at build time; a ruleset with other patterns builds its
+// own.
+TEST(PackedFilters, TheDefaultRulesetsFiltersAreEmbedded) {
   EXPECT_FALSE(DefaultFilter(0).empty());
   EXPECT_FALSE(DefaultFilter(1).empty());
+  EXPECT_FALSE(DefaultFilter(2).empty());
   auto rs = DefaultRuleset();
   ASSERT_TRUE(rs.ok());
   auto engine = Engine::Compile(rs.value());
   ASSERT_TRUE(engine.ok());
   EXPECT_TRUE(engine.value().FilterPrebuilt(0));
   EXPECT_TRUE(engine.value().FilterPrebuilt(1));
-  EXPECT_FALSE(engine.value().FilterPrebuilt(2));  // every language's patterns: no full DFA
+  EXPECT_TRUE(engine.value().FilterPrebuilt(2));  // no full DFA, its fail links packed
   // An English rule's pattern changed: the English filter is built anew,
   // the Chinese one is still the embedded one.
   Ruleset other = rs.value();
@@ -351,6 +361,7 @@ TEST(PackedFilters, TheDefaultRulesetsEnglishAndChineseFiltersAreEmbedded) {
   ASSERT_TRUE(changed.ok());
   EXPECT_FALSE(changed.value().FilterPrebuilt(0));
   EXPECT_TRUE(changed.value().FilterPrebuilt(1));
+  EXPECT_FALSE(changed.value().FilterPrebuilt(2));
 }
 
 // The loader says whether it checked the patterns; a merge keeps that only
