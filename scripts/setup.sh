@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential g++ cmake ninja-build pkg-config git
-  libxml2-dev libpugixml-dev libre2-dev libpoco-dev zlib1g-dev libicu-dev nettle-dev libdeflate-dev
+  libxml2-dev liblzma-dev libpugixml-dev libre2-dev libpoco-dev zlib1g-dev libicu-dev nettle-dev libdeflate-dev
   nlohmann-json3-dev libyaml-cpp-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-jsonschema clang-format
