@@ -159,20 +159,16 @@ void CandidateFilter::Compile(std::string_view prebuilt) {
 
 namespace {
 
-// FNV-1a over the patterns, each followed by a zero byte.
+// The patterns' hashes (std::hash, eight bytes at a time: the embedded
+// filter is read by the build that wrote it), combined in order.
 class PatternsHash {
  public:
   void Add(std::string_view pattern) {
-    for (char c : pattern) Mix(static_cast<unsigned char>(c));
-    Mix(0);
+    h_ = (h_ ^ std::hash<std::string_view>()(pattern)) * 1099511628211ull + pattern.size();
   }
   uint64_t value() const { return h_; }
 
  private:
-  void Mix(unsigned char c) {
-    h_ ^= c;
-    h_ *= 1099511628211ull;
-  }
   uint64_t h_ = 14695981039346656037ull;
 };
 

@@ -1385,6 +1385,23 @@ void ScanEnSignature(std::string_view text, std::string_view next, std::vector<C
   AddParty(text, b, b + name.size(), name, "", IsRoleWord(role) ? role : "", out);
 }
 
+}  // namespace
+
+namespace internal {
+
+const GappedPattern& PartyDefinitionPattern() {
+  // Its counted gaps found through their open form (gapped.h).
+  static const GappedPattern defined(
+      R"(\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?|each\s+)?["“]([^"”]{1,40}?)(?:["”]\s*|(?:,["”]\s*|["”]\s*[,;])[^()]{0,200})\))",
+      R"(\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?|each\s+)?["“]([^"”]+?)(?:["”]\s*|(?:,["”]\s*|["”]\s*[,;])([^()]*))\))",
+      {{1, 40}, {2, 200}}, Opts());
+  return defined;
+}
+
+}  // namespace internal
+
+namespace {
+
 // 'by and between X, a Delaware corporation ("Acme"), and Y ("Beta")' and
 // '(1) CALDERWOOD LOGISTICS LIMITED, ... ("Customer"); and'.
 void ScanEnParties(std::string_view text, std::vector<Candidate>* out) {
@@ -1394,9 +1411,7 @@ void ScanEnParties(std::string_view text, std::vector<Candidate>* out) {
   // an alternation, in order).
   static const LazyPattern between(R"((?i)\b(?:between|among)\s*:?\s*)", Opts());
   static const LazyPattern numbered(R"(^\s*\(?\d{1,2}[).]\s+)", Opts());
-  static const LazyPattern defined(
-      R"(\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?|each\s+)?["“]([^"”]{1,40}?)(?:["”]\s*|(?:,["”]\s*|["”]\s*[,;])[^()]{0,200})\))",
-      Opts());
+  const GappedPattern& defined = internal::PartyDefinitionPattern();
   static const LazyPattern cut(
       R"(,\s+(?:a|an|the|whose|having|with|which|incorporated|organi[sz]ed|existing|located|registered)\b|\s*;)",
       Opts());
@@ -1419,7 +1434,7 @@ void ScanEnParties(std::string_view text, std::vector<Candidate>* out) {
   size_t pos = start;
   for (int n = 0; n < 6; ++n) {
     SP d[2];
-    if (!defined->Match(text, pos, limit, RE2::UNANCHORED, d, 2)) break;
+    if (!defined.Match(text, pos, limit, d, 2)) break;
     std::string_view seg = text.substr(pos, Off(text, d[0]) - pos);
     SP l;
     size_t skip = 0;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "analyzer/candidates.h"
+#include "analyzer/gapped.h"
 #include "core/clause.h"
 #include "core/document.h"
 #include "core/fact.h"
@@ -213,6 +214,21 @@ void ForEachMatch(bool may_match, const LazyPattern& re, std::string_view text, 
   if (may_match) ForEachMatch(*re, text, fn);
 }
 
+// The same for a pattern with counted gaps (gapped.h), whose exact pattern
+// has `groups` groups.
+template <typename Fn>
+void ForEachMatch(bool may_match, const GappedPattern& re, int groups, std::string_view text,
+                  Fn fn) {
+  if (!may_match) return;
+  std::vector<SP> g(static_cast<size_t>(groups) + 1);
+  size_t pos = 0;
+  while (pos <= text.size() && re.Match(text, pos, text.size(), g.data(), groups + 1)) {
+    size_t end = Off(text, g[0]) + g[0].size();
+    fn(g);
+    pos = g[0].empty() ? end + 1 : end;
+  }
+}
+
 inline RE2::Options Opts() {
   RE2::Options o;
   o.set_log_errors(false);
@@ -280,6 +296,11 @@ struct JoinedClauses {
 // Defined terms ("Affiliate" means ...; (the "Services"); 本合同所称“…”是指)
 // in one block's text.
 void ScanDefinedTerms(const Cues& cues, std::vector<Candidate>* out);
+
+// The patterns with counted gaps (gapped.h) that find '"Term" means' and a
+// party's short name ('(the "Buyer")'), for their tests.
+const GappedPattern& DefinitionPattern();
+const GappedPattern& PartyDefinitionPattern();
 
 // Tables that define terms, by SourceRef::table: a header row whose first
 // cell names the column of terms ("Term", "Defined Term", "Expression",

@@ -158,12 +158,19 @@ int CountWord(std::string_view hay, std::string_view needle) {
   return n;
 }
 
+const GappedPattern& DefinitionPattern() {
+  // Its counted gaps found through their open form (gapped.h).
+  static const GappedPattern means(
+      R"((?:^|[\s(,;:])(["“]([^"”\n]{1,60}?)["”])\s*(?:\([^)\n]{0,40}\)\s*)?(?:,\s*)?(?:shall\s+|will\s+)?(?:means?|includes?|has\s+the\s+meaning|have\s+the\s+meaning|shall\s+have\s+the\s+meanings?|refers?\s+to|is\s+defined)\b)",
+      R"((?:^|[\s(,;:])(["“]([^"”\n]+?)["”])\s*(?:\(([^)\n]*)\)\s*)?(?:,\s*)?(?:shall\s+|will\s+)?(?:means?|includes?|has\s+the\s+meaning|have\s+the\s+meaning|shall\s+have\s+the\s+meanings?|refers?\s+to|is\s+defined)\b)",
+      {{2, 60}, {3, 40}}, Opts());
+  return means;
+}
+
 void ScanDefinedTerms(const Cues& cues, std::vector<Candidate>* out) {
   const std::string_view text = cues.text();
   // "Affiliate" means ...; "Confidential Information" shall have the meaning
-  static const LazyPattern means(
-      R"((?:^|[\s(,;:])(["“]([^"”\n]{1,60}?)["”])\s*(?:\([^)\n]{0,40}\)\s*)?(?:,\s*)?(?:shall\s+|will\s+)?(?:means?|includes?|has\s+the\s+meaning|have\s+the\s+meaning|shall\s+have\s+the\s+meanings?|refers?\s+to|is\s+defined)\b)",
-      Opts());
+  const GappedPattern& means = DefinitionPattern();
   // (the "Services"), (each a "Party" and together the "Parties"),
   // (hereinafter referred to as "Licensor"): what \(([^()\n]{1,200})\) and
   // ["“]([^"”\n]{1,60})["”] match, found without compiling them
@@ -180,7 +187,7 @@ void ScanDefinedTerms(const Cues& cues, std::vector<Candidate>* out) {
       R"((?:以下简称|以下称为|以下称|下称|简称)\s*(?:为)?\s*[：:]?\s*([“"「]([^”"」\n]{1,20})[”"」]))",
       Opts());
   const bool quote = cues.Any({Cue::kQuote, Cue::kCurlyQuote});
-  ForEachMatch(quote, means, text, [&](const std::vector<SP>& g) {
+  ForEachMatch(quote, means, 2, text, [&](const std::vector<SP>& g) {
     AddTerm(text, Off(text, g[1]), Off(text, g[1]) + g[1].size(), std::string(Str(g[2])), out);
   });
   // Terms in brackets are quoted terms.
