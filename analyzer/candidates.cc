@@ -135,8 +135,8 @@ void CandidateFilter::Flatten(const LiteralFormula& f, int parent, int pattern) 
   for (const LiteralFormula& k : f.kids) Flatten(k, id, pattern);
 }
 
-void CandidateFilter::Compile(std::string_view prebuilt) {
-  prebuilt_ = !prebuilt.empty() && CompileFrom(prebuilt);
+void CandidateFilter::Compile(std::string_view prebuilt, bool trusted) {
+  prebuilt_ = !prebuilt.empty() && CompileFrom(prebuilt, trusted);
   if (!prebuilt_) {
     for (size_t i = 0; i < formulas_.size(); ++i) {
       if (formulas_[i].all()) {
@@ -228,51 +228,82 @@ bool CandidateFilter::PrebuiltFor(std::string_view prebuilt,
          h.fingerprint == hash.value();
 }
 
-bool CandidateFilter::CompileFrom(std::string_view bytes) {
+namespace {
+
+// PackCompiled's bytes, read: the header and the arrays it counts (in
+// place), and the AtomScanner's bytes after them. False where the bytes are
+// too short or misaligned for what the header says.
+struct PackedFilter {
   PackedFilterHeader h;
-  if (bytes.size() < sizeof h || reinterpret_cast<uintptr_t>(bytes.data()) % 4 != 0) return false;
-  std::memcpy(&h, bytes.data(), sizeof h);
-  const size_t patterns = exact_.size();
-  if (h.magic != kPackedFilterMagic || h.patterns != patterns || h.fingerprint != Fingerprint()) {
-    return false;
+  const int* uses_begin;
+  const int* uses;
+  const int* nodes;  // three numbers each
+  const int* always;
+  std::string_view scanner;
+  bool Read(std::string_view bytes) {
+    if (bytes.size() < sizeof h || reinterpret_cast<uintptr_t>(bytes.data()) % 4 != 0) {
+      return false;
+    }
+    std::memcpy(&h, bytes.data(), sizeof h);
+    if (h.magic != kPackedFilterMagic) return false;
+    const size_t counts = size_t{h.uses_begin} + h.uses + 3 * size_t{h.nodes} + h.always;
+    if (bytes.size() < sizeof h + counts * sizeof(int)) return false;
+    uses_begin = reinterpret_cast<const int*>(bytes.data() + sizeof h);
+    uses = uses_begin + h.uses_begin;
+    nodes = uses + h.uses;
+    always = nodes + 3 * size_t{h.nodes};
+    scanner = bytes.substr(sizeof h + counts * sizeof(int));
+    return true;
   }
-  const size_t counts = size_t{h.uses_begin} + h.uses + 3 * size_t{h.nodes} + h.always;
-  if (bytes.size() < sizeof h + counts * sizeof(int)) return false;
-  const int* p = reinterpret_cast<const int*>(bytes.data() + sizeof h);
-  std::vector<int> uses_begin(p, p + h.uses_begin);
-  p += h.uses_begin;
-  std::vector<int> uses(p, p + h.uses);
-  p += h.uses;
-  std::vector<Node> nodes(h.nodes);
-  if (h.nodes > 0) std::memcpy(nodes.data(), p, 3 * sizeof(int) * h.nodes);
-  p += 3 * size_t{h.nodes};
-  std::vector<int> always(p, p + h.always);
+};
+
+}  // namespace
+
+bool CandidateFilter::CheckPacked(std::string_view bytes) {
+  PackedFilter f;
   AtomScanner scanner;
-  if (!scanner.Unpack(bytes.substr(sizeof h + counts * sizeof(int)))) return false;
+  if (!f.Read(bytes) || !scanner.Unpack(f.scanner)) return false;
   // Every number in range: the formulas' trees point up to their roots,
   // and a found atom's uses to nodes or patterns.
+  const size_t patterns = f.h.patterns, nodes = f.h.nodes;
   const auto in = [](long v, long lo, size_t n) { return v >= lo && v < static_cast<long>(n); };
-  if (uses_begin.size() != static_cast<size_t>(scanner.size()) + 1 || uses_begin.front() != 0 ||
-      uses_begin.back() != static_cast<int>(uses.size()) ||
-      !std::is_sorted(uses_begin.begin(), uses_begin.end())) {
+  if (f.h.uses_begin != static_cast<size_t>(scanner.size()) + 1 || f.uses_begin[0] != 0 ||
+      f.uses_begin[f.h.uses_begin - 1] != static_cast<int>(f.h.uses) ||
+      !std::is_sorted(f.uses_begin, f.uses_begin + f.h.uses_begin)) {
     return false;
   }
-  for (int u : uses) {
-    if (u >= 0 ? !in(u, 0, nodes.size()) : !in(-1L - u, 0, patterns)) return false;
+  for (size_t k = 0; k < f.h.uses; ++k) {
+    const int u = f.uses[k];
+    if (u >= 0 ? !in(u, 0, nodes) : !in(-1L - u, 0, patterns)) return false;
   }
-  for (size_t k = 0; k < nodes.size(); ++k) {
-    const Node& n = nodes[k];
+  for (size_t k = 0; k < nodes; ++k) {
+    const int* n = f.nodes + 3 * k;  // need, parent, pattern
     // A kid comes after its parent (Flatten numbers them so): no cycles.
-    if (n.need < 1 || !in(n.parent, -1, k) || !in(n.pattern, -1, patterns)) return false;
+    if (n[0] < 1 || !in(n[1], -1, k) || !in(n[2], -1, patterns)) return false;
   }
-  for (int a : always) {
-    if (!in(a, 0, patterns)) return false;
+  for (size_t k = 0; k < f.h.always; ++k) {
+    if (!in(f.always[k], 0, patterns)) return false;
+  }
+  return true;
+}
+
+bool CandidateFilter::CompileFrom(std::string_view bytes, bool trusted) {
+  PackedFilter f;
+  if (!f.Read(bytes) || f.h.patterns != exact_.size() || f.h.fingerprint != Fingerprint()) {
+    return false;
+  }
+  if (!trusted && !CheckPacked(bytes)) return false;
+  AtomScanner scanner;
+  if (!scanner.Unpack(f.scanner, /*trusted=*/true) ||
+      f.h.uses_begin != static_cast<size_t>(scanner.size()) + 1) {
+    return false;
   }
   atoms_ = std::move(scanner);
-  uses_begin_ = std::move(uses_begin);
-  uses_ = std::move(uses);
-  nodes_ = std::move(nodes);
-  always_ = std::move(always);
+  uses_begin_.assign(f.uses_begin, f.uses_begin + f.h.uses_begin);
+  uses_.assign(f.uses, f.uses + f.h.uses);
+  nodes_.resize(f.h.nodes);
+  if (f.h.nodes > 0) std::memcpy(nodes_.data(), f.nodes, 3 * sizeof(int) * f.h.nodes);
+  always_.assign(f.always, f.always + f.h.always);
   return true;
 }
 

@@ -125,8 +125,16 @@ class CandidateFilter {
   /// were added in the same order, embedded at build time for the default
   /// ruleset), uses it in place, unless it is of other patterns or does not
   /// read, and then compiles as without it. `prebuilt` must then outlive the
-  /// filter and be 4-byte aligned.
-  void Compile(std::string_view prebuilt = {});
+  /// filter and be 4-byte aligned. Where `trusted` (bytes this binary
+  /// embeds, which the tests check whole with CheckPacked), only their
+  /// header, fingerprint and sizes are checked, not every number, so that
+  /// a start reads only the pages a scan touches.
+  void Compile(std::string_view prebuilt = {}, bool trusted = false);
+
+  /// Whether PackCompiled's `bytes` hold together: every count, index and
+  /// atom number in range, the automaton's fail links and outputs as
+  /// AtomScanner::Unpack checks them.
+  static bool CheckPacked(std::string_view bytes);
 
   /// The compiled filter as bytes for Compile's `prebuilt`; empty where its
   /// literal scan is not a full DFA (AtomScanner::Pack).
@@ -205,7 +213,7 @@ class CandidateFilter {
   uint64_t Fingerprint() const;
   // Compile from PackCompiled's bytes; false (nothing changed) if they are
   // not of these patterns or do not read.
-  bool CompileFrom(std::string_view prebuilt);
+  bool CompileFrom(std::string_view prebuilt, bool trusted);
 
   // A loosened pattern's top-level alternatives, for confirming a text on
   // which the whole exact pattern would run as an NFA, and for finding a

@@ -787,13 +787,13 @@ std::string AtomScanner::Pack() const {
   return out;
 }
 
-bool AtomScanner::Unpack(std::string_view bytes) {
+bool AtomScanner::Unpack(std::string_view bytes, bool trusted) {
   uint32_t magic = 0;
   if (bytes.size() < sizeof magic || reinterpret_cast<uintptr_t>(bytes.data()) % 4 != 0) {
     return false;
   }
   std::memcpy(&magic, bytes.data(), sizeof magic);
-  if (magic == kPackedLinksMagic) return UnpackLinks(bytes);
+  if (magic == kPackedLinksMagic) return UnpackLinks(bytes, trusted);
   PackedScannerHeader h;
   if (bytes.size() < sizeof h) return false;
   std::memcpy(&h, bytes.data(), sizeof h);
@@ -812,7 +812,7 @@ bool AtomScanner::Unpack(std::string_view bytes) {
   const int* const ints = reinterpret_cast<const int*>(bytes.data() + sizeof h);
   const int atoms = static_cast<int>(h.atoms);
   const auto in = [](int v, size_t n) { return v >= -1 && v < static_cast<long>(n); };
-  for (size_t r = 0; r < rows; ++r) {
+  for (size_t r = 0; !trusted && r < rows; ++r) {
     if (!in(ints[r], static_cast<size_t>(atoms)) || !in(ints[rows + r], rows) ||
         !in(ints[2 * rows + r], rows)) {
       return false;
@@ -832,27 +832,9 @@ bool AtomScanner::Unpack(std::string_view bytes) {
   return true;
 }
 
-bool AtomScanner::UnpackLinks(std::string_view bytes) {
-  PackedLinksHeader h;
-  if (bytes.size() < sizeof h) return false;
-  std::memcpy(&h, bytes.data(), sizeof h);
-  if (h.classes == 0 || h.classes > 256 || h.nodes == 0 || h.nodes >= (uint32_t{1} << 30) ||
-      h.edges >= h.nodes || h.dense_rows == 0 || h.dense_rows > h.nodes ||
-      h.atoms >= (uint32_t{1} << 30)) {
-    return false;
-  }
-  const size_t nodes = h.nodes, edges = h.edges, rows = h.dense_rows, classes = h.classes;
-  if (bytes.size() !=
-      sizeof h + nodes * sizeof(Node) + edges * sizeof(Edge) + rows * classes * sizeof(int)) {
-    return false;
-  }
-  if (std::any_of(std::begin(h.classes_of), std::end(h.classes_of),
-                  [&](unsigned char c) { return c >= classes; })) {
-    return false;
-  }
-  const Node* const node = reinterpret_cast<const Node*>(bytes.data() + sizeof h);
-  const Edge* const edge = reinterpret_cast<const Edge*>(node + nodes);
-  const int* const dense = reinterpret_cast<const int*>(edge + edges);
+bool AtomScanner::LinksHold(size_t atoms, size_t classes, const unsigned char* classes_of,
+                            const Node* node, size_t nodes, const Edge* edge, size_t edges,
+                            const int* dense, size_t rows) {
   const auto in = [](long v, size_t n) { return v >= 0 && v < static_cast<long>(n); };
   // Every number in range; the root has a row (row 0), so a walk along fail
   // links stops at the first node with one.
@@ -860,13 +842,13 @@ bool AtomScanner::UnpackLinks(std::string_view bytes) {
   for (size_t u = 0; u < nodes; ++u) {
     const Node& n = node[u];
     if (!in(n.fail, nodes) || (n.output != -1 && !in(n.output, nodes)) ||
-        (n.atom != -1 && !in(n.atom, h.atoms)) || (n.row != -1 && !in(n.row, rows)) ||
+        (n.atom != -1 && !in(n.atom, atoms)) || (n.row != -1 && !in(n.row, rows)) ||
         n.edges_begin < 0 || n.edges_begin > n.edges_end ||
         static_cast<size_t>(n.edges_end) > edges) {
       return false;
     }
     for (int k = n.edges_begin; k < n.edges_end; ++k) {
-      if (!in(edge[k].byte, 256) || h.classes_of[edge[k].byte] == 0 || !in(edge[k].to, nodes) ||
+      if (!in(edge[k].byte, 256) || classes_of[edge[k].byte] == 0 || !in(edge[k].to, nodes) ||
           (k > n.edges_begin && edge[k - 1].byte >= edge[k].byte)) {
         return false;
       }
@@ -897,6 +879,34 @@ bool AtomScanner::UnpackLinks(std::string_view bytes) {
       checked[w] = 1;
     }
     walk.clear();
+  }
+  return true;
+}
+
+bool AtomScanner::UnpackLinks(std::string_view bytes, bool trusted) {
+  PackedLinksHeader h;
+  if (bytes.size() < sizeof h) return false;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  if (h.classes == 0 || h.classes > 256 || h.nodes == 0 || h.nodes >= (uint32_t{1} << 30) ||
+      h.edges >= h.nodes || h.dense_rows == 0 || h.dense_rows > h.nodes ||
+      h.atoms >= (uint32_t{1} << 30)) {
+    return false;
+  }
+  const size_t nodes = h.nodes, edges = h.edges, rows = h.dense_rows, classes = h.classes;
+  if (bytes.size() !=
+      sizeof h + nodes * sizeof(Node) + edges * sizeof(Edge) + rows * classes * sizeof(int)) {
+    return false;
+  }
+  if (std::any_of(std::begin(h.classes_of), std::end(h.classes_of),
+                  [&](unsigned char c) { return c >= classes; })) {
+    return false;
+  }
+  const Node* const node = reinterpret_cast<const Node*>(bytes.data() + sizeof h);
+  const Edge* const edge = reinterpret_cast<const Edge*>(node + nodes);
+  const int* const dense = reinterpret_cast<const int*>(edge + edges);
+  if (!trusted &&
+      !LinksHold(h.atoms, classes, h.classes_of, node, nodes, edge, edges, dense, rows)) {
+    return false;
   }
   atoms_ = static_cast<int>(h.atoms);
   classes_ = static_cast<int>(classes);

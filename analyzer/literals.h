@@ -118,8 +118,9 @@ class AtomScanner {
   /// in the form with fail links, every fail chain reaches a node with a
   /// row and every node's output is the one its fail chain defines (so a
   /// scan ends); a full DFA's transition entries are taken as this build
-  /// wrote them.
-  bool Unpack(std::string_view bytes);
+  /// wrote them. Where `trusted` (bytes the caller has checked, or that
+  /// this binary embeds and the tests check), only the header and sizes.
+  bool Unpack(std::string_view bytes, bool trusted = false);
 
  private:
   // The next node from `node` on the folded byte `c` (not in a full DFA).
@@ -127,7 +128,7 @@ class AtomScanner {
   // Builds the full DFA from the trie, then frees the trie (Compile).
   void CompileFull();
   // Unpack of the form with fail links.
-  bool UnpackLinks(std::string_view bytes);
+  bool UnpackLinks(std::string_view bytes, bool trusted);
 
   // While adding: the trie, each node's edges a list (from heads_, by node,
   // through next), so that adding a node allocates no vector.
@@ -156,6 +157,10 @@ class AtomScanner {
     int to;
   };
   static_assert(sizeof(Node) == 6 * sizeof(int) && sizeof(Edge) == 2 * sizeof(int));
+  // Whether packed nodes, edges and rows hold together (UnpackLinks).
+  static bool LinksHold(size_t atoms, size_t classes, const unsigned char* classes_of,
+                        const Node* node, size_t nodes, const Edge* edge, size_t edges,
+                        const int* dense, size_t rows);
   std::vector<Node> nodes_;
   std::vector<Edge> edges_;
   // Byte -> its column in the rows; 0 for a byte in no atom. Atoms are

@@ -470,10 +470,17 @@ TEST(CandidateFilter, APrebuiltFilterFindsTheSameCandidates) {
   EXPECT_FALSE(built.prebuilt());
   const Aligned packed(built.PackCompiled());
   ASSERT_GT(packed.view.size(), 1000000u);
+  EXPECT_TRUE(CandidateFilter::CheckPacked(packed.view));
   CandidateFilter again;
   add_all(&again);
   again.Compile(packed.view);
   EXPECT_TRUE(again.prebuilt());
+  CandidateFilter trusted;
+  add_all(&trusted);
+  trusted.Compile(packed.view, /*trusted=*/true);
+  EXPECT_TRUE(trusted.prebuilt());
+  EXPECT_EQ(CandidatesOf(trusted, "liability shall not exceed the fees"),
+            CandidatesOf(built, "liability shall not exceed the fees"));
   EXPECT_EQ(again.atoms(), built.atoms());
   EXPECT_EQ(again.unfiltered(), built.unfiltered());
   const std::vector<std::string> texts = SampleTexts(rs.value());
@@ -536,6 +543,12 @@ TEST(CandidateFilter, APrebuiltFilterFindsTheSameCandidates) {
     f.Compile(cut.view);
     EXPECT_FALSE(f.prebuilt()) << n;
     EXPECT_EQ(CandidatesOf(f, texts[7]), CandidatesOf(built, texts[7]));
+    // Trusted bytes still have their header and sizes checked.
+    CandidateFilter t;
+    add_all(&t);
+    t.Compile(cut.view, /*trusted=*/true);
+    EXPECT_FALSE(t.prebuilt()) << n;
+    EXPECT_FALSE(CandidateFilter::CheckPacked(cut.view)) << n;
   }
   size_t used = 0, tried = 0;
   for (size_t at = 0; at < 2000; at += 40) {
@@ -548,6 +561,11 @@ TEST(CandidateFilter, APrebuiltFilterFindsTheSameCandidates) {
     f.Compile(c.view);
     ++tried;
     if (f.prebuilt()) ++used;  // a number where any value is valid
+    // CheckPacked knows no patterns: the count and fingerprint (bytes 4 to
+    // 15) are checked against the filter's by Compile only.
+    if (at < 4 || at >= 16) {
+      EXPECT_EQ(CandidateFilter::CheckPacked(c.view), f.prebuilt()) << at;
+    }
   }
   EXPECT_LT(used, tried / 2);
 }

@@ -342,6 +342,9 @@ TEST(PackedFilters, TheDefaultRulesetsFiltersAreEmbedded) {
   EXPECT_FALSE(DefaultFilter(0).empty());
   EXPECT_FALSE(DefaultFilter(1).empty());
   EXPECT_FALSE(DefaultFilter(2).empty());
+  // Read at startup with their header and sizes checked only: every number
+  // in them is checked here.
+  for (int b = 0; b < 3; ++b) EXPECT_TRUE(CandidateFilter::CheckPacked(DefaultFilter(b))) << b;
   auto rs = DefaultRuleset();
   ASSERT_TRUE(rs.ok());
   auto engine = Engine::Compile(rs.value());
