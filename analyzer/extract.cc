@@ -830,10 +830,9 @@ void ScanPercentages(const Cues& cues, std::vector<Candidate>* out) {
   auto per = [&](size_t b, size_t e) -> std::string {
     std::string_view after = text.substr(e, Boundary(text, std::min(text.size(), e + 24)) - e);
     // "ten percent (10%) per annum": the period follows the pair.
-    static const LazyPattern twin(R"(^\s*[(（][^)）]{1,12}[)）])", Opts());
+    const GappedPattern& twin = internal::RateTwinPattern();
     SP t;
-    if (twin->Match(after, 0, after.size(), RE2::ANCHOR_START, &t, 1))
-      after.remove_prefix(t.size());
+    if (twin.Match(after, 0, after.size(), &t, 1)) after.remove_prefix(t.size());
     if (after.starts_with(")") || after.starts_with("）")) {
       after.remove_prefix(after.starts_with(")") ? 1 : std::string_view("）").size());
     }
@@ -1388,6 +1387,13 @@ void ScanEnSignature(std::string_view text, std::string_view next, std::vector<C
 }  // namespace
 
 namespace internal {
+
+const GappedPattern& RateTwinPattern() {
+  // Anchored at the start by its ^ (its gap opened: gapped.h).
+  static const GappedPattern twin(R"(^\s*[(（][^)）]{1,12}[)）])", R"(^\s*[(（]([^)）]+)[)）])",
+                                  {{1, 12}}, Opts());
+  return twin;
+}
 
 const GappedPattern& PartyDefinitionPattern() {
   // Its counted gaps found through their open form (gapped.h).

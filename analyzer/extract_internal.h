@@ -301,6 +301,9 @@ void ScanDefinedTerms(const Cues& cues, std::vector<Candidate>* out);
 // party's short name ('(the "Buyer")'), for their tests.
 const GappedPattern& DefinitionPattern();
 const GappedPattern& PartyDefinitionPattern();
+const GappedPattern& ZhDefinitionPattern();  // “关联方”是指
+const GappedPattern& ZhShortNamePattern();   // （以下简称“甲方”）
+const GappedPattern& RateTwinPattern();      // the "(10%)" after "ten percent"
 
 // Tables that define terms, by SourceRef::table: a header row whose first
 // cell names the column of terms ("Term", "Defined Term", "Expression",

@@ -158,6 +158,24 @@ int CountWord(std::string_view hay, std::string_view needle) {
   return n;
 }
 
+const GappedPattern& ZhDefinitionPattern() {
+  // 本合同所称“关联方”是指; “保密信息”指 (its gap opened: gapped.h).
+  static const GappedPattern zh_means(
+      R"(([“"「]([^”"」\n]{1,20})[”"」])\s*(?:一词)?\s*(?:是指|系指|指|意为|意指|包括))",
+      R"(([“"「]([^”"」\n]+)[”"」])\s*(?:一词)?\s*(?:是指|系指|指|意为|意指|包括))", {{2, 20}},
+      Opts());
+  return zh_means;
+}
+
+const GappedPattern& ZhShortNamePattern() {
+  // （以下简称“甲方”） (its gap opened: gapped.h).
+  static const GappedPattern zh_short(
+      R"((?:以下简称|以下称为|以下称|下称|简称)\s*(?:为)?\s*[：:]?\s*([“"「]([^”"」\n]{1,20})[”"」]))",
+      R"((?:以下简称|以下称为|以下称|下称|简称)\s*(?:为)?\s*[：:]?\s*([“"「]([^”"」\n]+)[”"」]))",
+      {{2, 20}}, Opts());
+  return zh_short;
+}
+
 const GappedPattern& DefinitionPattern() {
   // Its counted gaps found through their open form (gapped.h).
   static const GappedPattern means(
@@ -181,11 +199,8 @@ void ScanDefinedTerms(const Cues& cues, std::vector<Candidate>* out) {
       R"((?i)^(?:\s|[,;:]|the|a|an|each|collectively|together|individually|jointly|separately|hereinafter|herein|referred|to|as|and|or|called|this|such|also|respectively|sometimes|its|their|any|of|them|which|is|are|being|with)*$)",
       Opts());
   // 本合同所称“关联方”是指; “保密信息”指; （以下简称“甲方”）
-  static const LazyPattern zh_means(
-      R"(([“"「]([^”"」\n]{1,20})[”"」])\s*(?:一词)?\s*(?:是指|系指|指|意为|意指|包括))", Opts());
-  static const LazyPattern zh_short(
-      R"((?:以下简称|以下称为|以下称|下称|简称)\s*(?:为)?\s*[：:]?\s*([“"「]([^”"」\n]{1,20})[”"」]))",
-      Opts());
+  const GappedPattern& zh_means = ZhDefinitionPattern();
+  const GappedPattern& zh_short = ZhShortNamePattern();
   const bool quote = cues.Any({Cue::kQuote, Cue::kCurlyQuote});
   ForEachMatch(quote, means, 2, text, [&](const std::vector<SP>& g) {
     AddTerm(text, Off(text, g[1]), Off(text, g[1]) + g[1].size(), std::string(Str(g[2])), out);
@@ -214,10 +229,11 @@ void ScanDefinedTerms(const Cues& cues, std::vector<Candidate>* out) {
       }
     });
   }
-  ForEachMatch(quote || cues.Has(Cue::kCornerQuote), zh_means, text, [&](const std::vector<SP>& g) {
-    AddTerm(text, Off(text, g[1]), Off(text, g[1]) + g[1].size(), std::string(Str(g[2])), out);
-  });
-  ForEachMatch(cues.Has(Cue::kZhCalled), zh_short, text, [&](const std::vector<SP>& g) {
+  ForEachMatch(
+      quote || cues.Has(Cue::kCornerQuote), zh_means, 2, text, [&](const std::vector<SP>& g) {
+        AddTerm(text, Off(text, g[1]), Off(text, g[1]) + g[1].size(), std::string(Str(g[2])), out);
+      });
+  ForEachMatch(cues.Has(Cue::kZhCalled), zh_short, 2, text, [&](const std::vector<SP>& g) {
     AddTerm(text, Off(text, g[1]), Off(text, g[1]) + g[1].size(), std::string(Str(g[2])), out);
   });
 }

@@ -74,10 +74,54 @@ std::string RandomText(std::mt19937* rng) {
   return text;
 }
 
+// The same for the Chinese definitions (“关联方”是指, 以下简称“甲方”), terms of
+// up to 20 characters, and the "(10%)" after a rate, of up to 12.
+std::string RandomChineseText(std::mt19937* rng) {
+  const auto pick = [&](std::initializer_list<std::string> l) {
+    std::uniform_int_distribution<size_t> d(0, l.size() - 1);
+    return l.begin()[d(*rng)];
+  };
+  const auto run = [&](int lo, int hi) {
+    std::uniform_int_distribution<int> len(lo, hi), c(0, 5);
+    std::string out;
+    for (int k = len(*rng); k > 0; --k) {
+      const int x = c(*rng);
+      out += x < 3 ? "方" : x == 3 ? "a" : x == 4 ? " " : "，";
+    }
+    return out;
+  };
+  const auto around = [&](int most) {
+    std::uniform_int_distribution<int> side(0, 2);
+    const int s = side(*rng);
+    return s == 0 ? run(1, 3) : s == 1 ? run(most - 2, most + 2) : run(0, most + 8);
+  };
+  std::string text;
+  std::uniform_int_distribution<int> count(1, 4), shape(0, 3);
+  for (int k = count(*rng); k > 0; --k) {
+    text += pick({"", " ", "\n", "本合同所称", "（", "甲方"});
+    switch (shape(*rng)) {
+      case 0:
+        text += pick({"“", "\"", "「"}) + around(20) + pick({"”", "\"", "」", "\n"}) +
+                pick({"", " ", "一词"}) + pick({"是指", "系指", "指", "包括", "为"});
+        break;
+      case 1:
+        text += pick({"以下简称", "简称", "下称", "以下称为"}) + pick({"", "为", "：", " : "}) +
+                pick({"“", "\"", "「"}) + around(20) + pick({"”", "」", "\"", "\n"}) + "）";
+        break;
+      case 2:
+        text += pick({"", " ", "  "}) + pick({"(", "（"}) + around(12) + pick({")", "）", ""});
+        break;
+      default: text += around(20); break;
+    }
+  }
+  return text;
+}
+
 // GappedPattern gives what its exact pattern gives, match and groups, from
 // every start and up to every end, on texts whose gaps are shorter and
 // longer than the counts: the open pattern alone would differ on many.
-void ExpectSameAsExact(const GappedPattern& p, int groups, unsigned seed) {
+template <typename Gen>
+void ExpectSameAsExact(const GappedPattern& p, int groups, unsigned seed, Gen gen) {
   std::mt19937 rng(seed);
   const RE2& exact = p.exact();
   ASSERT_TRUE(exact.ok()) << exact.error();
@@ -85,7 +129,7 @@ void ExpectSameAsExact(const GappedPattern& p, int groups, unsigned seed) {
   ASSERT_EQ(exact.NumberOfCapturingGroups(), groups);
   long matches = 0, open_differs = 0;
   for (int t = 0; t < 6000; ++t) {
-    const std::string text = RandomText(&rng);
+    const std::string text = gen(&rng);
     std::uniform_int_distribution<size_t> at(0, text.size());
     size_t pos = at(rng), end = at(rng);
     if (pos > end) std::swap(pos, end);
@@ -107,11 +151,20 @@ void ExpectSameAsExact(const GappedPattern& p, int groups, unsigned seed) {
 }
 
 TEST(GappedPattern, TheDefinitionPatternAnswersAsItsExactPattern) {
-  ExpectSameAsExact(internal::DefinitionPattern(), 2, 1);
+  ExpectSameAsExact(internal::DefinitionPattern(), 2, 1, RandomText);
 }
 
 TEST(GappedPattern, ThePartyDefinitionPatternAnswersAsItsExactPattern) {
-  ExpectSameAsExact(internal::PartyDefinitionPattern(), 1, 2);
+  ExpectSameAsExact(internal::PartyDefinitionPattern(), 1, 2, RandomText);
+}
+
+TEST(GappedPattern, TheChineseDefinitionPatternsAnswerAsTheirExactPatterns) {
+  ExpectSameAsExact(internal::ZhDefinitionPattern(), 2, 3, RandomChineseText);
+  ExpectSameAsExact(internal::ZhShortNamePattern(), 2, 4, RandomChineseText);
+}
+
+TEST(GappedPattern, TheRateTwinPatternAnswersAsItsExactPattern) {
+  ExpectSameAsExact(internal::RateTwinPattern(), 0, 5, RandomChineseText);
 }
 
 // A gap one code point over its count: the open pattern matches there, the
