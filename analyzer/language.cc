@@ -19,6 +19,13 @@ void Count(std::string_view text, Counts* c) {
       ++pos;
       continue;
     }
+    // Two bytes (U+0080 to U+07FF: Latin-1, Greek, Cyrillic, Hebrew,
+    // Arabic): neither Han nor an ASCII letter, no decoding needed.
+    if (b >= 0xC2 && b <= 0xDF && pos + 1 < text.size() &&
+        (static_cast<unsigned char>(text[pos + 1]) & 0xC0) == 0x80) {
+      pos += 2;
+      continue;
+    }
     char32_t cp = utf8::Next(text, &pos);
     if (utf8::IsHan(cp)) {
       ++c->han;

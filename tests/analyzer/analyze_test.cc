@@ -46,5 +46,31 @@ TEST(Language, DetectsEnglishChineseMixedAndUnknown) {
   EXPECT_EQ(DetectLanguage("12. 3.4 —"), "unknown");
 }
 
+// Only ASCII letters and Han characters count, whatever is around them: 31
+// letters make 31/4 words, under the 8 below which a text is "unknown"; 32
+// make 8; a Han character adds one. Every other ASCII byte, two-byte
+// characters (é, Arabic, Cyrillic) and a stray continuation byte count for
+// nothing.
+TEST(Language, CountsTheSameLettersWhereverTheyFall) {
+  std::string noise;
+  for (int b = 0; b < 0x80; ++b) {
+    const bool letter = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+    if (!letter) noise += static_cast<char>(b);
+  }
+  noise += "é\u0644\u0436\x80\xC3 \u00DF";
+  for (size_t at = 0; at < 9; ++at) {
+    for (size_t letters : {size_t{31}, size_t{32}}) {
+      std::string text = noise.substr(0, at);
+      for (size_t k = 0; k < letters; ++k)
+        text += static_cast<char>(k % 2 ? 'a' + k % 26 : 'Z' - k % 26);
+      text += noise.substr(at);
+      EXPECT_EQ(DetectLanguage(text), letters == 32 ? "en" : "unknown") << at << " " << letters;
+      // A Han character adds a word: 31 letters and one are eight and three-quarters.
+      EXPECT_EQ(DetectLanguage(text + "甲"), "en") << at;
+      EXPECT_EQ(DetectLanguage("甲" + text), "en") << at;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace clausecheck::analyzer

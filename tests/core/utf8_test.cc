@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <string_view>
+
 namespace clausecheck::utf8 {
 namespace {
 
@@ -23,6 +26,20 @@ TEST(Utf8, RejectsMalformedSequencesWithOffset) {
   EXPECT_EQ(bad, 2u);
   EXPECT_FALSE(IsValid("\xBA\xCF\xCD\xAC", &bad));  // GBK 合同
   EXPECT_EQ(bad, 0u);
+}
+
+// A bad byte is found, at its offset, wherever it falls after an ASCII run
+// (which IsValid skips without decoding) of any length.
+TEST(Utf8, FindsABadByteAfterAnAsciiRunOfAnyLength) {
+  for (size_t run = 0; run < 20; ++run) {
+    for (std::string_view bad : {"\xFF", "\xC3", "\xE5\x90", "\x80"}) {
+      const std::string text = std::string(run, 'a') + std::string(bad) + std::string(9, 'b');
+      size_t at = 99;
+      EXPECT_FALSE(IsValid(text, &at)) << run;
+      EXPECT_EQ(at, run);
+      EXPECT_TRUE(IsValid(std::string(run, 'a') + "合" + std::string(run, 'b'))) << run;
+    }
+  }
 }
 
 TEST(Utf8, DecodesAndReplacesInvalidBytes) {
