@@ -612,6 +612,14 @@ int AtomScanner::Add(std::string_view atom) {
   return atom_of_[node];
 }
 
+void AtomScanner::SetRootSkip() {
+  for (int c = 0; c < 256; ++c) {
+    const int folded = c >= 'A' && c <= 'Z' ? (c | 0x20) : c;
+    // KELVIN SIGN and LONG S, which fold onto letters, start with E2 and C5.
+    root_skip_[c] = class_[folded] == 0 && c != 0xE2 && c != 0xC5;
+  }
+}
+
 void AtomScanner::Compile(size_t dense_entries, size_t full_entries) {
   const size_t nodes = heads_.size();
   nodes_.assign(nodes, Node{});
@@ -632,6 +640,7 @@ void AtomScanner::Compile(size_t dense_entries, size_t full_entries) {
   for (unsigned char& c : class_) {
     if (c != 0) c = static_cast<unsigned char>(classes_++);
   }
+  SetRootSkip();
   std::vector<BuildEdge>().swap(building_);
   std::vector<int>().swap(heads_);
   std::vector<int>().swap(atom_of_);
@@ -821,6 +830,7 @@ bool AtomScanner::Unpack(std::string_view bytes, bool trusted) {
   atoms_ = atoms;
   classes_ = static_cast<int>(classes);
   std::copy(std::begin(h.classes_of), std::end(h.classes_of), class_);
+  SetRootSkip();
   rows_ = rows;
   row_atom_at_ = ints;
   row_first_at_ = ints + rows;
@@ -911,6 +921,7 @@ bool AtomScanner::UnpackLinks(std::string_view bytes, bool trusted) {
   atoms_ = static_cast<int>(h.atoms);
   classes_ = static_cast<int>(classes);
   std::copy(std::begin(h.classes_of), std::end(h.classes_of), class_);
+  SetRootSkip();
   nodes_at_ = node;
   edges_at_ = edge;
   dense_at_ = dense;
@@ -982,11 +993,22 @@ void AtomScanner::Scan(std::string_view text, std::vector<int>* found) const {
     found->push_back(atom);
     return true;
   };
+  // At the root, a byte that folds to none in an atom leads back to the
+  // root: such runs (text in a script no atom is in, spaces, digits) are
+  // skipped a byte a step (root_skip_).
+  const auto skip_from_root = [&](size_t i) {
+    while (i < n && root_skip_[p[i]]) ++i;
+    return i;
+  };
   if (table_ != nullptr) {
     const uint16_t* const table = table_;
     const size_t classes = static_cast<size_t>(classes_);
     size_t row = 0;
     for (size_t i = 0; i < n;) {
+      if (row == 0) {
+        i = skip_from_root(i);
+        if (i == n) break;
+      }
       const uint16_t entry = table[row * classes + class_[FoldedByte(p, n, &i)]];
       row = entry & (kEnds - 1);
       if ((entry & kEnds) == 0) continue;
@@ -997,6 +1019,10 @@ void AtomScanner::Scan(std::string_view text, std::vector<int>* found) const {
   } else {
     int state = 0;
     for (size_t i = 0; i < n;) {
+      if (state == 0) {
+        i = skip_from_root(i);
+        if (i == n) break;
+      }
       state = Next(state, FoldedByte(p, n, &i));
       for (int o = nodes_at_[state].output; o >= 0; o = nodes_at_[nodes_at_[o].fail].output) {
         if (!newly_found(nodes_at_[o].atom)) break;

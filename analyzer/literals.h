@@ -166,6 +166,10 @@ class AtomScanner {
   // Byte -> its column in the rows; 0 for a byte in no atom. Atoms are
   // folded, so A-Z are never in one: at most 230 columns besides 0.
   unsigned char class_[256];
+  // Byte -> whether, at the root, it leads back to the root: it folds to a
+  // byte in no atom, and does not start KELVIN SIGN or LONG S (SetRootSkip).
+  bool root_skip_[256] = {};
+  void SetRootSkip();
   int classes_ = 1;
   std::vector<int> dense_;  // rows of classes_ entries: the shallowest nodes'
   // What Scan and Next read in this form: the arrays above, or those of
