@@ -1,4 +1,3 @@
-#pragma once
 // Short runs of text between marks, found by hand: what a pattern such as
 //
 //   \(([^()\n]{1,200})\)      or      ["“]([^"”\n]{1,80})["”]
@@ -9,6 +8,8 @@
 // each to compile, in every process that meets a bracket or a quotation
 // mark, and as much again for the reverse program that finds where a match
 // starts. The scan below is one pass over the text.
+#ifndef CLAUSECHECK_ANALYZER_DELIMITED_H_
+#define CLAUSECHECK_ANALYZER_DELIMITED_H_
 
 #include <string_view>
 
@@ -110,3 +111,5 @@ void ForEachDelimited(std::string_view text, const Delimited& d, Fn fn) {
 }
 
 }  // namespace clausecheck::analyzer
+
+#endif  // CLAUSECHECK_ANALYZER_DELIMITED_H_

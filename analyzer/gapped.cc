@@ -14,6 +14,7 @@ GappedPattern::GappedPattern(std::string exact, std::string open, std::vector<Ga
 bool GappedPattern::Match(std::string_view text, size_t pos, size_t end, re2::StringPiece* groups,
                           int n) const {
   const RE2& open = *open_;
+  if (!open.ok()) return exact_->Match(text, pos, end, RE2::UNANCHORED, groups, n);
   int most_group = n - 1;
   for (const Gap& g : gaps_) most_group = std::max(most_group, g.group);
   thread_local std::vector<re2::StringPiece> found;

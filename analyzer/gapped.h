@@ -1,4 +1,3 @@
-#pragma once
 // A pattern with counted gaps, such as
 //
 //   ["“]([^"”\n]{1,60}?)["”]      or      [,;][^()]{0,200}\)
@@ -19,6 +18,8 @@
 // pattern's first way keeps every count, it is the exact pattern's match.
 // Where it breaks one, the exact pattern (compiled then, and only then)
 // searches on from that start.
+#ifndef CLAUSECHECK_ANALYZER_GAPPED_H_
+#define CLAUSECHECK_ANALYZER_GAPPED_H_
 
 #include <string>
 #include <string_view>
@@ -57,3 +58,5 @@ class GappedPattern {
 };
 
 }  // namespace clausecheck::analyzer
+
+#endif  // CLAUSECHECK_ANALYZER_GAPPED_H_
