@@ -186,18 +186,30 @@ inline size_t Off(std::string_view text, const SP& piece) {
 
 inline std::string_view Str(const SP& p) { return std::string_view(p.data(), p.size()); }
 
-// Calls fn(groups) for every non-overlapping match of `re` in `text`, groups[0]
-// being the whole match.
-template <typename Fn>
-void ForEachMatch(const RE2& re, std::string_view text, Fn fn) {
-  const int n = re.NumberOfCapturingGroups() + 1;
-  std::vector<SP> g(n);
+// Calls fn(groups) for every non-overlapping match in `text` that
+// match(pos, groups, n) finds from pos on (as RE2::Match, unanchored), with
+// n groups, groups[0] being the whole match.
+template <typename MatchFrom, typename Fn>
+void ForEachMatchOf(int n, std::string_view text, MatchFrom match, Fn fn) {
+  std::vector<SP> g(static_cast<size_t>(n));
   size_t pos = 0;
-  while (pos <= text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, g.data(), n)) {
+  while (pos <= text.size() && match(pos, g.data(), n)) {
     size_t end = Off(text, g[0]) + g[0].size();
     fn(g);
     pos = g[0].empty() ? end + 1 : end;
   }
+}
+
+// Calls fn(groups) for every non-overlapping match of `re` in `text`, groups[0]
+// being the whole match.
+template <typename Fn>
+void ForEachMatch(const RE2& re, std::string_view text, Fn fn) {
+  ForEachMatchOf(
+      re.NumberOfCapturingGroups() + 1, text,
+      [&](size_t pos, SP* g, int n) {
+        return re.Match(text, pos, text.size(), RE2::UNANCHORED, g, n);
+      },
+      fn);
 }
 
 // The same, only when `may_match` (a Cues test of what the pattern needs)
@@ -220,13 +232,9 @@ template <typename Fn>
 void ForEachMatch(bool may_match, const GappedPattern& re, int groups, std::string_view text,
                   Fn fn) {
   if (!may_match) return;
-  std::vector<SP> g(static_cast<size_t>(groups) + 1);
-  size_t pos = 0;
-  while (pos <= text.size() && re.Match(text, pos, text.size(), g.data(), groups + 1)) {
-    size_t end = Off(text, g[0]) + g[0].size();
-    fn(g);
-    pos = g[0].empty() ? end + 1 : end;
-  }
+  ForEachMatchOf(
+      groups + 1, text,
+      [&](size_t pos, SP* g, int n) { return re.Match(text, pos, text.size(), g, n); }, fn);
 }
 
 inline RE2::Options Opts() {
