@@ -1,6 +1,7 @@
 #include "parsers/docx.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -1095,7 +1096,9 @@ Result<bool> Parser::Run() {
   std::string styles_xml = ReadOptional(target("styles"));
   const std::string numbering_xml = ReadOptional(target("numbering"));
   if (error_) return *error_;
-  // Before the part is parsed in place.
+  // Before the part is parsed in place, and without its latent styles,
+  // which format no text.
+  CutLatentStyles(&styles_xml);
   styles_hide_ = styles_xml.find("vanish") != std::string::npos ||
                  styles_xml.find("FFFFFF") != std::string::npos ||
                  styles_xml.find("ffffff") != std::string::npos ||
@@ -1216,6 +1219,48 @@ Result<Document> ParseDocx(const ZipPackage& package, std::string_view path,
 
 Result<Document> ParseDocx(const ZipPackage& package, std::string_view path) {
   return ParseDocx(package, path, nullptr);
+}
+
+bool CutLatentStyles(std::string* styles_xml) {
+  std::string& xml = *styles_xml;
+  constexpr std::string_view kName = "latentStyles";
+  const size_t name = xml.find(kName);
+  if (name == std::string::npos) return false;
+  // The start tag: '<', a prefix (a name and ':') or none, the name, then
+  // white space, '>' or "/>".
+  size_t open = name;
+  if (open > 0 && xml[open - 1] == ':') {
+    --open;
+    while (open > 0 && (std::isalnum(static_cast<unsigned char>(xml[open - 1])) ||
+                        xml[open - 1] == '_' || xml[open - 1] == '-' || xml[open - 1] == '.')) {
+      --open;
+    }
+  }
+  if (open == 0 || xml[open - 1] != '<') return false;
+  --open;
+  const size_t after = name + kName.size();
+  if (after >= xml.size() || !(xml[after] == '>' || xml[after] == '/' || xml[after] == ' ' ||
+                               xml[after] == '\t' || xml[after] == '\r' || xml[after] == '\n')) {
+    return false;
+  }
+  const std::string close = "</" + xml.substr(open + 1, after - open - 1) + ">";
+  const size_t end = xml.find(close, after);
+  if (end == std::string::npos) return false;  // self-closing, or not closed as expected
+  // Nothing up to the end tag but elements, attributes and text: a comment,
+  // CDATA section or processing instruction (other than the XML declaration
+  // at the start) could hold either tag in what is not markup.
+  size_t from = 0;
+  if (const size_t decl = xml.find("<?xml"); decl <= 3) {
+    from = xml.find("?>", decl);
+    if (from == std::string::npos || from > open) return false;
+  }
+  const std::string_view checked(xml.data() + from, end + close.size() - from);
+  if (checked.find("<!") != std::string_view::npos ||
+      checked.find("<?") != std::string_view::npos) {
+    return false;
+  }
+  xml.erase(open, end + close.size() - open);
+  return true;
 }
 
 Result<DocxParts> FindDocxParts(const ZipPackage& package) {

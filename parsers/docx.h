@@ -59,6 +59,17 @@ struct DocxParts {
 /// kFormat when the package has no main document part.
 Result<DocxParts> FindDocxParts(const ZipPackage& package);
 
+/// Removes the latent styles element (w:latentStyles, with its
+/// w:lsdException children) from a styles part before it is parsed: which
+/// built-in styles an editor lists and how, no formatting of any text, and
+/// most of the bytes of a Word document's styles part (74 % of those of the
+/// 58 styles parts in docs/performance.md's DOCX set). The whole element,
+/// from its start tag to its end tag under the same prefix, and only where
+/// that range holds no comment, CDATA section or processing instruction
+/// (which could hide an end tag); otherwise the part is left as it is.
+/// True if it removed it.
+bool CutLatentStyles(std::string* styles_xml);
+
 }  // namespace clausecheck::parsers
 
 #endif  // CLAUSECHECK_PARSERS_DOCX_H_

@@ -352,6 +352,72 @@ TEST(ParseDocx, HiddenText) {
   EXPECT_EQ(d.blocks[1].marks[0].text, "gone");
 }
 
+TEST(ParseDocx, StylesAfterLatentStylesStillApply) {
+  Package p;
+  p.parts["styles"] = Part(
+      "styles",
+      "<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val=\"22\"/></w:rPr></w:rPrDefault>"
+      "</w:docDefaults><w:latentStyles w:defLockedState=\"0\" w:count=\"3\">"
+      "<w:lsdException w:name=\"Normal\" w:qFormat=\"1\"/>"
+      "<w:lsdException w:name=\"heading 1\" w:uiPriority=\"9\"/></w:latentStyles>"
+      "<w:style w:type=\"character\" w:styleId=\"Secret\"><w:rPr><w:vanish/></w:rPr></w:style>");
+  p.body =
+      "<w:p><w:r><w:t>A</w:t></w:r><w:r><w:rPr><w:rStyle w:val=\"Secret\"/></w:rPr>"
+      "<w:t>styled</w:t></w:r><w:r><w:t>B</w:t></w:r></w:p>";
+  Document d = MustParse(p);
+  ASSERT_EQ(Texts(d), (V{"AB"}));
+  ASSERT_EQ(d.blocks[0].marks.size(), 1u);
+  EXPECT_EQ(d.blocks[0].marks[0].kind, MarkKind::kHidden);
+  EXPECT_EQ(d.blocks[0].marks[0].text, "styled");
+}
+
+TEST(CutLatentStyles, RemovesTheWholeElementAndNothingElse) {
+  std::string xml =
+      "<w:styles><w:docDefaults/><w:latentStyles w:count=\"2\"><w:lsdException w:name=\"a\"/>"
+      "<w:lsdException w:name=\"b\"/></w:latentStyles><w:style w:styleId=\"S\"/></w:styles>";
+  EXPECT_TRUE(CutLatentStyles(&xml));
+  EXPECT_EQ(xml, "<w:styles><w:docDefaults/><w:style w:styleId=\"S\"/></w:styles>");
+  // Any prefix, or none; white space or '>' after the name.
+  std::string other = "<s><x:latentStyles>\n<x:lsdException/></x:latentStyles><x:style/></s>";
+  EXPECT_TRUE(CutLatentStyles(&other));
+  EXPECT_EQ(other, "<s><x:style/></s>");
+  std::string bare = "<styles><latentStyles\tcount=\"1\"><lsdException/></latentStyles></styles>";
+  EXPECT_TRUE(CutLatentStyles(&bare));
+  EXPECT_EQ(bare, "<styles></styles>");
+  // After an XML declaration (and a byte order mark).
+  std::string declared =
+      "\xEF\xBB\xBF<?xml version=\"1.0\"?><w:styles><w:latentStyles></w:latentStyles></w:styles>";
+  EXPECT_TRUE(CutLatentStyles(&declared));
+  EXPECT_EQ(declared, "\xEF\xBB\xBF<?xml version=\"1.0\"?><w:styles></w:styles>");
+}
+
+TEST(CutLatentStyles, LeavesWhatItCannotCutSafely) {
+  for (const std::string& original : {
+           // No such element; the name only in an attribute or in text.
+           std::string("<w:styles><w:style w:styleId=\"S\"/></w:styles>"),
+           std::string("<w:styles><w:style w:styleId=\"latentStyles\"/></w:styles>"),
+           std::string("<w:styles><w:t>latentStyles</w:t></w:styles>"),
+           // Another element whose name starts with it.
+           std::string("<w:styles><w:latentStylesX></w:latentStylesX></w:styles>"),
+           // Self-closing; an end tag under another prefix; none at all.
+           std::string("<w:styles><w:latentStyles w:count=\"0\"/></w:styles>"),
+           std::string("<w:styles><w:latentStyles></x:latentStyles></w:styles>"),
+           std::string("<w:styles><w:latentStyles><w:lsdException/>"),
+           // A comment, CDATA section or processing instruction inside.
+           std::string("<w:styles><w:latentStyles><!-- </w:latentStyles> --></w:latentStyles>"
+                       "</w:styles>"),
+           std::string("<w:styles><w:latentStyles><![CDATA[x]]></w:latentStyles></w:styles>"),
+           std::string("<w:styles><w:latentStyles><?pi x?></w:latentStyles></w:styles>"),
+           // Or before it, where the start tag found may not be markup.
+           std::string("<w:styles><!-- <w:latentStyles> --><w:style/></w:latentStyles></w:styles>"),
+           std::string("<w:styles><![CDATA[<w:latentStyles>]]></w:latentStyles></w:styles>"),
+       }) {
+    std::string xml = original;
+    EXPECT_FALSE(CutLatentStyles(&xml)) << original;
+    EXPECT_EQ(xml, original);
+  }
+}
+
 TEST(ParseDocx, Tables) {
   Package p;
   p.body =
