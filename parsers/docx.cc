@@ -17,6 +17,7 @@
 #include "core/ascii.h"
 #include "core/utf8.h"
 #include "parsers/docx_numbering.h"
+#include "parsers/xml_names.h"
 
 // One pass over each part's XML. Elements are matched by local name (the
 // prefix stripped, the namespace not looked at), so transitional and Strict
@@ -33,25 +34,20 @@ namespace {
 // nesting.
 constexpr int kMaxDepth = 256;
 
-std::string_view Local(const char* name) {
-  // Nearly every element is "w:...": skip the search for those.
-  if (name[0] == 'w' && name[1] == ':') return std::string_view(name + 2);
-  const char* colon = std::strchr(name, ':');
-  return colon ? std::string_view(colon + 1) : std::string_view(name);
-}
+std::string_view Local(const char* name) { return LocalPart(name); }
 std::string_view Local(const pugi::xml_node& n) { return Local(n.name()); }
 
 // The attribute with local name `name`, whatever its prefix.
 std::string_view Attr(const pugi::xml_node& n, std::string_view name) {
   for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
-    if (Local(a.name()) == name) return a.value();
+    if (HasLocalName(a.name(), name)) return a.value();
   }
   return {};
 }
 
 pugi::xml_node Child(const pugi::xml_node& n, std::string_view name) {
   for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_element && Local(c) == name) return c;
+    if (c.type() == pugi::node_element && HasLocalName(c.name(), name)) return c;
   }
   return {};
 }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/utf8.h"
+#include "parsers/xml_names.h"
 
 namespace clausecheck::parsers {
 namespace {
@@ -107,14 +108,8 @@ struct Counter {
 
 // Element and attribute names without their namespace prefix, so that both
 // transitional (w:) and Strict documents, whatever their prefixes, match.
-std::string_view LocalName(const char* name) {
-  std::string_view s(name);
-  size_t colon = s.rfind(':');
-  return colon == std::string_view::npos ? s : s.substr(colon + 1);
-}
-
 bool Is(const pugi::xml_node& n, std::string_view local) {
-  return n.type() == pugi::node_element && LocalName(n.name()) == local;
+  return n.type() == pugi::node_element && HasLocalName(n.name(), local);
 }
 
 pugi::xml_node Child(const pugi::xml_node& n, std::string_view local) {
@@ -126,7 +121,7 @@ pugi::xml_node Child(const pugi::xml_node& n, std::string_view local) {
 
 const char* Attr(const pugi::xml_node& n, std::string_view local) {
   for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
-    if (LocalName(a.name()) == local) return a.value();
+    if (HasLocalName(a.name(), local)) return a.value();
   }
   return nullptr;
 }

@@ -18,6 +18,7 @@
 #include "core/utf8.h"
 #include "parsers/docx.h"
 #include "parsers/parse.h"
+#include "parsers/xml_names.h"
 #include "parsers/zip.h"
 #include "reports/zip_writer.h"
 
@@ -49,10 +50,7 @@ constexpr const char* kRelsNamespace =
 
 Error FormatError(std::string message) { return Error{ErrorCode::kFormat, std::move(message), ""}; }
 
-std::string_view Local(const char* name) {
-  const char* colon = std::strchr(name, ':');
-  return colon ? std::string_view(colon + 1) : std::string_view(name);
-}
+std::string_view Local(const char* name) { return parsers::LocalPart(name); }
 std::string_view Prefix(const char* name) {
   const char* colon = std::strchr(name, ':');
   return colon ? std::string_view(name, colon - name) : std::string_view();

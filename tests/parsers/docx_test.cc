@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "parsers/parse.h"
+#include "parsers/xml_names.h"
 #include "parsers/zip.h"
 
 namespace clausecheck::parsers {
@@ -369,6 +370,24 @@ TEST(ParseDocx, StylesAfterLatentStylesStillApply) {
   ASSERT_EQ(d.blocks[0].marks.size(), 1u);
   EXPECT_EQ(d.blocks[0].marks[0].kind, MarkKind::kHidden);
   EXPECT_EQ(d.blocks[0].marks[0].text, "styled");
+}
+
+TEST(XmlNames, MatchTheLocalPartWholeWhateverThePrefix) {
+  EXPECT_EQ(LocalPart("w:p"), "p");
+  EXPECT_EQ(LocalPart("wp:inline"), "inline");
+  EXPECT_EQ(LocalPart("p"), "p");
+  EXPECT_EQ(LocalPart("w:"), "");
+  EXPECT_TRUE(HasLocalName("w:p", "p"));
+  EXPECT_TRUE(HasLocalName("x:p", "p"));
+  EXPECT_TRUE(HasLocalName("p", "p"));
+  EXPECT_TRUE(HasLocalName("w14:paraId", "paraId"));
+  EXPECT_TRUE(HasLocalName("w:", ""));
+  // A longer or shorter name, or another one, is not it.
+  EXPECT_FALSE(HasLocalName("w:pPr", "p"));
+  EXPECT_FALSE(HasLocalName("w:p", "pPr"));
+  EXPECT_FALSE(HasLocalName("w:t", "p"));
+  EXPECT_FALSE(HasLocalName("w:p", ""));
+  EXPECT_FALSE(HasLocalName("wp", "p"));
 }
 
 TEST(CutLatentStyles, RemovesTheWholeElementAndNothingElse) {
