@@ -1239,21 +1239,38 @@ bool CutLatentStyles(std::string* styles_xml) {
                                xml[after] == '\t' || xml[after] == '\r' || xml[after] == '\n')) {
     return false;
   }
+  // The start tag's end: its first '>' outside a quoted attribute value.
+  // A self-closing element is left (it is short).
+  char quote = 0;
+  size_t tag_end = after;
+  for (; tag_end < xml.size(); ++tag_end) {
+    const char c = xml[tag_end];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '>') {
+      break;
+    }
+  }
+  if (tag_end >= xml.size() || xml[tag_end - 1] == '/') return false;
   const std::string close = "</" + xml.substr(open + 1, after - open - 1) + ">";
-  const size_t end = xml.find(close, after);
-  if (end == std::string::npos) return false;  // self-closing, or not closed as expected
-  // Nothing up to the end tag but elements, attributes and text: a comment,
-  // CDATA section or processing instruction (other than the XML declaration
-  // at the start) could hold either tag in what is not markup.
+  const size_t end = xml.find(close, tag_end);
+  if (end == std::string::npos) return false;  // not closed as expected
+  // One pass over the markup from the start (after the XML declaration) to
+  // the end tag: no comment, CDATA section or processing instruction, which
+  // could hold either tag in what is not markup, and no other start tag of
+  // the name inside, whose end tag would be the one found.
   size_t from = 0;
   if (const size_t decl = xml.find("<?xml"); decl <= 3) {
     from = xml.find("?>", decl);
     if (from == std::string::npos || from > open) return false;
   }
-  const std::string_view checked(xml.data() + from, end + close.size() - from);
-  if (checked.find("<!") != std::string_view::npos ||
-      checked.find("<?") != std::string_view::npos) {
-    return false;
+  const std::string_view start_tag(xml.data() + open, after - open);  // "<w:latentStyles"
+  for (size_t lt = xml.find('<', from); lt < end; lt = xml.find('<', lt + 1)) {
+    const char next = xml[lt + 1];  // lt < end: the end tag's '/' at most
+    if (next == '!' || next == '?') return false;
+    if (lt > open && xml.compare(lt, start_tag.size(), start_tag) == 0) return false;
   }
   xml.erase(open, end + close.size() - open);
   return true;

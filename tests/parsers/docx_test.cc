@@ -400,6 +400,12 @@ TEST(CutLatentStyles, RemovesTheWholeElementAndNothingElse) {
   std::string other = "<s><x:latentStyles>\n<x:lsdException/></x:latentStyles><x:style/></s>";
   EXPECT_TRUE(CutLatentStyles(&other));
   EXPECT_EQ(other, "<s><x:style/></s>");
+  // A '>' or "/>" in a quoted attribute value does not end the start tag.
+  std::string quoted =
+      "<w:styles><w:latentStyles w:x='a>b' "
+      "w:y=\"/>\"><w:lsdException/></w:latentStyles></w:styles>";
+  EXPECT_TRUE(CutLatentStyles(&quoted));
+  EXPECT_EQ(quoted, "<w:styles></w:styles>");
   std::string bare = "<styles><latentStyles\tcount=\"1\"><lsdException/></latentStyles></styles>";
   EXPECT_TRUE(CutLatentStyles(&bare));
   EXPECT_EQ(bare, "<styles></styles>");
@@ -427,6 +433,12 @@ TEST(CutLatentStyles, LeavesWhatItCannotCutSafely) {
                        "</w:styles>"),
            std::string("<w:styles><w:latentStyles><![CDATA[x]]></w:latentStyles></w:styles>"),
            std::string("<w:styles><w:latentStyles><?pi x?></w:latentStyles></w:styles>"),
+           // A self-closing one, even where another one follows, and one
+           // holding another.
+           std::string("<w:styles><w:latentStyles w:count=\"0\"/><w:style w:styleId=\"S\"/>"
+                       "<w:latentStyles></w:latentStyles></w:styles>"),
+           std::string("<w:styles><w:latentStyles a=\"/>\"><w:latentStyles></w:latentStyles>"
+                       "<w:style/></w:latentStyles></w:styles>"),
            // Or before it, where the start tag found may not be markup.
            std::string("<w:styles><!-- <w:latentStyles> --><w:style/></w:latentStyles></w:styles>"),
            std::string("<w:styles><![CDATA[<w:latentStyles>]]></w:latentStyles></w:styles>"),
