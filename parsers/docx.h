@@ -65,9 +65,10 @@ Result<DocxParts> FindDocxParts(const ZipPackage& package);
 /// most of the bytes of a Word document's styles part (74 % of those of the
 /// 58 styles parts in docs/performance.md's DOCX set). The whole element,
 /// from its start tag to its end tag under the same prefix, and only where
-/// that range holds no comment, CDATA section or processing instruction
-/// (which could hide an end tag); otherwise the part is left as it is.
-/// True if it removed it.
+/// no comment, CDATA section or processing instruction lies before that end
+/// tag (either tag could then be text), no other element of the name lies
+/// inside, and the start tag does not close itself; otherwise the part is
+/// left as it is. True if it removed it.
 bool CutLatentStyles(std::string* styles_xml);
 
 }  // namespace clausecheck::parsers

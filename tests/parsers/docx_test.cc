@@ -391,29 +391,35 @@ TEST(XmlNames, MatchTheLocalPartWholeWhateverThePrefix) {
 }
 
 TEST(CutLatentStyles, RemovesTheWholeElementAndNothingElse) {
-  std::string xml =
-      "<w:styles><w:docDefaults/><w:latentStyles w:count=\"2\"><w:lsdException w:name=\"a\"/>"
-      "<w:lsdException w:name=\"b\"/></w:latentStyles><w:style w:styleId=\"S\"/></w:styles>";
-  EXPECT_TRUE(CutLatentStyles(&xml));
-  EXPECT_EQ(xml, "<w:styles><w:docDefaults/><w:style w:styleId=\"S\"/></w:styles>");
-  // Any prefix, or none; white space or '>' after the name.
-  std::string other = "<s><x:latentStyles>\n<x:lsdException/></x:latentStyles><x:style/></s>";
-  EXPECT_TRUE(CutLatentStyles(&other));
-  EXPECT_EQ(other, "<s><x:style/></s>");
-  // A '>' or "/>" in a quoted attribute value does not end the start tag.
-  std::string quoted =
-      "<w:styles><w:latentStyles w:x='a>b' "
-      "w:y=\"/>\"><w:lsdException/></w:latentStyles></w:styles>";
-  EXPECT_TRUE(CutLatentStyles(&quoted));
-  EXPECT_EQ(quoted, "<w:styles></w:styles>");
-  std::string bare = "<styles><latentStyles\tcount=\"1\"><lsdException/></latentStyles></styles>";
-  EXPECT_TRUE(CutLatentStyles(&bare));
-  EXPECT_EQ(bare, "<styles></styles>");
-  // After an XML declaration (and a byte order mark).
-  std::string declared =
-      "\xEF\xBB\xBF<?xml version=\"1.0\"?><w:styles><w:latentStyles></w:latentStyles></w:styles>";
-  EXPECT_TRUE(CutLatentStyles(&declared));
-  EXPECT_EQ(declared, "\xEF\xBB\xBF<?xml version=\"1.0\"?><w:styles></w:styles>");
+  struct Case {
+    std::string xml, cut;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"<w:styles><w:docDefaults/><w:latentStyles w:count=\"2\"><w:lsdException "
+            "w:name=\"a\"/><w:lsdException w:name=\"b\"/></w:latentStyles><w:style "
+            "w:styleId=\"S\"/></w:styles>",
+            "<w:styles><w:docDefaults/><w:style w:styleId=\"S\"/></w:styles>"},
+           // Any prefix, or none; white space or '>' after the name.
+           {"<s><x:latentStyles>\n<x:lsdException/></x:latentStyles><x:style/></s>",
+            "<s><x:style/></s>"},
+           {"<styles><latentStyles\tcount=\"1\"><lsdException/></latentStyles></styles>",
+            "<styles></styles>"},
+           // A "/>" in a quoted attribute value does not make the start tag
+           // close itself, in either kind of quotes.
+           {"<w:styles><w:latentStyles w:y=\"/>\"><w:lsdException/></w:latentStyles>"
+            "</w:styles>",
+            "<w:styles></w:styles>"},
+           {"<w:styles><w:latentStyles w:y='a/>'><w:lsdException/></w:latentStyles></w:styles>",
+            "<w:styles></w:styles>"},
+           // After an XML declaration (and a byte order mark).
+           {"\xEF\xBB\xBF<?xml version=\"1.0\"?><w:styles><w:latentStyles></w:latentStyles>"
+            "</w:styles>",
+            "\xEF\xBB\xBF<?xml version=\"1.0\"?><w:styles></w:styles>"},
+       }) {
+    std::string xml = c.xml;
+    EXPECT_TRUE(CutLatentStyles(&xml)) << c.xml;
+    EXPECT_EQ(xml, c.cut) << c.xml;
+  }
 }
 
 TEST(CutLatentStyles, LeavesWhatItCannotCutSafely) {
